@@ -1,0 +1,185 @@
+package dev.parity.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A MySQL or MariaDB database: a container of the exact version locally, a managed engine of the
+ * same version in remote environments.
+ *
+ * <pre>{@code
+ * MySql.mariadb("db", "10.11.6").database("shop").user("shop").password("DB_PASSWORD");
+ * }</pre>
+ *
+ * Instances are immutable; every method returns a changed copy.
+ */
+public final class MySql implements Service, Database {
+
+  /** Which engine of the family. */
+  public enum Flavour {
+    MYSQL("mysql", "MySQL"),
+    MARIADB("mariadb", "MariaDB");
+
+    private final String engine;
+    private final String label;
+
+    Flavour(String engine, String label) {
+      this.engine = engine;
+      this.label = label;
+    }
+  }
+
+  private final Flavour flavour;
+  private final String name;
+  private final String version;
+  private String image;
+  private String database;
+  private String user;
+  private String migrations;
+  private String passwordKey;
+  private int hostPort = 3306;
+
+  private MySql(Flavour flavour, String name, String version) {
+    this.flavour = flavour;
+    this.name = name;
+    this.version = version;
+    this.image = flavour.engine + ":" + version;
+    this.database = name;
+    this.user = name;
+  }
+
+  /** A MySQL database of an exact version such as {@code 8.0.36}; locally {@code mysql:<version>}. */
+  public static MySql mysql(String name, String version) {
+    return new MySql(Flavour.MYSQL, name, version);
+  }
+
+  /** A MariaDB database of an exact version such as {@code 10.11.6}; locally {@code mariadb:<version>}. */
+  public static MySql mariadb(String name, String version) {
+    return new MySql(Flavour.MARIADB, name, version);
+  }
+
+  /** The image the local stack runs; its tag must start with the version. */
+  public MySql image(String reference) {
+    MySql c = copy();
+    c.image = reference;
+    return c;
+  }
+
+  /** The database name; defaults to the service name. */
+  public MySql database(String databaseName) {
+    MySql c = copy();
+    c.database = databaseName;
+    return c;
+  }
+
+  /** The user the app and the migrations connect as; defaults to the service name. */
+  public MySql user(String userName) {
+    MySql c = copy();
+    c.user = userName;
+    return c;
+  }
+
+  /** The folder of Flyway migrations, relative to the spec's folder. */
+  public MySql migrations(String folder) {
+    MySql c = copy();
+    c.migrations = folder;
+    return c;
+  }
+
+  /** The secret config key that holds this database's password. */
+  public MySql password(String secretConfigKey) {
+    MySql c = copy();
+    c.passwordKey = secretConfigKey;
+    return c;
+  }
+
+  /** The port published on 127.0.0.1 by the local stack; 3306 by default. */
+  public MySql hostPort(int port) {
+    MySql c = copy();
+    c.hostPort = port;
+    return c;
+  }
+
+  private MySql copy() {
+    MySql c = new MySql(flavour, name, version);
+    c.image = image;
+    c.database = database;
+    c.user = user;
+    c.migrations = migrations;
+    c.passwordKey = passwordKey;
+    c.hostPort = hostPort;
+    return c;
+  }
+
+  public Flavour flavour() {
+    return flavour;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String engine() {
+    return flavour.engine;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  /** The image reference as declared. */
+  public String imageReference() {
+    return image;
+  }
+
+  @Override
+  public ImageRef image() {
+    return ImageRef.parse(image);
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public Optional<String> migrations() {
+    return Optional.ofNullable(migrations);
+  }
+
+  /** The secret config key holding the password; without one the local container allows an empty root password. */
+  public Optional<String> passwordKey() {
+    return Optional.ofNullable(passwordKey);
+  }
+
+  @Override
+  public int containerPort() {
+    return 3306;
+  }
+
+  @Override
+  public Optional<Integer> hostPort() {
+    return Optional.of(hostPort);
+  }
+
+  @Override
+  public List<String> dependsOn() {
+    return List.of();
+  }
+
+  @Override
+  public String kindLabel() {
+    return flavour.label;
+  }
+
+  @Override
+  public String toString() {
+    return "MySql[" + name + ", " + flavour + " " + version + ", " + image + "]";
+  }
+}

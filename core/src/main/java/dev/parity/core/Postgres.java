@@ -1,0 +1,177 @@
+package dev.parity.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A PostgreSQL database: a container of the exact version locally, a managed engine of the same
+ * version (for example Amazon RDS {@code engine_version = "14.9"}) in remote environments.
+ *
+ * <pre>{@code
+ * Postgres.of("db", "14.9").image("postgres:14.9-alpine").database("shop").user("shop")
+ *     .password("DB_PASSWORD").migrations("db/migrations");
+ * }</pre>
+ *
+ * Instances are immutable; every method returns a changed copy.
+ */
+public final class Postgres implements Service, Database {
+
+  private final String name;
+  private final String version;
+  private String image;
+  private String database;
+  private String user;
+  private String schema = "public";
+  private String migrations;
+  private String passwordKey;
+  private int hostPort = 5432;
+
+  private Postgres(String name, String version) {
+    this.name = name;
+    this.version = version;
+    this.image = "postgres:" + version;
+    this.database = name;
+    this.user = name;
+  }
+
+  /**
+   * A PostgreSQL database of an exact version: {@code 14.9}, not {@code 14}. The local container
+   * defaults to the official {@code postgres:<version>} image.
+   */
+  public static Postgres of(String name, String version) {
+    return new Postgres(name, version);
+  }
+
+  /** The image the local stack runs, for example {@code postgres:14.9-alpine}; its tag must start with the version. */
+  public Postgres image(String reference) {
+    Postgres c = copy();
+    c.image = reference;
+    return c;
+  }
+
+  /** The database name ({@code POSTGRES_DB}, the JDBC URL's path); defaults to the service name. */
+  public Postgres database(String databaseName) {
+    Postgres c = copy();
+    c.database = databaseName;
+    return c;
+  }
+
+  /** The user the app and the migrations connect as; defaults to the service name. */
+  public Postgres user(String userName) {
+    Postgres c = copy();
+    c.user = userName;
+    return c;
+  }
+
+  /** The schema Flyway migrates; {@code public} by default. */
+  public Postgres schema(String schemaName) {
+    Postgres c = copy();
+    c.schema = schemaName;
+    return c;
+  }
+
+  /** The folder of Flyway migrations ({@code V1__create_users.sql}, …), relative to the spec's folder. */
+  public Postgres migrations(String folder) {
+    Postgres c = copy();
+    c.migrations = folder;
+    return c;
+  }
+
+  /** The secret config key that holds this database's password, for example {@code DB_PASSWORD}. */
+  public Postgres password(String secretConfigKey) {
+    Postgres c = copy();
+    c.passwordKey = secretConfigKey;
+    return c;
+  }
+
+  /** The port published on 127.0.0.1 by the local stack; 5432 by default. */
+  public Postgres hostPort(int port) {
+    Postgres c = copy();
+    c.hostPort = port;
+    return c;
+  }
+
+  private Postgres copy() {
+    Postgres c = new Postgres(name, version);
+    c.image = image;
+    c.database = database;
+    c.user = user;
+    c.schema = schema;
+    c.migrations = migrations;
+    c.passwordKey = passwordKey;
+    c.hostPort = hostPort;
+    return c;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String engine() {
+    return "postgres";
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  /** The image reference as declared. */
+  public String imageReference() {
+    return image;
+  }
+
+  @Override
+  public ImageRef image() {
+    return ImageRef.parse(image);
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  @Override
+  public Optional<String> migrations() {
+    return Optional.ofNullable(migrations);
+  }
+
+  /** The secret config key holding the password; without one the local container trusts every connection. */
+  public Optional<String> passwordKey() {
+    return Optional.ofNullable(passwordKey);
+  }
+
+  @Override
+  public int containerPort() {
+    return 5432;
+  }
+
+  @Override
+  public Optional<Integer> hostPort() {
+    return Optional.of(hostPort);
+  }
+
+  @Override
+  public List<String> dependsOn() {
+    return List.of();
+  }
+
+  @Override
+  public String kindLabel() {
+    return "PostgreSQL";
+  }
+
+  @Override
+  public String toString() {
+    return "Postgres[" + name + ", " + version + ", " + image + "]";
+  }
+}

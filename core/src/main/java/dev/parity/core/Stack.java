@@ -1,0 +1,234 @@
+package dev.parity.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole system, declared once: its services at exact versions, its config schema, its knobs,
+ * its environments and its deliberate deviations. Everything Parity generates, boots or checks
+ * is derived from one {@code Stack}.
+ *
+ * <pre>{@code
+ * Stack shop = Stack.named("shop")
+ *     .service(App.node("web", "node:20.11.0-alpine3.19").port(3000).dependsOn("db"))
+ *     .service(Postgres.of("db", "14.9").password("DB_PASSWORD"))
+ *     .config(ConfigKey.string("DB_HOST").value(ConfigValue.hostOf("db")))
+ *     .config(ConfigKey.secret("DB_PASSWORD"))
+ *     .environment(Environment.local())
+ *     .build();   // validates; throws InvalidSpecException listing every problem
+ * }</pre>
+ */
+public final class Stack {
+
+  private final String name;
+  private final List<Service> services;
+  private final List<ConfigKey> config;
+  private final List<Knob> knobs;
+  private final List<Environment> environments;
+  private final List<Deviation> deviations;
+
+  private Stack(Builder b) {
+    this.name = b.name;
+    this.services = List.copyOf(b.services);
+    this.config = List.copyOf(b.config);
+    this.knobs = List.copyOf(b.knobs);
+    this.environments = List.copyOf(b.environments);
+    this.deviations = List.copyOf(b.deviations);
+  }
+
+  /** Starts the declaration of a stack; {@code name} becomes the compose project name. */
+  public static Builder named(String name) {
+    return new Builder(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Every service, in declaration order. */
+  public List<Service> services() {
+    return services;
+  }
+
+  public Optional<Service> service(String serviceName) {
+    return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+  }
+
+  /** The services built from source, in declaration order. */
+  public List<App> apps() {
+    return services.stream().filter(App.class::isInstance).map(App.class::cast).toList();
+  }
+
+  /** The config schema, in declaration order. */
+  public List<ConfigKey> config() {
+    return config;
+  }
+
+  /** The team's declared knobs, in declaration order. */
+  public List<Knob> knobs() {
+    return knobs;
+  }
+
+  /** Every environment, in declaration order: the order of promotion. */
+  public List<Environment> environments() {
+    return environments;
+  }
+
+  public Optional<Environment> environment(String environmentName) {
+    return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
+  }
+
+  /** The local environment, if the stack declares one. */
+  public Optional<Environment> localEnvironment() {
+    return environments.stream().filter(Environment::isLocal).findFirst();
+  }
+
+  /** The deployed environments, in order of promotion. */
+  public List<Environment> remoteEnvironments() {
+    return environments.stream().filter(e -> !e.isLocal()).toList();
+  }
+
+  public List<Deviation> deviations() {
+    return deviations;
+  }
+
+  /**
+   * Where services are reached in {@code environment}: by service name on the compose network
+   * locally, at the declared endpoints remotely; always at the service's container port.
+   */
+  public Addresses addresses(Environment environment) {
+    return new Addresses() {
+      @Override
+      public String host(Service service) {
+        return environment.isLocal() ? service.name() : environment.endpoints().get(service.name());
+      }
+
+      @Override
+      public int port(Service service) {
+        return service.containerPort();
+      }
+    };
+  }
+
+  /** The config every app receives in {@code environment}, in schema order. */
+  public List<ConfigEntry> config(Environment environment) {
+    return config(environment, addresses(environment));
+  }
+
+  /**
+   * The config every app receives in {@code environment}, with service references resolved
+   * through {@code addresses}. Optional keys without a value are left out.
+   */
+  public List<ConfigEntry> config(Environment environment, Addresses addresses) {
+    List<ConfigEntry> entries = new ArrayList<>();
+    for (ConfigKey key : config) {
+      if (key.secret()) {
+        SecretRef ref = environment.secrets().get(key.name());
+        if (environment.isLocal()) {
+          entries.add(ConfigEntry.localSecret(key));
+        } else if (ref != null) {
+          entries.add(ConfigEntry.secret(key, ref));
+        }
+        continue;
+      }
+      ConfigValue value = environment.values().get(key.name());
+      if (value == null) {
+        value = key.value().orElse(null);
+      }
+      if (value != null) {
+        entries.add(ConfigEntry.value(key, resolve(value, addresses)));
+      }
+    }
+    return List.copyOf(entries);
+  }
+
+  /** The text of {@code value} when services are reached through {@code addresses}. */
+  public String resolve(ConfigValue value, Addresses addresses) {
+    if (value instanceof ConfigValue.Literal literal) {
+      return literal.value();
+    }
+    ConfigValue.ServiceAddress ref = (ConfigValue.ServiceAddress) value;
+    Service service = service(ref.service()).orElseThrow();
+    return switch (ref.part()) {
+      case HOST -> addresses.host(service);
+      case PORT -> Integer.toString(addresses.port(service));
+      case URL -> addresses.url(service);
+    };
+  }
+
+  /** The value of {@code knob} in {@code environment}: its own, else the knob's default. */
+  public Optional<Object> knobValue(Environment environment, Knob knob) {
+    Object value = environment.knobs().get(knob.name());
+    return value != null ? Optional.of(value) : knob.defaultValue();
+  }
+
+  /** The deviations that apply in {@code environment}. */
+  public List<Deviation> deviationsIn(Environment environment) {
+    return deviations.stream().filter(d -> d.environments().contains(environment.name())).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "Stack[" + name + ", " + services.size() + " services, " + environments.size() + " environments]";
+  }
+
+  /** Collects a stack's declarations; {@link #build()} validates them all at once. */
+  public static final class Builder {
+
+    private final String name;
+    private final List<Service> services = new ArrayList<>();
+    private final List<ConfigKey> config = new ArrayList<>();
+    private final List<Knob> knobs = new ArrayList<>();
+    private final List<Environment> environments = new ArrayList<>();
+    private final List<Deviation> deviations = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** Adds a service: an {@link App}, {@link Postgres}, {@link MySql}, {@link Redis} or {@link Container}. */
+    public Builder service(Service service) {
+      services.add(service);
+      return this;
+    }
+
+    /** Adds a key to the config schema every app receives. */
+    public Builder config(ConfigKey key) {
+      config.add(key);
+      return this;
+    }
+
+    /** Declares a knob that remote environments set. */
+    public Builder knob(Knob knob) {
+      knobs.add(knob);
+      return this;
+    }
+
+    /** Adds an environment; the order of environments is the order of promotion. */
+    public Builder environment(Environment environment) {
+      environments.add(environment);
+      return this;
+    }
+
+    /** Declares a deliberate difference between environments, with its reason. */
+    public Builder deviation(Deviation deviation) {
+      deviations.add(deviation);
+      return this;
+    }
+
+    /**
+     * Validates every rule and builds the stack.
+     *
+     * @throws InvalidSpecException listing every problem found, when there is any
+     */
+    public Stack build() {
+      Stack stack = new Stack(this);
+      List<Problem> problems = new StackValidator(stack).validate();
+      if (!problems.isEmpty()) {
+        throw new InvalidSpecException(name == null ? "" : name, problems);
+      }
+      return stack;
+    }
+  }
+}
