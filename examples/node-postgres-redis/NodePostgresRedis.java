@@ -1,0 +1,73 @@
+import dev.parity.core.App;
+import dev.parity.core.ConfigKey;
+import dev.parity.core.Deviation;
+import dev.parity.core.Environment;
+import dev.parity.core.ParitySpec;
+import dev.parity.core.Postgres;
+import dev.parity.core.Redis;
+import dev.parity.core.SecretRef;
+import dev.parity.core.Stack;
+
+import static dev.parity.core.ConfigValue.hostOf;
+import static dev.parity.core.ConfigValue.urlOf;
+
+/** A Node.js app with PostgreSQL and Redis, in local, staging and production. */
+public final class NodePostgresRedis implements ParitySpec {
+
+  @Override
+  public Stack stack() {
+    return Stack.named("shop")
+        .service(App.node("web", "node:20.11.0-alpine3.19")
+            .source("app")
+            .port(3000)
+            .start("node", "server.js")
+            .healthPath("/health")
+            .imageRepository("ghcr.io/acme/shop-web")
+            .dependsOn("db", "cache"))
+        .service(Postgres.of("db", "14.9")
+            .image("postgres:14.9-alpine")
+            .database("shop")
+            .user("shop")
+            .password("DB_PASSWORD")
+            .migrations("db/migrations"))
+        .service(Redis.of("cache", "7.2.3").image("redis:7.2.3-alpine"))
+
+        .config(ConfigKey.string("DB_HOST").value(hostOf("db")).describedAs("PostgreSQL host"))
+        .config(ConfigKey.integer("DB_PORT").defaultValue("5432").describedAs("PostgreSQL port"))
+        .config(ConfigKey.string("DB_NAME").defaultValue("shop").describedAs("PostgreSQL database"))
+        .config(ConfigKey.string("DB_USER").defaultValue("shop").describedAs("PostgreSQL user"))
+        .config(ConfigKey.secret("DB_PASSWORD").describedAs("PostgreSQL password"))
+        .config(ConfigKey.url("REDIS_URL").value(urlOf("cache")).describedAs("Redis connection URL"))
+        .config(ConfigKey.integer("PORT").defaultValue("3000").describedAs("HTTP port the app listens on"))
+        .config(ConfigKey.string("LOG_LEVEL").defaultValue("info").perEnvironment().describedAs("Log verbosity"))
+
+        .environment(Environment.local()
+            .set("LOG_LEVEL", "debug"))
+        .environment(Environment.remote("staging")
+            .instances(2)
+            .instanceType("t3.medium")
+            .ami("ami-0c55b159cbfafe1f0")
+            .databaseClass("db.t3.medium")
+            .hostname("staging.shop.example.com")
+            .endpoint("db", "shop-staging.cluster-c9akciq32.eu-west-1.rds.amazonaws.com")
+            .endpoint("cache", "shop-staging.x1y2z3.0001.euw1.cache.amazonaws.com")
+            .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/staging/db-password")))
+        .environment(Environment.remote("production")
+            .instances(4)
+            .instanceType("t3.medium")
+            .ami("ami-0c55b159cbfafe1f0")
+            .databaseClass("db.t3.medium")
+            .hostname("shop.example.com")
+            .endpoint("db", "shop-production.cluster-c9akciq32.eu-west-1.rds.amazonaws.com")
+            .endpoint("cache", "shop-production.x1y2z3.0001.euw1.cache.amazonaws.com")
+            .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/production/db-password")))
+
+        .deviation(Deviation.of("db").in("local")
+            .differs("runs the postgres:14.9-alpine container")
+            .because("staging and production run Amazon RDS for PostgreSQL 14.9, the same engine version"))
+        .deviation(Deviation.of("cache").in("local")
+            .differs("runs the redis:7.2.3-alpine container")
+            .because("staging and production run ElastiCache for Redis 7.2.3, the same engine version"))
+        .build();
+  }
+}
