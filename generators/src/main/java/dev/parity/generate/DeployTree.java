@@ -15,7 +15,7 @@ import java.util.ServiceLoader;
  * {@link TreeWriter} writes it, so a failing generator leaves the previous tree as it was.
  *
  * <pre>{@code
- * DeployTree tree = DeployTree.render(new GenerationContext(stack, "ShopSpec.java", "..", Templates.builtIn()));
+ * DeployTree tree = DeployTree.render(new GenerationContext(stack, "ShopSpec.java", "..", "deploy", Templates.builtIn()));
  * TreeWriter.write(Path.of("deploy"), tree);
  * }</pre>
  */

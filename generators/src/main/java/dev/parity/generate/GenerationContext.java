@@ -13,6 +13,7 @@ public final class GenerationContext {
   private final Stack stack;
   private final String specName;
   private final String specFolderFromTree;
+  private final String treeFromSpecFolder;
   private final Templates templates;
 
   /**
@@ -20,12 +21,16 @@ public final class GenerationContext {
    * @param specName how headers name the spec, for example {@code NodePostgresRedis.java}
    * @param specFolderFromTree the spec's folder relative to the deploy tree's root, with {@code /}
    *     and without a trailing slash, for example {@code ..}
+   * @param treeFromSpecFolder the deploy tree's root relative to the spec's folder, for example
+   *     {@code deploy}
    * @param templates where templates are read from
    */
-  public GenerationContext(Stack stack, String specName, String specFolderFromTree, Templates templates) {
+  public GenerationContext(Stack stack, String specName, String specFolderFromTree, String treeFromSpecFolder,
+      Templates templates) {
     this.stack = Objects.requireNonNull(stack, "stack");
     this.specName = Objects.requireNonNull(specName, "specName");
     this.specFolderFromTree = Objects.requireNonNull(specFolderFromTree, "specFolderFromTree");
+    this.treeFromSpecFolder = Objects.requireNonNull(treeFromSpecFolder, "treeFromSpecFolder");
     this.templates = Objects.requireNonNull(templates, "templates");
   }
 
@@ -54,6 +59,27 @@ public final class GenerationContext {
     }
     String target = normalize(up + specFolderFromTree + "/" + specRelative);
     return target.isEmpty() ? "." : target;
+  }
+
+  /**
+   * The path from {@code specRelativeFolder} (a folder relative to the spec's folder, such as an
+   * app's build context) to {@code treePath} (a file inside the tree), for example compose's
+   * {@code dockerfile}, which Docker resolves from the build context.
+   */
+  public String pathFromSpecFolder(String specRelativeFolder, String treePath) {
+    String normalizedFolder = normalize(specRelativeFolder);
+    StringBuilder up = new StringBuilder();
+    if (!normalizedFolder.isEmpty()) {
+      for (int i = 0; i < normalizedFolder.split("/").length; i++) {
+        up.append("../");
+      }
+    }
+    return normalize(up + treeFromSpecFolder + "/" + treePath);
+  }
+
+  /** The deploy tree's root relative to the spec's folder, for example {@code deploy}. */
+  public String treeFromSpecFolder() {
+    return treeFromSpecFolder.isEmpty() ? "." : treeFromSpecFolder;
   }
 
   private static String normalize(String path) {

@@ -74,6 +74,6 @@ public final class Fixtures {
 
   /** A context that renders with Parity's own templates, the spec one folder above the tree. */
   public static GenerationContext context(Stack stack) {
-    return new GenerationContext(stack, "ShopSpec.java", "..", Templates.builtIn());
+    return new GenerationContext(stack, "ShopSpec.java", "..", "deploy", Templates.builtIn());
   }
 }
