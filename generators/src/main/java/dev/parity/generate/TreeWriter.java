@@ -1,0 +1,240 @@
+package dev.parity.generate;
+
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ParityException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Writes a {@link DeployTree} to disk so that a user never loses anything and never sees a
+ * half-written tree:
+ * <ul>
+ *   <li>files whose content is already right are not touched, so a second run changes no byte
+ *       and no modification time;</li>
+ *   <li>every new content is first written in full to a staging folder beside the tree; only
+ *       then are files moved into place, each with an atomic rename, and if a move fails the
+ *       files already replaced are put back — the previous tree stays as it was;</li>
+ *   <li>a file that was edited by hand, or that Parity did not write, is never overwritten
+ *       unless {@code force} is set: the write is refused before anything changes;</li>
+ *   <li>files a previous run generated and the spec no longer produces are removed, unless
+ *       they were edited by hand.</li>
+ * </ul>
+ */
+public final class TreeWriter {
+
+  private static final Set<PosixFilePermission> EXECUTABLE = EnumSet.of(PosixFilePermission.OWNER_READ,
+      PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
+      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+
+  /** How files are moved into place; replaced in tests to simulate a failure half-way. */
+  interface Mover {
+    void move(Path source, Path target) throws IOException;
+  }
+
+  private final Mover mover;
+
+  TreeWriter(Mover mover) {
+    this.mover = mover;
+  }
+
+  /**
+   * Writes {@code tree} into {@code root}, refusing to overwrite hand-edited or foreign files.
+   *
+   * @throws ParityException when a file would be overwritten that Parity did not write as it is
+   *     now, or when writing fails (the previous tree is then left as it was)
+   */
+  public static WriteResult write(Path root, DeployTree tree) {
+    return write(root, tree, false);
+  }
+
+  /** Like {@link #write(Path, DeployTree)}; with {@code force}, hand-edited files are overwritten too. */
+  public static WriteResult write(Path root, DeployTree tree, boolean force) {
+    return new TreeWriter(TreeWriter::atomicMove).apply(root, tree, force);
+  }
+
+  WriteResult apply(Path root, DeployTree tree, boolean force) {
+    Map<String, String> recorded = readManifest(root);
+    List<GeneratedFile> toWrite = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (GeneratedFile file : tree.files()) {
+      Path target = root.resolve(file.path());
+      Optional<byte[]> current = read(target);
+      if (current.isPresent() && Arrays.equals(current.get(), file.bytes())) {
+        if (file.executable() && !Files.isExecutable(target)) {
+          setExecutable(target);
+        }
+        unchanged.add(file.path());
+        continue;
+      }
+      if (current.isPresent() && !file.path().equals(DeployTree.MANIFEST) && !force
+          && !GeneratedFile.sha256(current.get()).equals(recorded.get(file.path()))) {
+        refused.add(file.path());
+      }
+      toWrite.add(file);
+    }
+    if (!refused.isEmpty()) {
+      throw new ParityException(ErrorCode.USAGE, "refusing to overwrite " + refused.size()
+          + " file(s) in '" + root + "' that Parity did not write as they are now (edited by hand, or not"
+          + " generated): " + String.join(", ", refused) + "; nothing was written. Move your changes into the"
+          + " spec (or a template override), then rerun with --force to overwrite them");
+    }
+    Set<String> generated = new java.util.HashSet<>();
+    tree.files().forEach(f -> generated.add(f.path()));
+    List<String> removed = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    for (Map.Entry<String, String> old : recorded.entrySet()) {
+      if (generated.contains(old.getKey())) {
+        continue;
+      }
+      Optional<byte[]> current = read(root.resolve(old.getKey()));
+      if (current.isEmpty()) {
+        continue;
+      }
+      (GeneratedFile.sha256(current.get()).equals(old.getValue()) ? removed : kept).add(old.getKey());
+    }
+    if (!toWrite.isEmpty() || !removed.isEmpty()) {
+      commit(root, toWrite, removed);
+    }
+    List<String> written = toWrite.stream().map(GeneratedFile::path).toList();
+    return new WriteResult(written, unchanged, removed, kept);
+  }
+
+  /** Stages every new file, then swaps them in (manifest last), rolling back on failure. */
+  private void commit(Path root, List<GeneratedFile> files, List<String> removals) {
+    Path staging = null;
+    Map<Path, Path> backups = new LinkedHashMap<>();
+    List<Path> created = new ArrayList<>();
+    try {
+      Files.createDirectories(root);
+      staging = Files.createTempDirectory(root.toAbsolutePath().getParent(), "." + root.getFileName() + ".parity-");
+      Path backupDir = Files.createDirectory(staging.resolve("previous"));
+      List<GeneratedFile> ordered = new ArrayList<>(files);
+      ordered.sort(Comparator.comparing(f -> f.path().equals(DeployTree.MANIFEST)));
+      for (GeneratedFile file : ordered) {
+        Path staged = staging.resolve("next").resolve(file.path());
+        Files.createDirectories(staged.getParent());
+        Files.write(staged, file.bytes());
+        if (file.executable()) {
+          setExecutable(staged);
+        }
+      }
+      for (String path : removals) {
+        backup(root.resolve(path), backupDir.resolve(path), backups);
+      }
+      for (GeneratedFile file : ordered) {
+        Path target = root.resolve(file.path());
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target)) {
+          backup(target, backupDir.resolve(file.path()), backups);
+        }
+        mover.move(staging.resolve("next").resolve(file.path()), target);
+        created.add(target);
+      }
+      removeEmptyFolders(root, removals);
+    } catch (IOException | RuntimeException e) {
+      rollBack(backups, created);
+      throw new ParityException(ErrorCode.IO, "writing '" + root + "' failed: " + e
+          + "; the previous files were restored", e);
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  private void backup(Path target, Path backup, Map<Path, Path> backups) throws IOException {
+    Files.createDirectories(backup.getParent());
+    mover.move(target, backup);
+    backups.put(target, backup);
+  }
+
+  private static void rollBack(Map<Path, Path> backups, List<Path> created) {
+    for (Path path : created) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException ignored) {
+        // restoring the backups below matters more than a leftover new file
+      }
+    }
+    backups.forEach((target, backup) -> {
+      try {
+        Files.move(backup, target, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException ignored) {
+        // the staging folder is kept below only if restoring failed; nothing else can be done
+      }
+    });
+  }
+
+  private static void removeEmptyFolders(Path root, List<String> removals) throws IOException {
+    for (String path : removals) {
+      Path dir = root.resolve(path).getParent();
+      while (dir != null && !dir.equals(root) && Files.isDirectory(dir)) {
+        try (Stream<Path> entries = Files.list(dir)) {
+          if (entries.findAny().isPresent()) {
+            break;
+          }
+        }
+        Files.delete(dir);
+        dir = dir.getParent();
+      }
+    }
+  }
+
+  private static void atomicMove(Path source, Path target) throws IOException {
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static Map<String, String> readManifest(Path root) {
+    return read(root.resolve(DeployTree.MANIFEST))
+        .flatMap(bytes -> Manifest.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))
+        .map(Manifest::files).orElse(Map.of());
+  }
+
+  static Optional<byte[]> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new ParityException(ErrorCode.IO, "cannot read '" + file + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void setExecutable(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, EXECUTABLE);
+    } catch (UnsupportedOperationException | IOException e) {
+      file.toFile().setExecutable(true, false);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover staging folder beside the tree is harmless and named as Parity's
+    }
+  }
+}
