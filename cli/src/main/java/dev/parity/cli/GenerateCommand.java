@@ -1,0 +1,52 @@
+package dev.parity.cli;
+
+import dev.parity.generate.DeployTree;
+import dev.parity.generate.TreeWriter;
+import dev.parity.generate.WriteResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parity generate}: renders every environment's files from the spec. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = {"Render every environment's deployment files from the spec.",
+        "Files already up to date are not touched; new content is staged and swapped in, so a failure"
+            + " leaves the previous tree as it was. A rejected spec writes nothing."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the tree is written (or was already up to date)",
+        "1:writing failed; the previous tree was restored",
+        "2:the spec is invalid, or a file edited by hand would be overwritten (see --force)"})
+final class GenerateCommand implements Callable<Integer> {
+
+  @Mixin
+  SpecOptions options;
+
+  @Option(names = "--out", paramLabel = "<dir>", description = "The folder of the generated tree (default: deploy beside the spec).")
+  Path out;
+
+  @Option(names = "--force", description = "Overwrite generated files even when they were edited by hand.")
+  boolean force;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() {
+    LoadedSpec loaded = options.load();
+    Path target = SpecOptions.outOrDefault(out, loaded);
+    DeployTree tree = options.render(loaded, target);
+    WriteResult result = TreeWriter.write(target, tree, force);
+    PrintWriter stdout = command.commandLine().getOut();
+    stdout.printf("Generated %d files for stack '%s' in %s: %d written, %d unchanged%s%n",
+        tree.files().size(), loaded.stack().name(), target, result.written().size(), result.unchanged().size(),
+        result.removed().isEmpty() ? "" : ", " + result.removed().size() + " removed");
+    result.written().forEach(path -> stdout.println("  wrote    " + path));
+    result.removed().forEach(path -> stdout.println("  removed  " + path));
+    result.kept().forEach(path -> stdout.println("  kept     " + path + " (no longer generated, but edited by hand)"));
+    return 0;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.parity.cli;
+
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ParityException;
+import dev.parity.generate.DeployTree;
+import dev.parity.generate.GenerationContext;
+import dev.parity.generate.Templates;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads a spec shares. */
+final class SpecOptions {
+
+  @Option(names = "--spec", required = true, paramLabel = "<Spec.java|class>",
+      description = "The spec: a .java file compiled on the fly, or a class name found on --classpath.")
+  String spec;
+
+  @Option(names = "--classpath", paramLabel = "<path>", split = ":",
+      description = "Extra class path for the spec (folders or jars, separated by '${sys:path.separator}').")
+  List<Path> classpath = List.of();
+
+  @Option(names = "--project-dir", paramLabel = "<dir>", defaultValue = ".",
+      description = "Where the spec's relative paths start when --spec is a class name (default: ${DEFAULT-VALUE}).")
+  Path projectDir;
+
+  @Option(names = "--templates", paramLabel = "<dir>",
+      description = "A folder of FreeMarker templates that override Parity's own by relative name.")
+  Path templates;
+
+  LoadedSpec load() {
+    return SpecLoader.load(spec, classpath, projectDir);
+  }
+
+  /** The deploy tree rendered from {@code loaded} for the output folder {@code out}. */
+  DeployTree render(LoadedSpec loaded, Path out) {
+    Path tree = out.toAbsolutePath().normalize();
+    Path folder = loaded.folder();
+    if (tree.equals(folder) || folder.startsWith(tree)) {
+      throw new ParityException(ErrorCode.USAGE, "--out '" + out + "' holds the spec's own folder; pass a folder"
+          + " of its own for the generated tree, such as " + folder.resolve("deploy"));
+    }
+    Templates templateSource = templates == null ? Templates.builtIn() : Templates.withOverrides(templates);
+    GenerationContext context = new GenerationContext(loaded.stack(), loaded.name(), slashes(tree.relativize(folder)),
+        slashes(folder.relativize(tree)), templateSource);
+    return DeployTree.render(context);
+  }
+
+  private static String slashes(Path path) {
+    String text = String.join("/", Arrays.stream(path.toString().split(java.util.regex.Pattern.quote(File.separator)))
+        .toList());
+    return text.isEmpty() ? "." : text;
+  }
+
+  /** {@code --out}, or {@code deploy} beside the spec. */
+  static Path outOrDefault(Path out, LoadedSpec loaded) {
+    return out != null ? out : loaded.folder().resolve("deploy");
+  }
+}
