@@ -6,6 +6,10 @@ import java.nio.file.Path;
 /**
  * A spec compiled and evaluated: the validated stack, the folder its relative paths start from,
  * and the name generated files cite.
+ *
+ * @param stack the validated stack
+ * @param folder the folder the spec's relative paths start from
+ * @param name how generated files name the spec, for example {@code ShopSpec.java}
  */
-record LoadedSpec(Stack stack, Path folder, String name) {
+public record LoadedSpec(Stack stack, Path folder, String name) {
 }

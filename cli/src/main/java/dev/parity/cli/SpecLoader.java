@@ -30,7 +30,7 @@ import javax.tools.ToolProvider;
  * against Parity (and {@code --classpath}); anything else is taken as the name of a compiled
  * {@link ParitySpec} class found on {@code --classpath}.
  */
-final class SpecLoader {
+public final class SpecLoader {
 
   private SpecLoader() {
   }
@@ -41,8 +41,10 @@ final class SpecLoader {
    * @param spec a {@code .java} file, or a class name
    * @param classpath extra class path entries (may be empty)
    * @param projectFolder the folder relative paths start from when {@code spec} is a class name
+   * @throws dev.parity.core.ParityException when the spec cannot be found, compiled or created, or
+   *     is invalid
    */
-  static LoadedSpec load(String spec, List<Path> classpath, Path projectFolder) {
+  public static LoadedSpec load(String spec, List<Path> classpath, Path projectFolder) {
     if (spec.endsWith(".java")) {
       Path file = Path.of(spec).toAbsolutePath().normalize();
       if (!Files.isRegularFile(file)) {
