@@ -44,8 +44,8 @@ public final class MySql implements Service, Database {
     this.name = name;
     this.version = version;
     this.image = flavour.engine + ":" + version;
-    this.database = name;
-    this.user = name;
+    this.database = SqlNames.fromServiceName(name);
+    this.user = SqlNames.fromServiceName(name);
   }
 
   /** A MySQL database of an exact version such as {@code 8.0.36}; locally {@code mysql:<version>}. */
@@ -65,14 +65,14 @@ public final class MySql implements Service, Database {
     return c;
   }
 
-  /** The database name; defaults to the service name. */
+  /** The database name; defaults to the service name, with '-' as '_'. */
   public MySql database(String databaseName) {
     MySql c = copy();
     c.database = databaseName;
     return c;
   }
 
-  /** The user the app and the migrations connect as; defaults to the service name. */
+  /** The user the app and the migrations connect as; defaults to the service name, with '-' as '_'. */
   public MySql user(String userName) {
     MySql c = copy();
     c.user = userName;

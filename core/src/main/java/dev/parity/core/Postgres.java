@@ -30,8 +30,8 @@ public final class Postgres implements Service, Database {
     this.name = name;
     this.version = version;
     this.image = "postgres:" + version;
-    this.database = name;
-    this.user = name;
+    this.database = SqlNames.fromServiceName(name);
+    this.user = SqlNames.fromServiceName(name);
   }
 
   /**
@@ -49,14 +49,14 @@ public final class Postgres implements Service, Database {
     return c;
   }
 
-  /** The database name ({@code POSTGRES_DB}, the JDBC URL's path); defaults to the service name. */
+  /** The database name ({@code POSTGRES_DB}, the JDBC URL's path); defaults to the service name, with '-' as '_'. */
   public Postgres database(String databaseName) {
     Postgres c = copy();
     c.database = databaseName;
     return c;
   }
 
-  /** The user the app and the migrations connect as; defaults to the service name. */
+  /** The user the app and the migrations connect as; defaults to the service name, with '-' as '_'. */
   public Postgres user(String userName) {
     Postgres c = copy();
     c.user = userName;

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Writes a synthetic spec of N services (default 200) and M environments (default 10: local plus
+# M-1 remote) to the folder given as $1, for the generation benchmark.
+set -euo pipefail
+out="${1:?usage: synthetic-spec.sh <folder> [services] [environments]}"
+services="${2:-200}"
+environments="${3:-10}"
+mkdir -p "$out/app" "$out/db/migrations"
+printf 'CREATE TABLE t (id BIGINT PRIMARY KEY);\n' > "$out/db/migrations/V1__t.sql"
+
+{
+  echo 'import dev.parity.core.*;'
+  echo 'import static dev.parity.core.ConfigValue.*;'
+  echo
+  echo 'public final class Synthetic implements ParitySpec {'
+  echo '  @Override'
+  echo '  public Stack stack() {'
+  echo '    Stack.Builder b = Stack.named("synthetic");'
+  for ((i = 0; i < services; i++)); do
+    case $((i % 4)) in
+      0) echo "    b.service(Postgres.of(\"pg-$i\", \"14.9\").hostPort($((20000 + i))).password(\"PG_${i}_PASSWORD\").migrations(\"db/migrations\"));"
+         echo "    b.config(ConfigKey.string(\"PG_${i}_HOST\").value(hostOf(\"pg-$i\")));"
+         echo "    b.config(ConfigKey.secret(\"PG_${i}_PASSWORD\"));" ;;
+      1) echo "    b.service(Redis.of(\"redis-$i\", \"7.2.3\").hostPort($((20000 + i))));"
+         echo "    b.config(ConfigKey.url(\"REDIS_${i}_URL\").value(urlOf(\"redis-$i\")));" ;;
+      *) echo "    b.service(App.node(\"app-$i\", \"node:20.11.0-alpine3.19\").source(\"app\").port(3000).hostPort($((10000 + i))).healthPath(\"/health\"));"
+         echo "    b.config(ConfigKey.string(\"APP_${i}_MODE\").defaultValue(\"normal\").perEnvironment());" ;;
+    esac
+  done
+  echo '    b.environment(Environment.local());'
+  for ((e = 1; e < environments; e++)); do
+    echo "    Environment env$e = Environment.remote(\"env-$e\").instances($e).instanceType(\"t3.medium\").ami(\"ami-0c55b159cbfafe1f0\").databaseClass(\"db.t3.medium\");"
+    for ((i = 0; i < services; i++)); do
+      case $((i % 4)) in
+        0) echo "    env$e = env$e.endpoint(\"pg-$i\", \"pg-$i.env-$e.internal\").secret(\"PG_${i}_PASSWORD\", SecretRef.awsParameter(\"/synthetic/env-$e/pg-$i\"));" ;;
+        1) echo "    env$e = env$e.endpoint(\"redis-$i\", \"redis-$i.env-$e.internal\");" ;;
+        *) echo "    env$e = env$e.set(\"APP_${i}_MODE\", \"mode-$e\");" ;;
+      esac
+    done
+    echo "    b.environment(env$e);"
+  done
+  echo '    return b.build();'
+  echo '  }'
+  echo '}'
+} > "$out/Synthetic.java"
+printf '{"name":"app","version":"1.0.0","lockfileVersion":3,"requires":true,"packages":{"":{"name":"app","version":"1.0.0"}}}\n' > "$out/app/package-lock.json"
+printf '{"name":"app","version":"1.0.0"}\n' > "$out/app/package.json"
