@@ -1,0 +1,47 @@
+package dev.parity.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.cli.LoadedSpec;
+import dev.parity.cli.SpecLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's promises: two set-up commands first, and a DSL example that compiles and validates. */
+class ReadmeTest {
+
+  private static final Path README = Examples.ROOT.resolve("../README.md").normalize();
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void opensWithExactlyTwoCommandsInOneBlock() throws Exception {
+    Matcher block = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+
+    assertThat(block.find()).isTrue();
+    assertThat(block.group(1).lines().toList()).containsExactly(
+        "./parity generate --spec examples/node-postgres-redis/NodePostgresRedis.java --out examples/node-postgres-redis/deploy",
+        "./mvnw verify");
+  }
+
+  @Test
+  void theDslExampleCompilesAndValidates() throws Exception {
+    Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+    assertThat(block.find()).isTrue();
+    Path spec = temp.resolve("ReadmeSpec.java");
+    Files.writeString(spec, "import dev.parity.core.*;\n"
+        + "public final class ReadmeSpec implements ParitySpec {\n  public Stack stack() {\n    return "
+        + block.group(1).strip() + "\n  }\n}\n");
+
+    LoadedSpec loaded = SpecLoader.load(spec.toString(), List.of(), temp);
+
+    assertThat(loaded.stack().services()).hasSize(2);
+    assertThat(block.group(1).lines().count()).isEqualTo(5);
+  }
+}
