@@ -175,6 +175,14 @@ final class StackValidator {
   }
 
   private boolean checkImage(String element, String reference) {
+    return checkImage(element, reference, null);
+  }
+
+  /**
+   * Checks that {@code reference} is valid and pinned; {@code exactVersion}, when known, is the
+   * release the fix suggests pinning.
+   */
+  private boolean checkImage(String element, String reference, String exactVersion) {
     ImageRef image;
     try {
       image = ImageRef.parse(reference);
@@ -183,9 +191,9 @@ final class StackValidator {
           "write it as [registry/]name:tag in lower case, e.g. 'node:20.11.0-alpine3.19'");
       return false;
     }
-    String pinExample = "pin an exact release, e.g. '" + image.shortName() + ":"
-        + (image.shortName().equals("postgres") ? "14.9" : "1.2.3") + "', or a digest '"
-        + image.repository() + "@sha256:…'";
+    String example = exactVersion != null ? exactVersion : image.shortName().equals("postgres") ? "14.9" : "1.2.3";
+    String pinExample = "pin an exact release, e.g. '" + imageName(image) + ":" + example + "', or a digest '"
+        + imageName(image) + "@sha256:…'";
     if (image.tag().isEmpty() && image.digest().isEmpty()) {
       problem(element, "image '" + reference + "' has no tag, which means 'latest'", pinExample);
       return false;
@@ -202,24 +210,39 @@ final class StackValidator {
     return true;
   }
 
+  /** The image's registry and repository, without tag or digest. */
+  private static String imageName(ImageRef image) {
+    return image.registry().map(r -> r + "/").orElse("") + image.repository();
+  }
+
   private void checkDatabase(String element, Database db) {
     String label = ((Service) db).kindLabel();
     String version = db.version();
     String factory = factoryCall(db);
-    if (version == null || !Versions.isExact(db.engine(), version)) {
-      problem(element, "version '" + version + "' is not an exact " + label + " release",
-          "declare the full version, e.g. " + factory.replace("VERSION", exampleVersion(db)));
-    }
     String reference = imageReference(db);
-    if (checkImage(element, reference) && version != null) {
+    if (version == null || !Versions.isExact(db.engine(), version)) {
+      // One mistake, one line: the default image derives from the version, and comparing the
+      // image's version with an inexact one would only repeat this problem.
+      String example = exampleVersion(db);
+      try {
+        example = ImageRef.parse(reference).tagVersion().filter(v -> Versions.isExact(db.engine(), v)).orElse(example);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        // the image is reported below, if it was declared explicitly
+      }
+      problem(element, "version '" + version + "' is not an exact " + label + " release",
+          "declare the full version, e.g. " + factory.replace("VERSION", example));
+      if (!java.util.Objects.equals(reference, db.engine() + ":" + version)) {
+        checkImage(element, reference, null);
+      }
+    } else if (checkImage(element, reference, version)) {
       ImageRef image = ImageRef.parse(reference);
       String tagVersion = image.tagVersion().orElse(null);
       if (image.tag().isEmpty()) {
         problem(element, "image '" + reference + "' has no tag, so its version cannot be checked against " + version,
-            "write the tag beside the digest: '" + image.repository() + ":" + version + "@" + image.digest().orElse("") + "'");
+            "write the tag beside the digest: '" + imageName(image) + ":" + version + "@" + image.digest().orElse("") + "'");
       } else if (!version.equals(tagVersion)) {
         problem(element, "image '" + reference + "' runs version " + tagVersion + ", not the declared " + version,
-            "use an image tagged " + version + " (e.g. '" + image.repository() + ":" + version
+            "use an image tagged " + version + " (e.g. '" + imageName(image) + ":" + version
                 + "') or declare the version the image runs");
       }
     }
@@ -681,7 +704,10 @@ final class StackValidator {
       } catch (IllegalArgumentException e) {
         continue;
       }
-      boolean variant = image.tag().filter(t -> !t.equals(db.version()) && t.startsWith(db.version())).isPresent();
+      // A variant runs the declared version under another tag (14.9-alpine); 14.10 is another version.
+      boolean variant = Versions.isExact(db.engine(), db.version())
+          && image.tagVersion().filter(db.version()::equals).isPresent()
+          && image.tag().filter(t -> !t.equals(db.version())).isPresent();
       boolean declared = stack.deviations().stream()
           .anyMatch(d -> d.service().equals(service.name()) && d.environments().contains(local.name()));
       if (variant && !declared) {
