@@ -104,11 +104,15 @@ final class StackValidator {
     }
     checkName(element, "name", name, "\"" + suggestName(name, "web") + "\"");
     checkPort(element, "port", service.containerPort());
-    service.hostPort().ifPresent(p -> checkPort(element, "host port", p));
+    // An app publishes its container port unless told otherwise: one bad port, one problem.
+    service.hostPort().filter(p -> p != service.containerPort()).ifPresent(p -> checkPort(element, "host port", p));
     for (String dependency : service.dependsOn()) {
-      if (stack.service(dependency).isEmpty()) {
+      if (dependency.equals(name)) {
+        problem(element, "depends on itself", "remove \"" + name + "\" from its dependsOn(…)");
+      } else if (stack.service(dependency).isEmpty()) {
         problem(element, "depends on '" + dependency + "', which is not declared",
-            "declare a service '" + dependency + "' or depend on one of: " + String.join(", ", allServiceNames()));
+            "declare a service '" + dependency + "' or depend on one of: "
+                + String.join(", ", allServiceNames().stream().filter(n -> !n.equals(name)).toList()));
       }
     }
     if (service instanceof App app) {
@@ -315,8 +319,10 @@ final class StackValidator {
     }
     byPort.forEach((port, names) -> {
       if (names.size() > 1) {
-        problem("services '" + String.join("', '", names) + "'", "all publish host port " + port + " in the local stack",
-            "give all but one of them another port, e.g. .hostPort(" + (port + 1) + ") on '" + names.get(names.size() - 1) + "'");
+        problem("services '" + String.join("', '", names) + "'",
+            (names.size() == 2 ? "both" : "all") + " publish host port " + port + " in the local stack",
+            "give " + (names.size() == 2 ? "one" : "all but one") + " of them another port, e.g. .hostPort(" + (port + 1)
+                + ") on '" + names.get(names.size() - 1) + "'");
       }
     });
   }
@@ -334,6 +340,9 @@ final class StackValidator {
       return;
     }
     if (seen != null && seen == 1) {
+      if (path.get(path.size() - 1).equals(name)) {
+        return; // a service that depends on itself is reported with the service
+      }
       List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
       cycle.add(name);
       problem("services " + String.join(" -> ", cycle.stream().map(n -> "'" + n + "'").toList()),
