@@ -428,9 +428,18 @@ final class StackValidator {
     };
     if (key.type() != ConfigType.STRING && key.type() != produced) {
       problem(element, ref + " gives " + article(produced) + ", but the key is " + article(key.type()),
-          "declare the key as ConfigKey." + (produced == ConfigType.INT ? "integer" : produced == ConfigType.URL ? "url" : "string")
-              + "(\"" + key.name() + "\")");
+          "declare the key as ConfigKey." + factoryName(produced) + "(\"" + key.name() + "\")");
     }
+  }
+
+  /** The {@link ConfigKey} factory method that declares a key of {@code type}. */
+  private static String factoryName(ConfigType type) {
+    return switch (type) {
+      case INT -> "integer";
+      case BOOL -> "bool";
+      case URL -> "url";
+      case STRING -> "string";
+    };
   }
 
   private static String article(ConfigType type) {
@@ -518,7 +527,7 @@ final class StackValidator {
     }
     if (!remoteOnly.isEmpty()) {
       problem(element, "sets " + String.join(", ", remoteOnly) + ", which only remote environments have",
-          "remove them from Environment.local(); the local stack runs one container per service on the compose network");
+          "remove " + (remoteOnly.size() == 1 ? "it" : "them") + " from Environment.local(); the local stack runs one container per service on the compose network");
     }
     for (String key : env.secrets().keySet()) {
       problem(element + ", key '" + key + "'", "is given a secret reference, but the local stack reads secrets from local/.env",
@@ -570,15 +579,17 @@ final class StackValidator {
       String at = element + ", key '" + keyName + "'";
       ConfigKey key = keys.get(keyName);
       if (key == null) {
+        List<String> settable = keys.values().stream().filter(k -> k.isPerEnvironment() && !k.secret())
+            .map(ConfigKey::name).toList();
         problem(at, "is not a config key", "declare it with .config(ConfigKey.string(\"" + keyName + "\").perEnvironment())"
-            + (keys.isEmpty() ? "" : " or set one of: " + String.join(", ", keys.keySet())));
+            + (settable.isEmpty() ? "" : " or set one of: " + String.join(", ", settable)));
       } else if (key.secret()) {
         problem(at, "is secret, but is given a value (not shown)",
             env.isLocal() ? "put the value in local/.env instead"
                 : "use .secret(\"" + keyName + "\", SecretRef.awsParameter(\"/" + stack.name() + "/" + env.name() + "/…\"))");
       } else if (!key.isPerEnvironment()) {
         problem(at, "is shared by every environment and cannot be set here",
-            "mark it ConfigKey…(\"" + keyName + "\").perEnvironment() or remove this value");
+            "add .perEnvironment() to ConfigKey." + factoryName(key.type()) + "(\"" + keyName + "\") or remove this value");
       } else if (value instanceof ConfigValue.Literal && SECRET_LIKE.matcher(keyName).matches()) {
         problem(at, "looks like a secret but is given a literal value (not shown)",
             "declare it with ConfigKey.secret(\"" + keyName + "\") and give a SecretRef");
