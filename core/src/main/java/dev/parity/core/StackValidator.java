@@ -104,11 +104,15 @@ final class StackValidator {
     }
     checkName(element, "name", name, "\"" + suggestName(name, "web") + "\"");
     checkPort(element, "port", service.containerPort());
-    service.hostPort().ifPresent(p -> checkPort(element, "host port", p));
+    // An app publishes its container port unless told otherwise: one bad port, one problem.
+    service.hostPort().filter(p -> p != service.containerPort()).ifPresent(p -> checkPort(element, "host port", p));
     for (String dependency : service.dependsOn()) {
-      if (stack.service(dependency).isEmpty()) {
+      if (dependency.equals(name)) {
+        problem(element, "depends on itself", "remove \"" + name + "\" from its dependsOn(…)");
+      } else if (stack.service(dependency).isEmpty()) {
         problem(element, "depends on '" + dependency + "', which is not declared",
-            "declare a service '" + dependency + "' or depend on one of: " + String.join(", ", allServiceNames()));
+            "declare a service '" + dependency + "' or depend on one of: "
+                + String.join(", ", allServiceNames().stream().filter(n -> !n.equals(name)).toList()));
       }
     }
     if (service instanceof App app) {
@@ -175,6 +179,14 @@ final class StackValidator {
   }
 
   private boolean checkImage(String element, String reference) {
+    return checkImage(element, reference, null);
+  }
+
+  /**
+   * Checks that {@code reference} is valid and pinned; {@code exactVersion}, when known, is the
+   * release the fix suggests pinning.
+   */
+  private boolean checkImage(String element, String reference, String exactVersion) {
     ImageRef image;
     try {
       image = ImageRef.parse(reference);
@@ -183,9 +195,9 @@ final class StackValidator {
           "write it as [registry/]name:tag in lower case, e.g. 'node:20.11.0-alpine3.19'");
       return false;
     }
-    String pinExample = "pin an exact release, e.g. '" + image.shortName() + ":"
-        + (image.shortName().equals("postgres") ? "14.9" : "1.2.3") + "', or a digest '"
-        + image.repository() + "@sha256:…'";
+    String example = exactVersion != null ? exactVersion : image.shortName().equals("postgres") ? "14.9" : "1.2.3";
+    String pinExample = "pin an exact release, e.g. '" + imageName(image) + ":" + example + "', or a digest '"
+        + imageName(image) + "@sha256:…'";
     if (image.tag().isEmpty() && image.digest().isEmpty()) {
       problem(element, "image '" + reference + "' has no tag, which means 'latest'", pinExample);
       return false;
@@ -202,24 +214,39 @@ final class StackValidator {
     return true;
   }
 
+  /** The image's registry and repository, without tag or digest. */
+  private static String imageName(ImageRef image) {
+    return image.registry().map(r -> r + "/").orElse("") + image.repository();
+  }
+
   private void checkDatabase(String element, Database db) {
     String label = ((Service) db).kindLabel();
     String version = db.version();
     String factory = factoryCall(db);
-    if (version == null || !Versions.isExact(db.engine(), version)) {
-      problem(element, "version '" + version + "' is not an exact " + label + " release",
-          "declare the full version, e.g. " + factory.replace("VERSION", exampleVersion(db)));
-    }
     String reference = imageReference(db);
-    if (checkImage(element, reference) && version != null) {
+    if (version == null || !Versions.isExact(db.engine(), version)) {
+      // One mistake, one line: the default image derives from the version, and comparing the
+      // image's version with an inexact one would only repeat this problem.
+      String example = exampleVersion(db);
+      try {
+        example = ImageRef.parse(reference).tagVersion().filter(v -> Versions.isExact(db.engine(), v)).orElse(example);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        // the image is reported below, if it was declared explicitly
+      }
+      problem(element, "version '" + version + "' is not an exact " + label + " release",
+          "declare the full version, e.g. " + factory.replace("VERSION", example));
+      if (!java.util.Objects.equals(reference, db.engine() + ":" + version)) {
+        checkImage(element, reference, null);
+      }
+    } else if (checkImage(element, reference, version)) {
       ImageRef image = ImageRef.parse(reference);
       String tagVersion = image.tagVersion().orElse(null);
       if (image.tag().isEmpty()) {
         problem(element, "image '" + reference + "' has no tag, so its version cannot be checked against " + version,
-            "write the tag beside the digest: '" + image.repository() + ":" + version + "@" + image.digest().orElse("") + "'");
+            "write the tag beside the digest: '" + imageName(image) + ":" + version + "@" + image.digest().orElse("") + "'");
       } else if (!version.equals(tagVersion)) {
         problem(element, "image '" + reference + "' runs version " + tagVersion + ", not the declared " + version,
-            "use an image tagged " + version + " (e.g. '" + image.repository() + ":" + version
+            "use an image tagged " + version + " (e.g. '" + imageName(image) + ":" + version
                 + "') or declare the version the image runs");
       }
     }
@@ -292,8 +319,10 @@ final class StackValidator {
     }
     byPort.forEach((port, names) -> {
       if (names.size() > 1) {
-        problem("services '" + String.join("', '", names) + "'", "all publish host port " + port + " in the local stack",
-            "give all but one of them another port, e.g. .hostPort(" + (port + 1) + ") on '" + names.get(names.size() - 1) + "'");
+        problem("services '" + String.join("', '", names) + "'",
+            (names.size() == 2 ? "both" : "all") + " publish host port " + port + " in the local stack",
+            "give " + (names.size() == 2 ? "one" : "all but one") + " of them another port, e.g. .hostPort(" + (port + 1)
+                + ") on '" + names.get(names.size() - 1) + "'");
       }
     });
   }
@@ -311,6 +340,9 @@ final class StackValidator {
       return;
     }
     if (seen != null && seen == 1) {
+      if (path.get(path.size() - 1).equals(name)) {
+        return; // a service that depends on itself is reported with the service
+      }
       List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
       cycle.add(name);
       problem("services " + String.join(" -> ", cycle.stream().map(n -> "'" + n + "'").toList()),
@@ -396,9 +428,18 @@ final class StackValidator {
     };
     if (key.type() != ConfigType.STRING && key.type() != produced) {
       problem(element, ref + " gives " + article(produced) + ", but the key is " + article(key.type()),
-          "declare the key as ConfigKey." + (produced == ConfigType.INT ? "integer" : produced == ConfigType.URL ? "url" : "string")
-              + "(\"" + key.name() + "\")");
+          "declare the key as ConfigKey." + factoryName(produced) + "(\"" + key.name() + "\")");
     }
+  }
+
+  /** The {@link ConfigKey} factory method that declares a key of {@code type}. */
+  private static String factoryName(ConfigType type) {
+    return switch (type) {
+      case INT -> "integer";
+      case BOOL -> "bool";
+      case URL -> "url";
+      case STRING -> "string";
+    };
   }
 
   private static String article(ConfigType type) {
@@ -486,7 +527,7 @@ final class StackValidator {
     }
     if (!remoteOnly.isEmpty()) {
       problem(element, "sets " + String.join(", ", remoteOnly) + ", which only remote environments have",
-          "remove them from Environment.local(); the local stack runs one container per service on the compose network");
+          "remove " + (remoteOnly.size() == 1 ? "it" : "them") + " from Environment.local(); the local stack runs one container per service on the compose network");
     }
     for (String key : env.secrets().keySet()) {
       problem(element + ", key '" + key + "'", "is given a secret reference, but the local stack reads secrets from local/.env",
@@ -538,15 +579,17 @@ final class StackValidator {
       String at = element + ", key '" + keyName + "'";
       ConfigKey key = keys.get(keyName);
       if (key == null) {
+        List<String> settable = keys.values().stream().filter(k -> k.isPerEnvironment() && !k.secret())
+            .map(ConfigKey::name).toList();
         problem(at, "is not a config key", "declare it with .config(ConfigKey.string(\"" + keyName + "\").perEnvironment())"
-            + (keys.isEmpty() ? "" : " or set one of: " + String.join(", ", keys.keySet())));
+            + (settable.isEmpty() ? "" : " or set one of: " + String.join(", ", settable)));
       } else if (key.secret()) {
         problem(at, "is secret, but is given a value (not shown)",
             env.isLocal() ? "put the value in local/.env instead"
                 : "use .secret(\"" + keyName + "\", SecretRef.awsParameter(\"/" + stack.name() + "/" + env.name() + "/…\"))");
       } else if (!key.isPerEnvironment()) {
         problem(at, "is shared by every environment and cannot be set here",
-            "mark it ConfigKey…(\"" + keyName + "\").perEnvironment() or remove this value");
+            "add .perEnvironment() to ConfigKey." + factoryName(key.type()) + "(\"" + keyName + "\") or remove this value");
       } else if (value instanceof ConfigValue.Literal && SECRET_LIKE.matcher(keyName).matches()) {
         problem(at, "looks like a secret but is given a literal value (not shown)",
             "declare it with ConfigKey.secret(\"" + keyName + "\") and give a SecretRef");
@@ -681,7 +724,10 @@ final class StackValidator {
       } catch (IllegalArgumentException e) {
         continue;
       }
-      boolean variant = image.tag().filter(t -> !t.equals(db.version()) && t.startsWith(db.version())).isPresent();
+      // A variant runs the declared version under another tag (14.9-alpine); 14.10 is another version.
+      boolean variant = Versions.isExact(db.engine(), db.version())
+          && image.tagVersion().filter(db.version()::equals).isPresent()
+          && image.tag().filter(t -> !t.equals(db.version())).isPresent();
       boolean declared = stack.deviations().stream()
           .anyMatch(d -> d.service().equals(service.name()) && d.environments().contains(local.name()));
       if (variant && !declared) {
