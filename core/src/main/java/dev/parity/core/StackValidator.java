@@ -608,7 +608,8 @@ final class StackValidator {
       } else if (!key.secret()) {
         problem(at, "is given a secret reference but is not a secret key", "declare it with ConfigKey.secret(\"" + keyName + "\")");
       } else if (ref == null || !ref.isWellFormed()) {
-        problem(at, "secret reference '" + ref + "' is not a valid " + (ref == null ? "reference" : storeName(ref.store())),
+        problem(at, "secret reference (not shown: it may hold the secret itself) is not a valid "
+                + (ref == null ? "reference" : storeName(ref.store())),
             "give " + (ref == null ? SecretRef.Store.AWS_PARAMETER_STORE : ref.store()).example());
       }
     });

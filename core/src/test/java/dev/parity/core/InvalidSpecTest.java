@@ -451,8 +451,8 @@ class InvalidSpecTest {
   void malformedSecretReference() {
     assertOnlyProblem(new ShopFixture().environment("staging",
             e -> e.secret("DB_PASSWORD", SecretRef.awsParameter("shop/staging/db-password"))),
-        "environment 'staging', key 'DB_PASSWORD': secret reference 'shop/staging/db-password' is not a valid"
-            + " AWS Parameter Store name; fix: give a parameter name such as /shop/production/db-password");
+        "environment 'staging', key 'DB_PASSWORD': secret reference (not shown: it may hold the secret itself)"
+            + " is not a valid AWS Parameter Store name; fix: give a parameter name such as /shop/production/db-password");
   }
 
   @Test
