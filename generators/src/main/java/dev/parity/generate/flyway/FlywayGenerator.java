@@ -70,8 +70,17 @@ public final class FlywayGenerator implements Generator {
     model.put("header", context.header(CommentStyle.HASH));
     model.put("environments", stack.environments().stream().map(Environment::name).toList());
     model.put("databases", databases);
-    model.put("example", stack.remoteEnvironments().stream().findFirst().orElse(stack.environments().get(0)).name());
+    model.put("exampleEnvironment", stack.remoteEnvironments().stream().findFirst()
+        .orElse(stack.environments().get(0)).name());
+    model.put("exampleCommand", exampleCommand(stack));
     files.add(GeneratedFile.script("db/deploy.sh", context.templates().render("flyway/deploy.sh.ftl", model)));
     return List.copyOf(files);
+  }
+
+  /** The first app's start command for the script's usage comment, when it reads safely as plain words. */
+  private static String exampleCommand(Stack stack) {
+    List<String> words = stack.apps().isEmpty() ? List.of() : stack.apps().get(0).command();
+    boolean plain = !words.isEmpty() && words.stream().allMatch(w -> w.matches("[A-Za-z0-9_./:=@%+,-]+"));
+    return plain ? String.join(" ", words) : "<command>";
   }
 }

@@ -1,9 +1,10 @@
-<#-- db/deploy.sh: migrate every database, then exec the app. Model: header, environments (names), databases (name, passwordKey). -->
+<#-- db/deploy.sh: migrate every database, then exec the app. Model: header, environments (names), databases (name, passwordKey),
+     exampleEnvironment and exampleCommand (plain words, for the usage comment). -->
 #!/usr/bin/env bash
 ${header}#
 # Applies the pending migrations of every database, then starts the app in this process:
 #   db/deploy.sh <environment> -- <command> [argument...]
-# for example: db/deploy.sh ${example} -- node server.js
+# for example: db/deploy.sh ${exampleEnvironment} -- ${exampleCommand}
 # A failed migration stops the deploy before the app starts. Needs the Flyway command line
 # (10 or later) on the PATH and each database's password in its environment variable.
 set -euo pipefail
@@ -14,7 +15,7 @@ usage() {
   exit 2
 }
 
-if [ "$#" -lt 1 ]; then
+if [[ $# -lt 1 ]]; then
   usage
 fi
 environment=$1
@@ -26,10 +27,10 @@ case "$environment" in
     usage
     ;;
 esac
-if [ "${r"${1:-}"}" = "--" ]; then
+if [[ ${r"${1:-}"} == "--" ]]; then
   shift
 fi
-if [ "$#" -lt 1 ]; then
+if [[ $# -lt 1 ]]; then
   echo "deploy.sh: no command to start after the migrations" >&2
   usage
 fi
@@ -43,7 +44,7 @@ here=$(cd -- "$(dirname -- "${r"${BASH_SOURCE[0]}"}")" && pwd)
 # Runs Flyway in the database's folder: flyway.toml's locations are relative to it.
 migrate() {
   local database=$1 password_variable=$2
-  if [ -n "$password_variable" ] && [ -z "${r"${!password_variable:-}"}" ]; then
+  if [[ -n $password_variable && -z ${r"${!password_variable:-}"} ]]; then
     echo "deploy.sh: $password_variable is not set; it holds the password of the database '$database'" >&2
     exit 2
   fi
