@@ -12,6 +12,7 @@ import dev.parity.core.Stack;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code flyway.toml} of one database: an {@code [environments.<env>]} table per environment
@@ -95,7 +96,7 @@ final class FlywayToml {
   }
 
   /** The environment variable that holds {@code database}'s password, if it has one. */
-  static java.util.Optional<String> passwordKey(Service database) {
+  static Optional<String> passwordKey(Service database) {
     return database instanceof MySql m ? m.passwordKey() : ((Postgres) database).passwordKey();
   }
 
