@@ -12,6 +12,8 @@ public final class BuiltInGenerators {
   public static List<Generator> all() {
     return List.of(
         // one line per generator, e.g. new dev.parity.generate.compose.ComposeGenerator(),
+        new dev.parity.generate.terraform.TerraformGenerator(),
+        new dev.parity.generate.flyway.FlywayGenerator()
     );
   }
 }

@@ -1,0 +1,48 @@
+package dev.parity.generate.terraform;
+
+import dev.parity.core.Environment;
+import dev.parity.core.Stack;
+import dev.parity.generate.CommentStyle;
+import dev.parity.generate.GeneratedFile;
+import dev.parity.generate.GenerationContext;
+import dev.parity.generate.Generator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the Terraform inputs of a stack: {@code terraform/variables.tf}, which declares every
+ * knob once (typed, described, validated), and one {@code terraform/<env>.tfvars} per remote
+ * environment with that environment's values. The image tag is in neither: the image is built
+ * once and promoted, so its tag is given at deploy time,
+ * {@code terraform apply -var-file=staging.tfvars -var 'web_image_tag=1.4.2'}.
+ *
+ * <p>Templates: {@code terraform/variables.tf.ftl} and {@code terraform/env.tfvars.ftl}.
+ */
+public final class TerraformGenerator implements Generator {
+
+  @Override
+  public String name() {
+    return "terraform";
+  }
+
+  @Override
+  public List<GeneratedFile> generate(GenerationContext context) {
+    Stack stack = context.stack();
+    if (stack.remoteEnvironments().isEmpty()) {
+      return List.of();
+    }
+    String header = context.header(CommentStyle.HASH);
+    List<GeneratedFile> files = new ArrayList<>();
+    files.add(GeneratedFile.of("terraform/variables.tf", context.templates().render("terraform/variables.tf.ftl",
+        Map.of("header", header, "variables", TerraformVariables.of(stack)))));
+    for (Environment env : stack.remoteEnvironments()) {
+      Map<String, Object> model = new HashMap<>(TerraformValues.of(stack, env));
+      model.put("header", header);
+      files.add(GeneratedFile.of("terraform/" + env.name() + ".tfvars",
+          context.templates().render("terraform/env.tfvars.ftl", model)));
+    }
+    return List.copyOf(files);
+  }
+}

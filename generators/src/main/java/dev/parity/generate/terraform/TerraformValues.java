@@ -1,0 +1,86 @@
+package dev.parity.generate.terraform;
+
+import dev.parity.core.App;
+import dev.parity.core.ConfigEntry;
+import dev.parity.core.Database;
+import dev.parity.core.Environment;
+import dev.parity.core.Knob;
+import dev.parity.core.MySql;
+import dev.parity.core.Postgres;
+import dev.parity.core.Service;
+import dev.parity.core.Stack;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values of one remote environment, as the template model of {@code terraform/<env>.tfvars}:
+ * groups of aligned attributes (compute, databases, apps, the team's knobs) and the two config
+ * maps. Secret keys carry their reference only; their values never reach the model.
+ */
+final class TerraformValues {
+
+  private TerraformValues() {
+  }
+
+  static Map<String, Object> of(Stack stack, Environment env) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("environment", env.name());
+    model.put("compute", compute(env).model());
+    model.put("databases", databases(stack, env).model());
+    model.put("apps", apps(stack).model());
+    model.put("imageTags", stack.apps().stream().map(a -> Hcl.variablePrefix(a.name()) + "_image_tag").toList());
+    Hcl.Group environment = new Hcl.Group();
+    Hcl.Group secrets = new Hcl.Group();
+    for (ConfigEntry entry : stack.config(env)) {
+      entry.plainValue().ifPresent(v -> environment.add(entry.name(), Hcl.literal(v)));
+      entry.secretReference().ifPresent(ref -> secrets.add(entry.name(), Hcl.literal(ref.reference())));
+    }
+    model.put("appEnvironment", environment.model());
+    model.put("appSecrets", secrets.model());
+    Hcl.Group knobs = new Hcl.Group();
+    for (Knob knob : stack.knobs()) {
+      stack.knobValue(env, knob).ifPresent(v -> knobs.add(knob.name(), Hcl.literal(v)));
+    }
+    model.put("knobs", knobs.model());
+    return model;
+  }
+
+  private static Hcl.Group compute(Environment env) {
+    Hcl.Group group = new Hcl.Group().add("environment", Hcl.literal(env.name()));
+    env.instances().ifPresent(n -> group.add("instance_count", Hcl.literal(n)));
+    env.instanceType().ifPresent(t -> group.add("instance_type", Hcl.literal(t)));
+    env.ami().ifPresent(a -> group.add("ami", Hcl.literal(a)));
+    env.hostname().ifPresent(h -> group.add("hostname", Hcl.literal(h)));
+    return group;
+  }
+
+  private static Hcl.Group databases(Stack stack, Environment env) {
+    Hcl.Group group = new Hcl.Group();
+    if (stack.services().stream().anyMatch(s -> s instanceof Postgres || s instanceof MySql)) {
+      env.databaseClass().ifPresent(c -> group.add("db_instance_class", Hcl.literal(c)));
+    }
+    for (Service service : stack.services()) {
+      if (service instanceof Database db) {
+        String prefix = Hcl.variablePrefix(service.name());
+        group.add(prefix + "_engine", Hcl.literal(db.engine()));
+        group.add(prefix + "_engine_version", Hcl.literal(db.version()));
+      }
+    }
+    return group;
+  }
+
+  private static Hcl.Group apps(Stack stack) {
+    Hcl.Group group = new Hcl.Group();
+    for (App app : stack.apps()) {
+      String prefix = Hcl.variablePrefix(app.name());
+      group.add(prefix + "_image", Hcl.literal(imageRepository(stack, app)));
+      group.add(prefix + "_port", Hcl.literal(app.containerPort()));
+    }
+    return group;
+  }
+
+  /** The image repository remote environments pull for {@code app}: declared, else {@code <stack>-<app>}. */
+  static String imageRepository(Stack stack, App app) {
+    return app.imageRepository().orElse(stack.name() + "-" + app.name());
+  }
+}
