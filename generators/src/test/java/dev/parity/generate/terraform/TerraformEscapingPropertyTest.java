@@ -8,6 +8,7 @@ import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
 import dev.parity.core.Knob;
 import dev.parity.core.Stack;
+import dev.parity.generate.AdversarialStrings;
 import dev.parity.generate.Fixtures;
 import dev.parity.generate.GeneratedFile;
 import dev.parity.generate.RealTool;
@@ -16,9 +17,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,22 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TerraformEscapingPropertyTest {
 
   private static final int SAMPLES = 150;
+  private static final long SEED = 20261126L;
 
   @TempDir
   Path dir;
-
-  /** Fragments that break naive escaping, mixed with random text. */
-  static Arbitrary<String> anyValue() {
-    Arbitrary<String> tricky = Arbitraries.of("\"", "\\", "\\\\", "\\n", "\\u0041", "$", "$$", "${", "${var.x}", "$${",
-        "%", "%{", "%{ if true }x%{ endif }", "%%{", "#", "//", "/*", "*/", "<<EOF\n", "\n", "\r\n", "\r", "\t", " ",
-        "  ", "'", "`", "=", "{", "}", "[", "]", "😀", "👩‍💻", "🇪🇺", "e\u0301", "x\u0301\u0327", "\u00e9", "日本語",
-        "\u200b", "\u2028", "\u00a0", "\ufeff", "\u0000", "\u0001", "\u001b", "\u007f");
-    Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6);
-    Arbitrary<String> bmp = Arbitraries.strings().withCharRange('\u00a0', '\ud7ff').ofMaxLength(3);
-    Arbitrary<String> piece = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, tricky), net.jqwik.api.Tuple.of(3, ascii), net.jqwik.api.Tuple.of(1, bmp));
-    return piece.list().ofMaxSize(10).map(parts -> String.join("", parts));
-  }
 
   private static Stack stackHolding(String value) {
     return Stack.named("shop")
@@ -66,8 +52,7 @@ class TerraformEscapingPropertyTest {
   @Test
   void anyStringReadsBackAsItselfThroughHclParser() {
     RealTool.require("hcl-check");
-    List<String> samples = new ArrayList<>(List.of("", " leading", "trailing ", " \t ", "${}", "$${x}", "%%{", "$", "\\"));
-    Stream.generate(() -> anyValue().sample()).limit(SAMPLES).forEach(samples::add);
+    List<String> samples = AdversarialStrings.samples(SEED, SAMPLES);
 
     List<GeneratedFile> files = new ArrayList<>();
     for (int i = 0; i < samples.size(); i++) {
