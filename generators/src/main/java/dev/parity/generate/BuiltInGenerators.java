@@ -11,6 +11,7 @@ final class BuiltInGenerators {
   static List<Generator> all() {
     return List.of(
         // one line per generator, e.g. new dev.parity.generate.compose.ComposeGenerator(),
+        new dev.parity.generate.ci.CiGateGenerator()
     );
   }
 }
