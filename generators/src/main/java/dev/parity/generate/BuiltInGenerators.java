@@ -11,7 +11,8 @@ final class BuiltInGenerators {
   static List<Generator> all() {
     return List.of(
         // one line per generator, e.g. new dev.parity.generate.compose.ComposeGenerator(),
-        new dev.parity.generate.ci.CiGateGenerator()
+        new dev.parity.generate.ci.CiGateGenerator(),
+        new dev.parity.generate.docs.EnvironmentsDocGenerator()
     );
   }
 }
