@@ -11,9 +11,10 @@ public final class BuiltInGenerators {
   /** A new instance of each of Parity's generators. */
   public static List<Generator> all() {
     return List.of(
-        // one line per generator, e.g. new dev.parity.generate.compose.ComposeGenerator(),
         new dev.parity.generate.terraform.TerraformGenerator(),
-        new dev.parity.generate.flyway.FlywayGenerator()
+        new dev.parity.generate.flyway.FlywayGenerator(),
+        new dev.parity.generate.ci.CiGateGenerator(),
+        new dev.parity.generate.docs.EnvironmentsDocGenerator()
     );
   }
 }

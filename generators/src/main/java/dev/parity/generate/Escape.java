@@ -49,7 +49,7 @@ public final class Escape {
 
   /**
    * A Markdown table cell: HTML-escaped (so no tag or entity is interpreted), pipes and
-   * backslashes escaped, line breaks as {@code <br>}.
+   * backslashes escaped, emphasis and strikethrough marks escaped, line breaks as {@code <br>}.
    */
   public static String markdownCell(String value) {
     StringBuilder s = new StringBuilder();
@@ -62,7 +62,7 @@ public final class Escape {
         case '|' -> s.append("\\|");
         case '\\' -> s.append("\\\\");
         case '`' -> s.append("\\`");
-        case '*', '_', '[', ']', '#' -> s.append('\\').append(c);
+        case '*', '_', '[', ']', '#', '~' -> s.append('\\').append(c);
         case '\r' -> { }
         case '\n' -> s.append("<br>");
         default -> s.append(c);

@@ -1,0 +1,293 @@
+package dev.parity.generate.ci;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.parity.core.App;
+import dev.parity.core.BuildKind;
+import dev.parity.core.Environment;
+import dev.parity.core.ImageRef;
+import dev.parity.core.Stack;
+import dev.parity.generate.CommentStyle;
+import dev.parity.generate.GenerationContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Builds {@code ci/github/parity.yml} as a YAML tree: the gate on every push and pull request;
+ * on a push to main, the first remote environment builds each app image once (tagged with the
+ * commit), integration tests follow, and every later environment applies the same tag.
+ */
+final class GitHubWorkflow {
+
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .disable(YAMLGenerator.Feature.SPLIT_LINES)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .build());
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern PLAIN_SHELL_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+-]+");
+  private static final String ON_MAIN = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
+  private static final String SHA = "${{ github.sha }}";
+
+  private final GenerationContext context;
+  private final Stack stack;
+  private final String scriptPath;
+  private final String tree;
+
+  GitHubWorkflow(GenerationContext context, String scriptPath) {
+    this.context = context;
+    this.stack = context.stack();
+    this.scriptPath = scriptPath;
+    this.tree = context.treeFromSpecFolder();
+  }
+
+  String render() {
+    ObjectNode root = NODES.objectNode();
+    root.put("name", "parity");
+    ObjectNode on = root.putObject("on");
+    on.putObject("push").putArray("branches").add("main");
+    on.putObject("pull_request").putArray("branches").add("main");
+    root.putObject("permissions").put("contents", "read");
+    ObjectNode env = root.putObject("env");
+    env.put("SPEC_DIR", ".");
+    env.put("TF_DIR", inTree("terraform"));
+    env.put("PARITY", "parity");
+
+    ObjectNode jobs = root.putObject("jobs");
+    jobs.set("parity-gate", gateJob());
+    List<Environment> remote = stack.remoteEnvironments();
+    String previous = "parity-gate";
+    for (int i = 0; i < remote.size(); i++) {
+      String id = "deploy-" + remote.get(i).name();
+      jobs.set(id, deployJob(remote.get(i), previous, i == 0));
+      previous = id;
+      if (i == 0) {
+        jobs.set("integration-tests", integrationTestsJob(id, remote.get(i), remote.size() > 1));
+        previous = "integration-tests";
+      }
+    }
+    try {
+      return header() + YAML.writeValueAsString(root).replace("\r\n", "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings always serializes", e);
+    }
+  }
+
+  private String header() {
+    String first = stack.remoteEnvironments().isEmpty() ? "the first remote environment"
+        : stack.remoteEnvironments().get(0).name();
+    String text = context.header(CommentStyle.HASH) + CommentStyle.HASH.comment(String.join("\n",
+        "",
+        "GitHub Actions workflow: copy this file to .github/workflows/parity.yml.",
+        "parity-gate runs on every push and pull request. On a push to main each app image is built"
+            + " once, tagged with the commit, deployed to " + first + " and tested; later environments"
+            + " get that same image, never a rebuild.",
+        "",
+        "Before the first run:",
+        "- SPEC_DIR: the folder of " + context.specName() + ", relative to the repository root.",
+        "- TF_DIR: your Terraform root module, relative to the repository root. The default is the"
+            + " generated terraform/ folder, whose variables.tf declares every knob: add your main.tf"
+            + " beside it, or point TF_DIR at your own module. Each environment applies in its own"
+            + " Terraform workspace.",
+        "- PARITY: the parity command the gate runs.",
+        "- Give each GitHub environment the cloud credentials terraform apply needs.",
+        registryNote(),
+        "- Replace the placeholder step of integration-tests with your suite."));
+    return wrap(text, 80);
+  }
+
+  private String registryNote() {
+    List<String> others = registries().stream().filter(r -> !r.equals("ghcr.io")).toList();
+    if (others.isEmpty()) {
+      return "- Images are pushed to ghcr.io with the workflow's GITHUB_TOKEN.";
+    }
+    return "- Secrets REGISTRY_USERNAME and REGISTRY_PASSWORD: a login allowed to push to "
+        + String.join(", ", others) + (others.contains("docker.io")
+            ? " (an app without .imageRepository(...) is pushed to Docker Hub as <stack>-<app>)" : "")
+        + ".";
+  }
+
+  private ObjectNode gateJob() {
+    ObjectNode job = NODES.objectNode();
+    job.put("runs-on", "ubuntu-latest");
+    ArrayNode steps = job.putArray("steps");
+    steps.add(uses("actions/checkout@v4"));
+    steps.add(setupJava());
+    ObjectNode gate = steps.addObject();
+    gate.put("name", "parity check");
+    gate.put("working-directory", "${{ env.SPEC_DIR }}");
+    gate.put("run", "./" + shell(inTree(scriptPath)));
+    return job;
+  }
+
+  private ObjectNode deployJob(Environment environment, String needs, boolean buildsImages) {
+    ObjectNode job = NODES.objectNode();
+    job.put("needs", needs);
+    job.put("if", ON_MAIN);
+    job.put("runs-on", "ubuntu-latest");
+    job.put("environment", environment.name());
+    ObjectNode concurrency = job.putObject("concurrency");
+    concurrency.put("group", "deploy-" + environment.name());
+    concurrency.put("cancel-in-progress", false);
+    boolean builds = buildsImages && !stack.apps().isEmpty();
+    if (builds && registries().contains("ghcr.io")) {
+      ObjectNode permissions = job.putObject("permissions");
+      permissions.put("contents", "read");
+      permissions.put("packages", "write");
+    }
+    ArrayNode steps = job.putArray("steps");
+    steps.add(uses("actions/checkout@v4"));
+    if (builds) {
+      registries().forEach(r -> steps.add(login(r)));
+      if (stack.apps().stream().anyMatch(a -> a.buildKind() == BuildKind.JVM_JAR)) {
+        steps.add(setupJava());
+      }
+      for (App app : stack.apps()) {
+        if (app.buildKind() == BuildKind.JVM_JAR) {
+          steps.add(buildJar(app));
+        }
+        steps.add(buildImage(app));
+      }
+    }
+    steps.add(uses("hashicorp/setup-terraform@v3"));
+    steps.add(terraform("terraform init", "terraform init -input=false"));
+    steps.add(terraform("Select the " + environment.name() + " workspace",
+        "terraform workspace select -or-create " + shell(environment.name())));
+    List<String> apply = new ArrayList<>();
+    apply.add("terraform apply -input=false -auto-approve");
+    apply.add("-var-file=\"$GITHUB_WORKSPACE/$SPEC_DIR/$TFVARS\"");
+    for (App app : stack.apps()) {
+      apply.add("-var \"" + app.name() + "_image_tag=" + SHA + "\"");
+    }
+    ObjectNode deploy = steps.addObject();
+    deploy.put("name", "Deploy " + environment.name());
+    deploy.put("working-directory", "${{ env.TF_DIR }}");
+    deploy.putObject("env").put("TFVARS", inTree("terraform/" + environment.name() + ".tfvars"));
+    deploy.put("run", String.join(" \\\n  ", apply) + "\n");
+    return job;
+  }
+
+  private ObjectNode integrationTestsJob(String needs, Environment environment, boolean promotes) {
+    ObjectNode job = NODES.objectNode();
+    job.put("needs", needs);
+    job.put("runs-on", "ubuntu-latest");
+    ArrayNode steps = job.putArray("steps");
+    steps.add(uses("actions/checkout@v4"));
+    ObjectNode placeholder = steps.addObject();
+    placeholder.put("name", "Integration tests (placeholder: replace with your suite)");
+    placeholder.put("run", "echo \"::warning title=No integration tests::replace this step with\" \\\n"
+        + "  \"the suite that tests " + environment.name() + (promotes ? " before promotion" : "") + "\"\n");
+    return job;
+  }
+
+  private ObjectNode buildJar(App app) {
+    ObjectNode step = NODES.objectNode();
+    String jar = app.jar().orElse("the jar");
+    step.put("name", "Build " + jar + " (replace if you do not build with ./mvnw)");
+    step.put("working-directory", "${{ env.SPEC_DIR }}" + (app.source().equals(".") ? "" : "/" + app.source()));
+    step.put("run", "./mvnw --batch-mode --no-transfer-progress package -DskipTests");
+    return step;
+  }
+
+  private ObjectNode buildImage(App app) {
+    ObjectNode step = NODES.objectNode();
+    step.put("name", "Build and push the " + app.name() + " image once");
+    step.put("working-directory", "${{ env.SPEC_DIR }}");
+    ObjectNode env = step.putObject("env");
+    env.put("IMAGE", repository(app) + ":" + SHA);
+    env.put("DOCKERFILE", inTree(app.name() + "/Dockerfile"));
+    env.put("CONTEXT", app.source());
+    step.put("run", "docker build --file \"$DOCKERFILE\" --tag \"$IMAGE\" \"$CONTEXT\"\n"
+        + "docker push \"$IMAGE\"\n");
+    return step;
+  }
+
+  private ObjectNode login(String registry) {
+    ObjectNode step = NODES.objectNode();
+    step.put("name", "Log in to " + registry);
+    step.put("uses", "docker/login-action@v3");
+    ObjectNode with = step.putObject("with");
+    if (registry.equals("ghcr.io")) {
+      with.put("registry", "ghcr.io");
+      with.put("username", "${{ github.actor }}");
+      with.put("password", "${{ secrets.GITHUB_TOKEN }}");
+    } else {
+      if (!registry.equals("docker.io")) {
+        with.put("registry", registry);
+      }
+      with.put("username", "${{ secrets.REGISTRY_USERNAME }}");
+      with.put("password", "${{ secrets.REGISTRY_PASSWORD }}");
+    }
+    return step;
+  }
+
+  private Set<String> registries() {
+    Set<String> registries = new LinkedHashSet<>();
+    stack.apps().forEach(a -> registries.add(ImageRef.parse(repository(a)).registry().orElse("docker.io")));
+    return registries;
+  }
+
+  /** The repository an app's image is pushed to: its own, else {@code <stack>-<app>}. */
+  static String repository(App app, Stack stack) {
+    return app.imageRepository().orElse(stack.name() + "-" + app.name());
+  }
+
+  private String repository(App app) {
+    return repository(app, stack);
+  }
+
+  private ObjectNode terraform(String name, String run) {
+    ObjectNode step = NODES.objectNode();
+    step.put("name", name);
+    step.put("working-directory", "${{ env.TF_DIR }}");
+    step.put("run", run);
+    return step;
+  }
+
+  private static ObjectNode setupJava() {
+    ObjectNode step = uses("actions/setup-java@v4");
+    ObjectNode with = step.putObject("with");
+    with.put("distribution", "temurin");
+    with.put("java-version", "17");
+    return step;
+  }
+
+  private static ObjectNode uses(String action) {
+    return NODES.objectNode().put("uses", action);
+  }
+
+  private String inTree(String path) {
+    return tree.equals(".") ? path : tree + "/" + path;
+  }
+
+  /** {@code word} as one shell word: as it is when nothing in it is special, else single-quoted. */
+  private static String shell(String word) {
+    return PLAIN_SHELL_WORD.matcher(word).matches() ? word : dev.parity.generate.Escape.shellWord(word);
+  }
+
+  /** Wraps comment lines longer than {@code width} at spaces; a wrapped list item keeps its indent. */
+  static String wrap(String comment, int width) {
+    StringBuilder out = new StringBuilder();
+    for (String line : comment.split("\n", -1)) {
+      String continuation = line.startsWith("# - ") ? "#   " : "# ";
+      while (line.length() > width && line.lastIndexOf(' ', width) > continuation.length()) {
+        int cut = line.lastIndexOf(' ', width);
+        out.append(line, 0, cut).append('\n');
+        line = continuation + line.substring(cut + 1);
+      }
+      out.append(line).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+}

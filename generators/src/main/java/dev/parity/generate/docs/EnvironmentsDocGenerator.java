@@ -1,0 +1,120 @@
+package dev.parity.generate.docs;
+
+import dev.parity.core.App;
+import dev.parity.core.ConfigKey;
+import dev.parity.core.ConfigValue;
+import dev.parity.core.Container;
+import dev.parity.core.Database;
+import dev.parity.core.Deviation;
+import dev.parity.core.Environment;
+import dev.parity.core.ImageRef;
+import dev.parity.core.Service;
+import dev.parity.core.Stack;
+import dev.parity.generate.CommentStyle;
+import dev.parity.generate.GeneratedFile;
+import dev.parity.generate.GenerationContext;
+import dev.parity.generate.Generator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ENVIRONMENTS.md}: what every environment shares (services, config schema, migrations),
+ * one table of what differs per environment, the declared deviations with their reasons, and the
+ * delivery flow as a Mermaid diagram. Rendered from {@code docs/ENVIRONMENTS.md.ftl}.
+ */
+public final class EnvironmentsDocGenerator implements Generator {
+
+  /** Where the document sits in the tree. */
+  public static final String PATH = "ENVIRONMENTS.md";
+
+  @Override
+  public String name() {
+    return "docs";
+  }
+
+  @Override
+  public List<GeneratedFile> generate(GenerationContext context) {
+    Stack stack = context.stack();
+    Map<String, Object> model = new HashMap<>();
+    model.put("header", context.header(CommentStyle.HTML));
+    model.put("code", MarkdownCode.FUNCTION);
+    model.put("stack", stack.name());
+    model.put("spec", context.specName());
+    model.put("services", stack.services().stream().map(EnvironmentsDocGenerator::service).toList());
+    model.put("appCount", stack.apps().size());
+    model.put("environments", stack.environments().stream().map(Environment::name).toList());
+    model.put("config", stack.config().stream().map(EnvironmentsDocGenerator::configKey).toList());
+    model.put("migrations", migrations(stack));
+    model.put("knobs", KnobTable.rows(stack));
+    model.put("deviations", stack.deviations().stream().map(EnvironmentsDocGenerator::deviation).toList());
+    model.put("flow", DeliveryFlow.lines(stack));
+    return List.of(GeneratedFile.of(PATH, context.templates().render("docs/ENVIRONMENTS.md.ftl", model)));
+  }
+
+  private static Map<String, Object> service(Service service) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("name", service.name());
+    row.put("kind", service.kindLabel());
+    row.put("port", service.containerPort());
+    row.put("dependsOn", service.dependsOn());
+    if (service instanceof App app) {
+      row.put("version", version(app.baseImage()));
+      row.put("image", Cell.of("", app.baseImageReference(), " (base)"));
+    } else if (service instanceof Database db) {
+      row.put("version", db.version());
+      row.put("image", Cell.code(db.image().toString()));
+    } else {
+      ImageRef image = ((Container) service).image();
+      row.put("version", version(image));
+      row.put("image", Cell.code(image.toString()));
+    }
+    return row;
+  }
+
+  private static String version(ImageRef image) {
+    return image.tagVersion().or(image::tag).orElse(image.digest().orElse(""));
+  }
+
+  private static Map<String, Object> configKey(ConfigKey key) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("name", key.name());
+    row.put("type", key.type().label());
+    row.put("value", key.secret() ? Cell.text("secret reference per environment")
+        : key.value().map(EnvironmentsDocGenerator::valueCell).orElse(Cell.none()));
+    row.put("required", key.required());
+    row.put("secret", key.secret());
+    row.put("perEnvironment", key.isPerEnvironment());
+    row.put("description", key.description().orElse(""));
+    return row;
+  }
+
+  private static Cell valueCell(ConfigValue value) {
+    if (value instanceof ConfigValue.ServiceAddress ref) {
+      String part = switch (ref.part()) {
+        case HOST -> "host of ";
+        case PORT -> "port of ";
+        case URL -> "URL of ";
+      };
+      return Cell.of(part, ref.service(), "");
+    }
+    return Cell.code(((ConfigValue.Literal) value).value());
+  }
+
+  private static List<Map<String, Object>> migrations(Stack stack) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Service service : stack.services()) {
+      if (service instanceof Database db && db.migrations().isPresent()) {
+        rows.add(Map.of("service", service.name(), "engine", service.kindLabel() + " " + db.version(),
+            "folder", db.migrations().get()));
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> deviation(Deviation deviation) {
+    return Map.of("service", deviation.service(), "environments", deviation.environments(),
+        "difference", deviation.difference(), "reason", deviation.reason());
+  }
+}
