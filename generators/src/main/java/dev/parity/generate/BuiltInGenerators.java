@@ -10,7 +10,8 @@ final class BuiltInGenerators {
 
   static List<Generator> all() {
     return List.of(
-        // one line per generator, e.g. new dev.parity.generate.compose.ComposeGenerator(),
+        new dev.parity.generate.dockerfile.DockerfileGenerator(),
+        new dev.parity.generate.compose.ComposeGenerator()
     );
   }
 }

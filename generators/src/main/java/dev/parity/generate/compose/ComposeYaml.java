@@ -1,0 +1,62 @@
+package dev.parity.generate.compose;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.regex.Pattern;
+
+/**
+ * Writes compose YAML the way it is written by hand: block style, sequences indented under their
+ * key, no document marker, strings plain where every YAML 1.1 reader (PyYAML in docker-compose
+ * 1.x, Go in Compose v2) reads them back as the same string, double-quoted otherwise.
+ */
+final class ComposeYaml {
+
+  /**
+   * Plain only when starting with a letter, {@code /}, {@code _}, {@code ./}, {@code ../} or an
+   * option's {@code -}/{@code --} before a letter, and made of characters that never form YAML
+   * syntax: so never a number, a base-60 number like {@code 12:30}, a timestamp, a {@code .inf},
+   * a comment or a {@code key: value}. Port mappings are therefore quoted, as Compose's own
+   * documentation recommends.
+   */
+  private static final Pattern PLAIN = Pattern.compile(
+      "(\\.\\.?/|--?(?=[A-Za-z]))*[A-Za-z/_][A-Za-z0-9_./@+-]*(:[A-Za-z0-9_./@+-]+)*");
+  /** Durations such as {@code 10s}: not a number in any YAML version. */
+  private static final Pattern DURATION = Pattern.compile("[1-9][0-9]*(ms|s|m|h)");
+
+  private static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .disable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+      .disable(YAMLGenerator.Feature.SPLIT_LINES)
+      .stringQuotingChecker(new Checker())
+      .build());
+
+  private ComposeYaml() {
+  }
+
+  static String write(JsonNode tree) {
+    try {
+      return MAPPER.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of maps, lists and strings always serializes", e);
+    }
+  }
+
+  private static final class Checker extends StringQuotingChecker.Default {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      boolean plain = (PLAIN.matcher(value).matches() || DURATION.matcher(value).matches())
+          && !super.needToQuoteValue(value);
+      return !plain;
+    }
+  }
+}
