@@ -1,12 +1,18 @@
 package dev.parity.generate.compose;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Writes compose YAML the way it is written by hand: block style, sequences indented under their
@@ -27,15 +33,14 @@ final class ComposeYaml {
   /** Durations such as {@code 10s}: not a number in any YAML version. */
   private static final Pattern DURATION = Pattern.compile("[1-9][0-9]*(ms|s|m|h)");
 
-  private static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
+  private static final YAMLMapper MAPPER = new YAMLMapper(new Factory(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .disable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .stringQuotingChecker(new Checker())
-      .build());
+      .stringQuotingChecker(new Checker())));
 
   private ComposeYaml() {
   }
@@ -57,6 +62,39 @@ final class ComposeYaml {
       boolean plain = (PLAIN.matcher(value).matches() || DURATION.matcher(value).matches())
           && !super.needToQuoteValue(value);
       return !plain;
+    }
+  }
+
+  /** Makes every generator a {@link DoubleQuotedNotLiteral}. */
+  private static final class Factory extends YAMLFactory {
+
+    private static final long serialVersionUID = 1L;
+
+    Factory(YAMLFactoryBuilder builder) {
+      super(builder);
+    }
+
+    @Override
+    protected YAMLGenerator _createGenerator(Writer out, IOContext context) throws IOException {
+      return new DoubleQuotedNotLiteral(context, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker,
+          _objectCodec, out, _version);
+    }
+  }
+
+  /**
+   * Writes multi-line strings double-quoted with escapes instead of as literal blocks: a block
+   * scalar cannot escape anything, and readers turn a U+0085 or {@code \r\n} in it into {@code \n}.
+   */
+  private static final class DoubleQuotedNotLiteral extends YAMLGenerator {
+
+    DoubleQuotedNotLiteral(IOContext context, int jsonFeatures, int yamlFeatures, StringQuotingChecker checker,
+        ObjectCodec codec, Writer out, DumperOptions.Version version) throws IOException {
+      super(context, jsonFeatures, yamlFeatures, checker, codec, out, version);
+    }
+
+    @Override
+    protected void _writeScalar(String value, String type, DumperOptions.ScalarStyle style) throws IOException {
+      super._writeScalar(value, type, style == DumperOptions.ScalarStyle.LITERAL ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : style);
     }
   }
 }
