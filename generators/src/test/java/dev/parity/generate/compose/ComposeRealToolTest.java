@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.core.App;
 import dev.parity.core.ConfigKey;
+import dev.parity.core.Container;
 import dev.parity.core.Environment;
+import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
@@ -36,6 +38,28 @@ class ComposeRealToolTest {
   @Test
   void ordersIsAcceptedByDockerComposeAndYamllint(@TempDir Path root) {
     assertAccepted(root, Fixtures.orders().build());
+  }
+
+  @Test
+  void mysqlContainerAndJvmHealthcheckAreAccepted(@TempDir Path root) throws Exception {
+    Stack stack = Stack.named("mixed")
+        .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar").healthPath("/actuator/health")
+            .dependsOn("mysql", "mail", "plain"))
+        .service(MySql.mysql("mysql", "8.0.36").password("DB_PASSWORD"))
+        .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).hostPort(8025).env("MP_UI", "a$b")
+            .healthcheck("wget", "-qO-", "localhost:8025"))
+        .service(Container.of("plain", "nginx:1.25.3-alpine"))
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .environment(Environment.local()).build();
+    assertAccepted(root, stack);
+    JsonNode services = resolvedConfig(root, root.resolve("deploy/local/docker-compose.yml"),
+        List.of("env", "DB_PASSWORD=s3cret")).at("/services");
+    assertThat(services.at("/api/depends_on/mail/condition").asText()).isEqualTo("service_healthy");
+    assertThat(services.at("/api/depends_on/plain/condition").asText()).isEqualTo("service_started");
+    assertThat(services.at("/api/healthcheck/test/0").asText()).isEqualTo("CMD-SHELL");
+    assertThat(services.at("/mysql/environment/MYSQL_PASSWORD").asText()).isEqualTo("s3cret");
+    assertThat(services.at("/mail/environment/MP_UI").asText()).isEqualTo("a$$b");
+    assertThat(services.at("/plain/ports").isMissingNode()).isTrue();
   }
 
   @Test
