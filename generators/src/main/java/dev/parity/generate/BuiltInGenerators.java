@@ -1,8 +1,14 @@
 package dev.parity.generate;
 
+import dev.parity.generate.ci.CiGateGenerator;
+import dev.parity.generate.compose.ComposeGenerator;
+import dev.parity.generate.dockerfile.DockerfileGenerator;
+import dev.parity.generate.docs.EnvironmentsDocGenerator;
+import dev.parity.generate.flyway.FlywayGenerator;
+import dev.parity.generate.terraform.TerraformGenerator;
 import java.util.List;
 
-/** Parity's own generators, one per artifact, in the order their files are listed. */
+/** Parity's own generators, one per artifact. */
 public final class BuiltInGenerators {
 
   private BuiltInGenerators() {
@@ -11,10 +17,11 @@ public final class BuiltInGenerators {
   /** A new instance of each of Parity's generators. */
   public static List<Generator> all() {
     return List.of(
-        new dev.parity.generate.terraform.TerraformGenerator(),
-        new dev.parity.generate.flyway.FlywayGenerator(),
-        new dev.parity.generate.ci.CiGateGenerator(),
-        new dev.parity.generate.docs.EnvironmentsDocGenerator()
-    );
+        new DockerfileGenerator(),
+        new ComposeGenerator(),
+        new TerraformGenerator(),
+        new FlywayGenerator(),
+        new CiGateGenerator(),
+        new EnvironmentsDocGenerator());
   }
 }

@@ -1,0 +1,24 @@
+${header}
+# Copy this file to .env in this folder and fill in the secrets; never commit .env.
+# docker-compose reads .env from the folder of docker-compose.yml.
+<#if secrets?has_content>
+
+# Secrets: the local stack refuses to start without them.
+<#list secrets as s>
+<#if s.description?has_content>
+# ${s.description}
+</#if>
+${s.name}=
+</#list>
+</#if>
+<#if fixed?has_content>
+
+# Fixed by the spec in docker-compose.yml, listed for reference (change the spec, not these):
+<#list fixed as f>
+<#if f.set == "true">
+# ${f.name}=${f.value}
+<#else>
+# ${f.name} is optional and not set locally
+</#if>
+</#list>
+</#if>

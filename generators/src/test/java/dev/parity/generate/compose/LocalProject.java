@@ -1,0 +1,46 @@
+package dev.parity.generate.compose;
+
+import dev.parity.core.Stack;
+import dev.parity.generate.DeployTree;
+import dev.parity.generate.Fixtures;
+import dev.parity.generate.GeneratedFile;
+import dev.parity.generate.dockerfile.DockerfileGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A project on disk as a team has it: the spec's folder with the apps' sources, the deploy tree
+ * under {@code deploy/}, so that the real tools find every build context.
+ */
+final class LocalProject {
+
+  static final String YAMLLINT_CONFIG = "{extends: default, rules: {line-length: disable, document-start: disable}}";
+
+  private LocalProject() {
+  }
+
+  /** Writes the Dockerfiles and the local stack of {@code stack} under {@code root}; returns the compose file. */
+  static Path write(Path root, Stack stack) {
+    try {
+      for (var app : stack.apps()) {
+        Path source = root.resolve(app.source());
+        Files.createDirectories(source);
+        Files.writeString(source.resolve("package.json"), "{\"name\": \"" + app.name() + "\", \"private\": true}\n");
+        Files.writeString(source.resolve("package-lock.json"), "{\"lockfileVersion\": 3, \"packages\": {}}\n");
+        Files.writeString(source.resolve("server.js"), "require('http').createServer((q, s) => s.end('ok')).listen(3000);\n");
+      }
+      DeployTree tree = DeployTree.render(Fixtures.context(stack), List.of(new DockerfileGenerator(), new ComposeGenerator()));
+      for (GeneratedFile file : tree.files()) {
+        Path target = root.resolve("deploy").resolve(file.path());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.content());
+      }
+      return root.resolve("deploy/local/docker-compose.yml");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
