@@ -110,9 +110,10 @@ final class StackValidator {
       if (dependency.equals(name)) {
         problem(element, "depends on itself", "remove \"" + name + "\" from its dependsOn(…)");
       } else if (stack.service(dependency).isEmpty()) {
+        List<String> others = allServiceNames().stream().filter(n -> !n.equals(name)).toList();
         problem(element, "depends on '" + dependency + "', which is not declared",
-            "declare a service '" + dependency + "' or depend on one of: "
-                + String.join(", ", allServiceNames().stream().filter(n -> !n.equals(name)).toList()));
+            "declare a service '" + dependency + "'" + (others.isEmpty() ? "" : " or depend on one of: "
+                + String.join(", ", others)));
       }
     }
     if (service instanceof App app) {
@@ -195,7 +196,7 @@ final class StackValidator {
           "write it as [registry/]name:tag in lower case, e.g. 'node:20.11.0-alpine3.19'");
       return false;
     }
-    String example = exactVersion != null ? exactVersion : image.shortName().equals("postgres") ? "14.9" : "1.2.3";
+    String example = exactVersion != null ? exactVersion : pinnedTagPattern(image);
     String pinExample = "pin an exact release, e.g. '" + imageName(image) + ":" + example + "', or a digest '"
         + imageName(image) + "@sha256:…'";
     if (image.tag().isEmpty() && image.digest().isEmpty()) {
@@ -217,6 +218,28 @@ final class StackValidator {
   /** The image's registry and repository, without tag or digest. */
   private static String imageName(ImageRef image) {
     return image.registry().map(r -> r + "/").orElse("") + image.repository();
+  }
+
+  /**
+   * What a pinned tag of {@code image} looks like: its floating tag completed with placeholders,
+   * {@code 20.<minor>.<patch>-alpine} for {@code node:20-alpine}.
+   */
+  private static String pinnedTagPattern(ImageRef image) {
+    boolean postgres = image.shortName().equals("postgres") || image.shortName().equals("postgresql");
+    String version = image.tagVersion().orElse(null);
+    if (version == null) {
+      return postgres ? "<major>.<minor>" : "<major>.<minor>.<patch>";
+    }
+    int parts = version.split("[._]").length;
+    int needed = postgres && Integer.parseInt(version.split("[._]")[0]) >= 10 ? 2 : 3;
+    StringBuilder tag = new StringBuilder(image.tag().orElseThrow());
+    int insertAt = tag.indexOf(version) + version.length();
+    String[] placeholders = {".<major>", ".<minor>", ".<patch>"};
+    for (int i = parts; i < needed; i++) {
+      tag.insert(insertAt, placeholders[i]);
+      insertAt += placeholders[i].length();
+    }
+    return tag.toString();
   }
 
   private void checkDatabase(String element, Database db) {

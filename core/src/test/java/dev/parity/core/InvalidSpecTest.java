@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  */
 class InvalidSpecTest {
 
-  private static final String PIN_NODE = "pin an exact release, e.g. 'node:1.2.3', or a digest 'node@sha256:…'";
+  private static String pinNode(String tag) {
+    return "pin an exact release, e.g. 'node:" + tag + "', or a digest 'node@sha256:…'";
+  }
 
   private static InvalidSpecException failure(ShopFixture shop) {
     InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, shop::build);
@@ -40,14 +42,15 @@ class InvalidSpecTest {
   @Test
   void floatingNodeMajorTag() {
     assertOnlyProblem(new ShopFixture().service(ShopFixture.web("node:20")),
-        "service 'web': image 'node:20' has the floating tag '20', which moves to newer releases; fix: " + PIN_NODE);
+        "service 'web': image 'node:20' has the floating tag '20', which moves to newer releases; fix: "
+            + pinNode("20.<minor>.<patch>"));
   }
 
   @Test
   void floatingNodeMinorTag() {
     assertOnlyProblem(new ShopFixture().service(ShopFixture.web("node:20.11-alpine")),
         "service 'web': image 'node:20.11-alpine' has the floating tag '20.11-alpine', which moves to newer releases; fix: "
-            + PIN_NODE);
+            + pinNode("20.11.<patch>-alpine"));
   }
 
   @Test
@@ -68,19 +71,20 @@ class InvalidSpecTest {
   void floatingTagOnRegistryImageKeepsTheRegistryInTheFix() {
     assertOnlyProblem(new ShopFixture().service(ShopFixture.web("ghcr.io/acme/node:20")),
         "service 'web': image 'ghcr.io/acme/node:20' has the floating tag '20', which moves to newer releases;"
-            + " fix: pin an exact release, e.g. 'ghcr.io/acme/node:1.2.3', or a digest 'ghcr.io/acme/node@sha256:…'");
+            + " fix: pin an exact release, e.g. 'ghcr.io/acme/node:20.<minor>.<patch>', or a digest 'ghcr.io/acme/node@sha256:…'");
   }
 
   @Test
   void imageWithoutTag() {
     assertOnlyProblem(new ShopFixture().service(ShopFixture.web("node")),
-        "service 'web': image 'node' has no tag, which means 'latest'; fix: " + PIN_NODE);
+        "service 'web': image 'node' has no tag, which means 'latest'; fix: " + pinNode("<major>.<minor>.<patch>"));
   }
 
   @Test
   void latestTag() {
     assertOnlyProblem(new ShopFixture().service(ShopFixture.web("node:latest")),
-        "service 'web': image 'node:latest' uses the floating tag 'latest'; fix: " + PIN_NODE);
+        "service 'web': image 'node:latest' uses the floating tag 'latest'; fix: "
+            + pinNode("<major>.<minor>.<patch>"));
   }
 
   @Test
@@ -94,7 +98,7 @@ class InvalidSpecTest {
   void floatingContainerImage() {
     assertOnlyProblem(new ShopFixture().service(Container.of("mail", "axllent/mailpit:v1").port(8025)),
         "service 'mail': image 'axllent/mailpit:v1' has the floating tag 'v1', which moves to newer releases;"
-            + " fix: pin an exact release, e.g. 'axllent/mailpit:1.2.3', or a digest 'axllent/mailpit@sha256:…'");
+            + " fix: pin an exact release, e.g. 'axllent/mailpit:v1.<minor>.<patch>', or a digest 'axllent/mailpit@sha256:…'");
   }
 
   // ---- database versions ----
@@ -612,7 +616,8 @@ class InvalidSpecTest {
 
     InvalidSpecException e = failure(shop);
 
-    String web = "service 'web': image 'node:20' has the floating tag '20', which moves to newer releases; fix: " + PIN_NODE;
+    String web = "service 'web': image 'node:20' has the floating tag '20', which moves to newer releases; fix: "
+            + pinNode("20.<minor>.<patch>");
     String ports = "services 'db', 'cache': both publish host port 5432 in the local stack;"
         + " fix: give one of them another port, e.g. .hostPort(5433) on 'cache'";
     String port = "config key 'DB_PORT': value 'abc' is not an int; fix: give a whole number such as 5432";
