@@ -61,7 +61,7 @@ final class GitHubWorkflow {
     root.putObject("permissions").put("contents", "read");
     ObjectNode env = root.putObject("env");
     env.put("SPEC_DIR", ".");
-    env.put("TF_DIR", inTree("terraform"));
+    env.put("TF_DIR", "infra");
     env.put("PARITY", "parity");
 
     ObjectNode jobs = root.putObject("jobs");
@@ -96,10 +96,11 @@ final class GitHubWorkflow {
         "",
         "Before the first run:",
         "- SPEC_DIR: the folder of " + context.specName() + ", relative to the repository root.",
-        "- TF_DIR: your Terraform root module, relative to the repository root. The default is the"
-            + " generated terraform/ folder, whose variables.tf declares every knob: add your main.tf"
-            + " beside it, or point TF_DIR at your own module. Each environment applies in its own"
-            + " Terraform workspace.",
+        "- TF_DIR: your Terraform root module, relative to the repository root (default: infra)."
+            + " It declares the knobs by linking the generated file, for example"
+            + " `ln -s ../" + inTree("terraform") + "/variables.tf infra/`; keep your own .tf files"
+            + " out of the generated tree, which `parity check` keeps exact. Each environment applies"
+            + " in its own Terraform workspace.",
         "- PARITY: the parity command the gate runs.",
         "- Give each GitHub environment the cloud credentials terraform apply needs.",
         registryNote(),

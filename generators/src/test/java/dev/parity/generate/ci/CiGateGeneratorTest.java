@@ -143,7 +143,7 @@ class CiGateGeneratorTest {
         .isEqualTo("deploy/terraform/staging.tfvars");
     assertThat(step(jobs.path("deploy-production"), "Deploy production").path("env").path("TFVARS").asText())
         .isEqualTo("deploy/terraform/production.tfvars");
-    assertThat(workflow.path("env").path("TF_DIR").asText()).isEqualTo("deploy/terraform");
+    assertThat(workflow.path("env").path("TF_DIR").asText()).isEqualTo("infra");
   }
 
   @Test
