@@ -1,0 +1,101 @@
+package dev.parity.core;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Checks config keys: names, duplicates, secrets, and that each value fits the key's type. */
+final class ConfigChecks {
+
+  private static final Pattern ENV_VAR = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  private final ValidationContext context;
+
+  ConfigChecks(ValidationContext context) {
+    this.context = context;
+  }
+
+  void check() {
+    context.stack().config().forEach(this::checkConfigKey);
+  }
+
+  private void checkConfigKey(ConfigKey key) {
+    String name = key.name();
+    String element = "config key '" + name + "'";
+    if (context.keys().putIfAbsent(name, key) != null) {
+      context.problem(element, "is declared more than once", "declare each key once");
+      return;
+    }
+    if (!ENV_VAR.matcher(name).matches()) {
+      context.problem(element, "is not a valid environment variable name",
+          "use upper-case letters, digits and underscores, starting with a letter, e.g. '"
+              + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_").replaceAll("^[^A-Z]+", "") + "'");
+    }
+    ConfigValue value = key.value().orElse(null);
+    if (key.secret()) {
+      if (value != null) {
+        context.problem(element, "is secret but has a value in the spec (not shown)",
+            "remove the value and give each remote environment .secret(\"" + name + "\", SecretRef.awsParameter(\"/…\"))");
+      }
+      return;
+    }
+    if (value instanceof ConfigValue.Literal && ValidationContext.SECRET_LIKE.matcher(name).matches()) {
+      context.problem(element, "looks like a secret but is given a literal value (not shown)",
+          "declare it with ConfigKey.secret(\"" + name + "\") and give each remote environment a SecretRef");
+      return;
+    }
+    if (value != null) {
+      checkValue(element, key, value);
+    } else if (key.required() && !key.isPerEnvironment()) {
+      context.problem(element, "is required but has no value, and environments may not set one",
+          "give it .defaultValue(…), mark it .perEnvironment(), or mark it .optional()");
+    }
+  }
+
+  /** Checks a value given to {@code key}, in the spec or by an environment: its type, or the service it refers to. */
+  void checkValue(String element, ConfigKey key, ConfigValue value) {
+    if (value instanceof ConfigValue.Literal literal) {
+      if (!key.type().accepts(literal.value())) {
+        context.problem(element, "value '" + literal.value() + "' is not " + article(key.type()), typeFix(key.type()));
+      }
+      return;
+    }
+    ConfigValue.ServiceAddress ref = (ConfigValue.ServiceAddress) value;
+    if (context.stack().service(ref.service()).isEmpty()) {
+      context.problem(element, "refers to " + ref + ", but no service '" + ref.service() + "' is declared",
+          "refer to one of: " + context.serviceList());
+      return;
+    }
+    ConfigType produced = switch (ref.part()) {
+      case HOST -> ConfigType.STRING;
+      case PORT -> ConfigType.INT;
+      case URL -> ConfigType.URL;
+    };
+    if (key.type() != ConfigType.STRING && key.type() != produced) {
+      context.problem(element, ref + " gives " + article(produced) + ", but the key is " + article(key.type()),
+          "declare the key as ConfigKey." + factoryName(produced) + "(\"" + key.name() + "\")");
+    }
+  }
+
+  /** The {@link ConfigKey} factory method that declares a key of {@code type}. */
+  static String factoryName(ConfigType type) {
+    return switch (type) {
+      case INT -> "integer";
+      case BOOL -> "bool";
+      case URL -> "url";
+      case STRING -> "string";
+    };
+  }
+
+  private static String article(ConfigType type) {
+    return (type == ConfigType.INT ? "an " : "a ") + type.label();
+  }
+
+  private static String typeFix(ConfigType type) {
+    return switch (type) {
+      case INT -> "give a whole number such as 5432";
+      case BOOL -> "give true or false";
+      case URL -> "give an absolute URL such as https://example.com/path";
+      case STRING -> "give a string";
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package dev.parity.core;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks knobs: Terraform variable names, duplicates, names Parity reserves, and defaults. */
+final class KnobChecks {
+
+  private static final Pattern KNOB_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Set<String> RESERVED_VARIABLES = Set.of("environment", "instance_count", "instance_type",
+      "ami", "db_instance_class", "hostname", "app_environment", "app_secrets");
+  /** Suffixes of the variables Parity declares for each service, after {@code <service>_}. */
+  private static final List<String> RESERVED_SERVICE_SUFFIXES = List.of("engine", "engine_version", "image", "image_tag", "port");
+
+  private final ValidationContext context;
+
+  KnobChecks(ValidationContext context) {
+    this.context = context;
+  }
+
+  void check() {
+    context.stack().knobs().forEach(this::checkKnob);
+  }
+
+  private void checkKnob(Knob knob) {
+    String element = "knob '" + knob.name() + "'";
+    if (context.knobs().putIfAbsent(knob.name(), knob) != null) {
+      context.problem(element, "is declared more than once", "declare each knob once");
+      return;
+    }
+    if (!KNOB_NAME.matcher(knob.name()).matches()) {
+      context.problem(element, "is not a valid Terraform variable name",
+          "use lower-case letters, digits and underscores, starting with a letter, e.g. 'min_healthy_percent'");
+    } else if (reservedVariable(knob.name())) {
+      context.problem(element, "has the name of a variable Parity declares itself",
+          "choose another name; built-in knobs are set with .instances(…), .instanceType(…), .ami(…), .databaseClass(…), .hostname(…)");
+    }
+    String type = knob.type().terraform();
+    knob.defaultValue().filter(v -> !knob.type().accepts(v)).ifPresent(v -> context.problem(element,
+        "default '" + v + "' is not a " + type, "give a default of type " + type));
+  }
+
+  private boolean reservedVariable(String name) {
+    if (RESERVED_VARIABLES.contains(name)) {
+      return true;
+    }
+    for (String service : context.allServiceNames()) {
+      String prefix = service.replace('-', '_') + "_";
+      if (name.startsWith(prefix) && RESERVED_SERVICE_SUFFIXES.contains(name.substring(prefix.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
