@@ -36,13 +36,19 @@ public final class DockerOps {
     return client;
   }
 
-  boolean hasImage(String reference) {
+  /** Whether the engine has {@code reference} locally. */
+  public boolean hasImage(String reference) {
     try {
       client.inspectImageCmd(reference).exec();
       return true;
     } catch (NotFoundException e) {
       return false;
     }
+  }
+
+  /** Removes the tag {@code reference}, keeping the image while other tags name it. */
+  public void untag(String reference) {
+    client.removeImageCmd(reference).withNoPrune(true).exec();
   }
 
   /** Pulls {@code reference}; returns why it failed, or null. */

@@ -68,7 +68,8 @@ final class Plans {
     if (db.passwordKey().isPresent()) {
       env.put(prefix + "USER", db.user());
       env.put(prefix + "PASSWORD", password);
-      env.put(prefix + "RANDOM_ROOT_PASSWORD", "yes");
+      // A root password nobody needs: every image of both engines honours *_ROOT_PASSWORD.
+      env.put(prefix + "ROOT_PASSWORD", LocalSecrets.random(24));
     } else {
       env.put(mariadb ? "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD" : "MYSQL_ALLOW_EMPTY_PASSWORD", "yes");
     }
