@@ -36,7 +36,7 @@ public final class ParityStackExtension
       DockerProbe.connect().close();
       return ConditionEvaluationResult.enabled("Docker is reachable");
     } catch (Exception e) {
-      return ConditionEvaluationResult.disabled("skipped, " + e.getMessage().lines().findFirst().orElse("")
+      return ConditionEvaluationResult.disabled("skipped, " + e.getMessage().replace("\n", " ")
           + " (set PARITY_REQUIRE_DOCKER=true to fail instead)");
     }
   }

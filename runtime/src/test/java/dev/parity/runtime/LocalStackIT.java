@@ -37,6 +37,9 @@ class LocalStackIT {
 
   @AfterEach
   void removeEverything() {
+    if (docker == null) {
+      return;
+    }
     for (String stack : List.of("it-shop", "it-maria", "it-mirror")) {
       docker.removeAll(Map.of(StackLabels.STACK, stack));
     }

@@ -88,7 +88,7 @@ public final class TestStacks {
       if ("true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
         throw e;
       }
-      Assumptions.abort("skipped: " + e.getMessage().lines().findFirst().orElse("")
+      Assumptions.abort("skipped: " + e.getMessage().replace("\n", " ")
           + " (set PARITY_REQUIRE_DOCKER=true to fail instead)");
       throw e;
     }

@@ -49,8 +49,18 @@ final class Migrator {
           .map(Object::toString).toList();
     } catch (FlywayException e) {
       throw new ParityException(ErrorCode.MIGRATION_FAILED, "migration of service '" + service.name()
-          + "' failed (" + location + "):\n" + e.getMessage().strip()
+          + "' failed" + failedVersion(flyway) + " (" + location + "):\n" + e.getMessage().strip()
           + "\nFix the migration and run `parity up` again.", e);
+    }
+  }
+
+  /** " at version N": the first migration not applied, which is the one that failed. */
+  private static String failedVersion(Flyway flyway) {
+    try {
+      MigrationInfo[] pending = flyway.info().pending();
+      return pending.length > 0 && pending[0].getVersion() != null ? " at version " + pending[0].getVersion() : "";
+    } catch (FlywayException e) {
+      return "";
     }
   }
 }
