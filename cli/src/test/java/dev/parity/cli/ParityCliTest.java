@@ -158,7 +158,7 @@ class ParityCliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"generate", "check", "diff"}) {
+    for (String command : new String[] {"generate", "check", "diff", "up", "down", "status"}) {
       out.getBuffer().setLength(0);
       assertThat(run(command, "--help")).isEqualTo(0);
       assertThat(out.toString()).contains("Usage: parity " + command).contains("Exit codes:");
@@ -202,5 +202,22 @@ class ParityCliTest {
     assertThat(run("check", "--spec", "com.acme.Missing")).isEqualTo(2);
     assertThat(err.toString()).contains("spec class 'com.acme.Missing' is not on the class path;"
         + " pass the folder or jar that holds it with --classpath");
+  }
+
+  @Test
+  void upWithAnUnknownEnvironmentExitsTwoBeforeTouchingDocker() throws IOException {
+    Path spec = spec("TinySpec.java", VALID_SPEC);
+
+    assertThat(run("up", "--spec", spec.toString(), "--env", "qa")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("parity: environment 'qa' is not declared in stack 'tiny'; declared: local, staging\n");
+  }
+
+  @Test
+  void upWithAMirrorThatIsNoHostExitsTwo() throws IOException {
+    Path spec = spec("TinySpec.java", VALID_SPEC);
+
+    assertThat(run("up", "--spec", spec.toString(), "--registry-mirror", "http://mirror/")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("parity: --registry-mirror: registry mirror 'http://mirror/' is not HOST[:PORT];"
+        + " pass something like 127.0.0.1:5000 or mirror.example.com\n");
   }
 }

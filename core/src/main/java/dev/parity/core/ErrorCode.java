@@ -11,7 +11,19 @@ public enum ErrorCode {
   /** A template could not be read or rendered. */
   TEMPLATE(2),
   /** Reading or writing files failed. */
-  IO(1);
+  IO(1),
+  /** No Docker engine answered; the message lists what was tried. */
+  DOCKER_UNAVAILABLE(2),
+  /** An image is neither present locally nor pullable from the registry (or mirror) tried. */
+  IMAGE_UNAVAILABLE(1),
+  /** A fixed host port the local stack publishes is already taken. */
+  PORT_IN_USE(1),
+  /** A service of the local stack exited or did not become healthy in time. */
+  UNHEALTHY(1),
+  /** A Flyway migration failed. */
+  MIGRATION_FAILED(1),
+  /** Docker refused an operation of the local stack (create, start, build). */
+  RUNTIME(1);
 
   private final int exitCode;
 

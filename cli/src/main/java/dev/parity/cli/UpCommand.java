@@ -1,0 +1,127 @@
+package dev.parity.cli;
+
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ParityException;
+import dev.parity.runtime.LocalStack;
+import dev.parity.runtime.RunningStack;
+import dev.parity.runtime.StackOptions;
+import dev.parity.runtime.internal.EnvFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parity up}: boots an environment of the spec on the local Docker engine. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = {"Boot an environment of the spec on the local Docker engine: every backing service at its"
+        + " declared image, waited for until healthy, migrated with Flyway; then print the app's config and"
+        + " write it to an env file.",
+        "Without --detach it runs until Ctrl-C and then removes what it started."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the stack ran (and, without --detach, was removed again)",
+        "1:an image is missing, a port is taken, a service is unhealthy or a migration failed",
+        "2:bad input, an unknown environment, or Docker is not reachable"})
+final class UpCommand implements Callable<Integer> {
+
+  @Mixin
+  SpecOptions options;
+
+  @Option(names = "--env", paramLabel = "<name>", defaultValue = "local",
+      description = "The environment whose config the stack gets (default: ${DEFAULT-VALUE}).")
+  String environment;
+
+  @Option(names = "--detach", description = "Leave the stack running and exit; `parity down` removes it.")
+  boolean detach;
+
+  @Option(names = "--with-apps", description = "Also build each app from its generated Dockerfile and run it.")
+  boolean withApps;
+
+  @Option(names = "--env-file", paramLabel = "<path>",
+      description = "Where to write the app's config (default: .parity/<env>.env beside the spec).")
+  Path envFile;
+
+  @Option(names = "--registry-mirror", paramLabel = "<host:port>",
+      description = "Pull every image from this registry instead, same repository path, tag and digest.")
+  String registryMirror;
+
+  @Option(names = "--keep-on-failure", description = "Leave a stack that failed to start running, for inspection.")
+  boolean keepOnFailure;
+
+  @Option(names = "--random-ports", description = "Publish services on free ports instead of their declared host ports.")
+  boolean randomPorts;
+
+  @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "120",
+      description = "How long each service may take to become healthy (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = command.commandLine().getOut();
+    LoadedSpec loaded = options.load();
+    StackOptions stackOptions;
+    try {
+      stackOptions = StackOptions.defaults().environment(environment).withApps(withApps).registryMirror(registryMirror)
+          .keepOnFailure(keepOnFailure).fixedPorts(!randomPorts).startupTimeout(Duration.ofSeconds(timeoutSeconds))
+          .projectFolder(loaded.folder()).progress(p -> {
+            out.println(p.line());
+            out.flush();
+          });
+    } catch (IllegalArgumentException e) {
+      throw new ParityException(ErrorCode.USAGE, "--registry-mirror: " + e.getMessage());
+    }
+    out.printf("Starting stack '%s', environment '%s'%n", loaded.stack().name(), environment);
+    out.flush();
+    RunningStack running = LocalStack.of(loaded.stack()).start(stackOptions);
+    CountDownLatch removed = new CountDownLatch(1);
+    if (!detach) {
+      // Ctrl-C (and a plain kill) end the JVM through its shutdown hooks: remove the stack there.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        running.close();
+        out.println("Removed stack '" + running.stackName() + "' (" + running.environment() + ").");
+        out.flush();
+        removed.countDown();
+      }, "parity-down"));
+    }
+    report(out, running, loaded);
+    if (detach) {
+      out.printf("Detached. Remove it with: parity down --spec %s --env %s%n", options.spec, environment);
+      return 0;
+    }
+    out.println("Running. Press Ctrl-C to stop and remove the stack.");
+    out.flush();
+    removed.await();
+    return 0;
+  }
+
+  private void report(PrintWriter out, RunningStack running, LoadedSpec loaded) {
+    if (running.leftoversRemoved() > 0) {
+      out.printf("Removed %d leftovers of an earlier run.%n", running.leftoversRemoved());
+    }
+    for (Map.Entry<String, List<String>> migrated : running.migrations().entrySet()) {
+      out.printf("Migrated %s: %s%n", migrated.getKey(),
+          migrated.getValue().isEmpty() ? "no migrations" : "versions " + String.join(", ", migrated.getValue()));
+    }
+    Path file = envFile != null ? envFile : loaded.folder().resolve(".parity").resolve(environment + ".env");
+    boolean secret = !running.secretKeys().isEmpty();
+    EnvFile.write(file, EnvFile.render("Config of stack '" + running.stackName() + "', environment '"
+        + running.environment() + "', written by `parity up`; local secrets are generated per run.",
+        running.config()), secret);
+    if (envFile == null) {
+      EnvFile.write(file.resolveSibling(".gitignore"), "*\n", false);
+    }
+    out.println("Config for the app (" + running.environment() + "):");
+    running.printableConfig().forEach(line -> out.println("  " + line));
+    out.println("Written to " + file + (secret ? " (mode 0600: it holds secrets)" : ""));
+    out.flush();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.parity.runtime;
+
+import com.github.dockerjava.api.model.Container;
+import dev.parity.core.Environment;
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ParityException;
+import dev.parity.core.Stack;
+import dev.parity.runtime.internal.DockerOps;
+import dev.parity.runtime.internal.DockerProbe;
+import dev.parity.runtime.internal.StackStarter;
+import dev.parity.runtime.internal.StartedStack;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Boots a spec's environment on the local Docker engine: every backing service at exactly its
+ * declared image, each waited for until it really answers, the Flyway migrations applied, and the
+ * app's config resolved to the running containers.
+ *
+ * <pre>{@code
+ * try (RunningStack running = LocalStack.of(stack).start(StackOptions.defaults().fixedPorts(false))) {
+ *   try (Connection c = DriverManager.getConnection(running.jdbcUrl("db"))) {
+ *     ...
+ *   }
+ * }   // close() removes every container and the network
+ * }</pre>
+ *
+ * Everything started carries the {@link StackLabels}, so {@link #down(String)} finds it even
+ * after the process that started it is gone.
+ */
+public final class LocalStack {
+
+  private final Stack stack;
+
+  private LocalStack(Stack stack) {
+    this.stack = Objects.requireNonNull(stack, "stack");
+  }
+
+  /** The local stack of a validated {@link Stack}. */
+  public static LocalStack of(Stack stack) {
+    return new LocalStack(stack);
+  }
+
+  /**
+   * Starts the stack and returns once every service is healthy and migrated.
+   *
+   * @throws ParityException when the environment is unknown (exit 2), Docker is unreachable (2), an
+   *     image is missing, a port is taken, a service is unhealthy or a migration fails (1); except
+   *     with {@link StackOptions#keepOnFailure(boolean)}, nothing started is left running
+   */
+  public RunningStack start(StackOptions options) {
+    Environment environment = environment(options.environment());
+    DockerOps docker = new DockerOps(DockerProbe.connect());
+    int leftovers = options.removeLeftovers()
+        ? docker.removeAll(StackLabels.forStack(stack.name(), environment.name())) : 0;
+    StartedStack started = new StackStarter(stack, environment, options, docker).start();
+    return new RunningStack(stack, environment, started, leftovers);
+  }
+
+  /** Removes every container and network of this stack in {@code environment}; returns how many. */
+  public int down(String environmentName) {
+    Environment environment = environment(environmentName);
+    return new DockerOps(DockerProbe.connect()).removeAll(StackLabels.forStack(stack.name(), environment.name()));
+  }
+
+  /** The containers of this stack in any environment, by environment and service. */
+  public List<ServiceStatus> status() {
+    DockerOps docker = new DockerOps(DockerProbe.connect());
+    List<Container> containers = docker.containers(Map.of(StackLabels.STACK, stack.name(), StackLabels.MANAGED, "true"));
+    return containers.stream().map(c -> new ServiceStatus(c.getLabels().get(StackLabels.SERVICE),
+            c.getLabels().get(StackLabels.ENVIRONMENT), c.getImage(), c.getState(), DockerOps.ports(c)))
+        .sorted(Comparator.comparing(ServiceStatus::environment).thenComparing(ServiceStatus::service))
+        .toList();
+  }
+
+  private Environment environment(String name) {
+    return stack.environment(name).orElseThrow(() -> new ParityException(ErrorCode.USAGE, "environment '" + name
+        + "' is not declared in stack '" + stack.name() + "'; declared: "
+        + stack.environments().stream().map(Environment::name).collect(Collectors.joining(", "))));
+  }
+}

@@ -1,0 +1,174 @@
+package dev.parity.runtime;
+
+import dev.parity.core.ImageRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * How {@link LocalStack} boots a stack. Immutable; every {@code with*} returns a changed copy.
+ *
+ * <pre>{@code
+ * StackOptions.defaults().environment("local").withApps(true).registryMirror("127.0.0.1:5000");
+ * }</pre>
+ */
+public final class StackOptions {
+
+  private final String environment;
+  private final boolean withApps;
+  private final String registryMirror;
+  private final boolean keepOnFailure;
+  private final boolean fixedPorts;
+  private final boolean removeLeftovers;
+  private final Duration startupTimeout;
+  private final Path projectFolder;
+  private final Consumer<ServiceProgress> progress;
+
+  private StackOptions(String environment, boolean withApps, String registryMirror, boolean keepOnFailure,
+      boolean fixedPorts, boolean removeLeftovers, Duration startupTimeout, Path projectFolder,
+      Consumer<ServiceProgress> progress) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.withApps = withApps;
+    this.registryMirror = registryMirror;
+    this.keepOnFailure = keepOnFailure;
+    this.fixedPorts = fixedPorts;
+    this.removeLeftovers = removeLeftovers;
+    this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
+    this.projectFolder = Objects.requireNonNull(projectFolder, "projectFolder");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /**
+   * Environment {@code local}, backing services only, declared host ports (like the generated
+   * compose file), leftovers of an earlier run removed, two minutes per service to become healthy,
+   * paths relative to the working directory, no progress output.
+   */
+  public static StackOptions defaults() {
+    return new StackOptions("local", false, null, false, true, true, Duration.ofMinutes(2),
+        Path.of("."), p -> { });
+  }
+
+  /** The environment of the spec whose config the stack gets; {@code local} by default. */
+  public StackOptions environment(String name) {
+    return new StackOptions(name, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress);
+  }
+
+  /** Also builds each app from its generated Dockerfile and runs it on the stack's network. */
+  public StackOptions withApps(boolean build) {
+    return new StackOptions(environment, build, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress);
+  }
+
+  /**
+   * Pulls every image from {@code hostAndPort} instead of its own registry, keeping repository
+   * path, tag and digest ({@code postgres:15.4} becomes {@code 127.0.0.1:5000/library/postgres:15.4}).
+   *
+   * @throws IllegalArgumentException when {@code hostAndPort} is not a registry host
+   */
+  public StackOptions registryMirror(String hostAndPort) {
+    if (hostAndPort != null && !hostAndPort.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+      throw new IllegalArgumentException("registry mirror '" + hostAndPort
+          + "' is not HOST[:PORT]; pass something like 127.0.0.1:5000 or mirror.example.com");
+    }
+    return new StackOptions(environment, withApps, hostAndPort, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress);
+  }
+
+  /** Leaves a stack that failed to start running, for inspection; {@code parity down} removes it. */
+  public StackOptions keepOnFailure(boolean keep) {
+    return new StackOptions(environment, withApps, registryMirror, keep, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress);
+  }
+
+  /**
+   * Whether services are published on their declared host ports ({@code true}, like compose) or
+   * on free ports Docker picks ({@code false}, for tests that run beside a developer's stack).
+   */
+  public StackOptions fixedPorts(boolean fixed) {
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixed, removeLeftovers,
+        startupTimeout, projectFolder, progress);
+  }
+
+  /** Whether a start first removes what an earlier run of the same stack and environment left. */
+  public StackOptions removeLeftovers(boolean remove) {
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, remove,
+        startupTimeout, projectFolder, progress);
+  }
+
+  /** How long each service may take to become healthy once its container started. */
+  public StackOptions startupTimeout(Duration timeout) {
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        timeout, projectFolder, progress);
+  }
+
+  /** The folder the spec's relative paths (migrations, app sources) start from. */
+  public StackOptions projectFolder(Path folder) {
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, folder, progress);
+  }
+
+  /** Receives one event each time a service changes state. */
+  public StackOptions progress(Consumer<ServiceProgress> listener) {
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, listener);
+  }
+
+  public String environment() {
+    return environment;
+  }
+
+  public boolean withApps() {
+    return withApps;
+  }
+
+  public Optional<String> registryMirror() {
+    return Optional.ofNullable(registryMirror);
+  }
+
+  public boolean keepOnFailure() {
+    return keepOnFailure;
+  }
+
+  public boolean fixedPorts() {
+    return fixedPorts;
+  }
+
+  public boolean removeLeftovers() {
+    return removeLeftovers;
+  }
+
+  public Duration startupTimeout() {
+    return startupTimeout;
+  }
+
+  public Path projectFolder() {
+    return projectFolder;
+  }
+
+  public Consumer<ServiceProgress> progress() {
+    return progress;
+  }
+
+  /**
+   * The image Docker runs for {@code declared}: itself, or its counterpart on the mirror. Official
+   * Docker Hub images get the {@code library/} prefix they have on every registry; a reference
+   * that names another registry keeps its repository path on the mirror
+   * ({@code ghcr.io/acme/api:1.2.0} becomes {@code MIRROR/acme/api:1.2.0}). Tag and digest never change.
+   */
+  public ImageRef resolveImage(ImageRef declared) {
+    if (registryMirror == null) {
+      return declared;
+    }
+    boolean dockerHub = declared.registry().map(r -> r.equals("docker.io") || r.equals("registry-1.docker.io"))
+        .orElse(true);
+    ImageRef onMirror = declared.withRegistry(registryMirror);
+    if (dockerHub && !declared.repository().contains("/")) {
+      onMirror = ImageRef.parse(registryMirror + "/library/" + declared.repository()
+          + declared.tag().map(t -> ":" + t).orElse("") + declared.digest().map(d -> "@" + d).orElse(""));
+    }
+    return onMirror;
+  }
+}

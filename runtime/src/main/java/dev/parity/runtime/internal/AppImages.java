@@ -1,0 +1,117 @@
+package dev.parity.runtime.internal;
+
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import dev.parity.core.App;
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ImageRef;
+import dev.parity.core.ParityException;
+import dev.parity.core.Stack;
+import dev.parity.generate.GeneratedFile;
+import dev.parity.generate.GenerationContext;
+import dev.parity.generate.Templates;
+import dev.parity.generate.dockerfile.DockerfileGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Builds an app's image from the Dockerfile the generator renders, with the app's source folder
+ * as the build context, exactly as {@code docker compose build} does with the generated tree.
+ */
+final class AppImages {
+
+  /** Where the generated Dockerfile sits inside the build context sent to Docker. */
+  static final String DOCKERFILE = ".parity-build/Dockerfile";
+  private static final Set<String> SKIPPED = Set.of(".git", "node_modules");
+
+  private AppImages() {
+  }
+
+  /** The tag a local build gets, like compose's: {@code <repository or stack-app>:local}. */
+  static ImageRef tagOf(Stack stack, App app) {
+    return ImageRef.parse(app.imageRepository().orElse(stack.name() + "-" + app.name()) + ":local");
+  }
+
+  /** The generated Dockerfile of {@code app}. */
+  static String dockerfile(Stack stack, App app) {
+    GenerationContext context = new GenerationContext(stack, stack.name(), "..", "deploy", Templates.builtIn());
+    return new DockerfileGenerator().generate(context).stream()
+        .filter(f -> f.path().equals(app.name() + "/Dockerfile")).map(GeneratedFile::content).findFirst().orElseThrow();
+  }
+
+  /** Builds {@code app} and tags it {@link #tagOf}; returns the tag. */
+  static ImageRef build(DockerOps docker, Stack stack, App app, Path projectFolder, Map<String, String> labels) {
+    Path context = projectFolder.resolve(app.source()).toAbsolutePath().normalize();
+    if (!Files.isDirectory(context)) {
+      throw new ParityException(ErrorCode.USAGE, "source folder '" + context + "' of app '" + app.name()
+          + "' does not exist; fix .source(...) in the spec");
+    }
+    app.jar().ifPresent(jar -> {
+      if (!Files.isRegularFile(context.resolve(jar))) {
+        throw new ParityException(ErrorCode.USAGE, "jar '" + context.resolve(jar) + "' of app '" + app.name()
+            + "' does not exist; build it first (for example `mvn package`), then run `parity up --with-apps` again");
+      }
+    });
+    ImageRef tag = tagOf(stack, app);
+    Path tar = null;
+    try {
+      tar = Files.createTempFile("parity-build-", ".tar");
+      writeContext(context, dockerfile(stack, app), tar);
+      try (InputStream in = Files.newInputStream(tar)) {
+        docker.client().buildImageCmd(in).withDockerfilePath(DOCKERFILE).withTags(Set.of(tag.toString()))
+            .withLabels(labels).withPull(false).withRemove(true)
+            .exec(new BuildImageResultCallback()).awaitImageId();
+      }
+      return tag;
+    } catch (IOException e) {
+      throw new ParityException(ErrorCode.IO, "cannot pack the build context of app '" + app.name() + "': " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new ParityException(ErrorCode.RUNTIME, "building app '" + app.name() + "' from its generated Dockerfile"
+          + " failed: " + DockerProbe.firstLine(e) + "\nTry `parity generate` and `docker build -f deploy/"
+          + app.name() + "/Dockerfile " + app.source() + "` to see the whole build log.", e);
+    } finally {
+      if (tar != null) {
+        try {
+          Files.deleteIfExists(tar);
+        } catch (IOException ignored) {
+          // a temporary file left behind is harmless
+        }
+      }
+    }
+  }
+
+  private static void writeContext(Path context, String dockerfile, Path tar) throws IOException {
+    try (OutputStream out = Files.newOutputStream(tar); TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
+      archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      archive.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(context)) {
+        files = walk.filter(Files::isRegularFile)
+            .filter(p -> SKIPPED.stream().noneMatch(s -> context.relativize(p).startsWith(s)))
+            .sorted().toList();
+      }
+      for (Path file : files) {
+        TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), context.relativize(file).toString().replace('\\', '/'));
+        archive.putArchiveEntry(entry);
+        Files.copy(file, archive);
+        archive.closeArchiveEntry();
+      }
+      byte[] bytes = dockerfile.getBytes(StandardCharsets.UTF_8);
+      TarArchiveEntry entry = new TarArchiveEntry(DOCKERFILE);
+      entry.setSize(bytes.length);
+      archive.putArchiveEntry(entry);
+      archive.write(bytes);
+      archive.closeArchiveEntry();
+      archive.finish();
+    }
+  }
+}

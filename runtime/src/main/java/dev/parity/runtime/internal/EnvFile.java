@@ -1,0 +1,62 @@
+package dev.parity.runtime.internal;
+
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ParityException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the app's config as an env file that a shell can source ({@code set -a; . local.env})
+ * and that tools reading {@code KEY=value} lines understand. A file that holds secrets is readable
+ * by its owner only (0600), from the moment it exists.
+ */
+public final class EnvFile {
+
+  private EnvFile() {
+  }
+
+  /** The file's text: a comment, then one {@code KEY=value} line per key, values quoted when needed. */
+  public static String render(String header, Map<String, String> values) {
+    StringBuilder text = new StringBuilder();
+    header.lines().forEach(line -> text.append("# ").append(line).append('\n'));
+    values.forEach((key, value) -> text.append(key).append('=').append(quote(value)).append('\n'));
+    return text.toString();
+  }
+
+  /** {@code value} as a shell word: bare when safe, else in single quotes. */
+  static String quote(String value) {
+    if (value.matches("[A-Za-z0-9_./:@%+,=-]*")) {
+      return value;
+    }
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+
+  /** Writes {@code text} to {@code file}, atomically, with mode 0600 when {@code secret}. */
+  public static void write(Path file, String text, boolean secret) {
+    try {
+      Path folder = file.toAbsolutePath().getParent();
+      Files.createDirectories(folder);
+      Path staged = folder.resolve("." + file.getFileName() + ".tmp");
+      Files.deleteIfExists(staged);
+      boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+      if (posix) {
+        Files.createFile(staged, PosixFilePermissions.asFileAttribute(secret
+            ? PosixFilePermissions.fromString("rw-------") : PosixFilePermissions.fromString("rw-r--r--")));
+      }
+      Files.writeString(staged, text, StandardCharsets.UTF_8);
+      Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (posix && secret) {
+        Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (IOException e) {
+      throw new ParityException(ErrorCode.IO, "cannot write the env file '" + file + "': " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.parity.runtime.internal;
+
+import dev.parity.core.Database;
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ParityException;
+import dev.parity.core.Postgres;
+import dev.parity.core.Service;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/** Applies a database's Flyway migrations from the spec's migrations folder. */
+final class Migrator {
+
+  private Migrator() {
+  }
+
+  /**
+   * Migrates {@code service} and returns the versions applied to it, oldest first.
+   *
+   * @throws ParityException {@link ErrorCode#MIGRATION_FAILED} with Flyway's message, which names the
+   *     file and version that failed
+   */
+  static List<String> migrate(Service service, Path projectFolder, String jdbcUrl, String user, String password) {
+    String folder = ((Database) service).migrations().orElseThrow();
+    Path location = projectFolder.resolve(folder).toAbsolutePath().normalize();
+    if (!Files.isDirectory(location)) {
+      throw new ParityException(ErrorCode.MIGRATION_FAILED, "migrations of service '" + service.name()
+          + "': folder '" + location + "' does not exist; create it or fix .migrations(\"" + folder + "\") in the spec");
+    }
+    FluentConfiguration config = Flyway.configure(Migrator.class.getClassLoader())
+        .dataSource(jdbcUrl, user, password)
+        .locations("filesystem:" + location)
+        .failOnMissingLocations(true)
+        .loggers("slf4j");
+    if (service instanceof Postgres db) {
+      config = config.schemas(db.schema());
+    }
+    Flyway flyway = config.load();
+    try {
+      flyway.migrate();
+      return Arrays.stream(flyway.info().applied()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
+          .map(Object::toString).toList();
+    } catch (FlywayException e) {
+      throw new ParityException(ErrorCode.MIGRATION_FAILED, "migration of service '" + service.name()
+          + "' failed" + failedVersion(flyway) + " (" + location + "):\n" + e.getMessage().strip()
+          + "\nFix the migration and run `parity up` again.", e);
+    }
+  }
+
+  /** " at version N": the first migration not applied, which is the one that failed. */
+  private static String failedVersion(Flyway flyway) {
+    try {
+      MigrationInfo[] pending = flyway.info().pending();
+      return pending.length > 0 && pending[0].getVersion() != null ? " at version " + pending[0].getVersion() : "";
+    } catch (FlywayException e) {
+      return "";
+    }
+  }
+}

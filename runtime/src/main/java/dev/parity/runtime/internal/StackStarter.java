@@ -1,0 +1,294 @@
+package dev.parity.runtime.internal;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.parity.core.App;
+import dev.parity.core.Database;
+import dev.parity.core.Environment;
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ImageRef;
+import dev.parity.core.MySql;
+import dev.parity.core.ParityException;
+import dev.parity.core.Service;
+import dev.parity.core.Stack;
+import dev.parity.runtime.ServiceProgress;
+import dev.parity.runtime.ServiceProgress.Phase;
+import dev.parity.runtime.StackLabels;
+import dev.parity.runtime.StackOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Starts a stack: independent services in parallel, each dependent once its dependencies are
+ * healthy (and migrated). On any failure everything this run started is removed, unless told to
+ * keep it, and the first failure is thrown.
+ */
+public final class StackStarter {
+
+  private static final int LOG_LINES = 25;
+
+  private final Stack stack;
+  private final Environment environment;
+  private final StackOptions options;
+  private final DockerOps docker;
+  private final String runId = LocalSecrets.random(8).toLowerCase(java.util.Locale.ROOT);
+  private final long startNanos = System.nanoTime();
+  private final AtomicBoolean aborted = new AtomicBoolean();
+  private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> migrations = new ConcurrentHashMap<>();
+  private Map<String, String> secrets;
+  private String network;
+
+  public StackStarter(Stack stack, Environment environment, StackOptions options, DockerOps docker) {
+    this.stack = stack;
+    this.environment = environment;
+    this.options = options;
+    this.docker = docker;
+  }
+
+  /** The labels of everything this run starts. */
+  public Map<String, String> runLabels() {
+    Map<String, String> labels = new HashMap<>(StackLabels.forStack(stack.name(), environment.name()));
+    labels.put(StackLabels.RUN, runId);
+    return labels;
+  }
+
+  /** Starts every service; see the class comment. */
+  public StartedStack start() {
+    List<Service> services = stack.services().stream().filter(s -> options.withApps() || !(s instanceof App)).toList();
+    if (options.fixedPorts()) {
+      services.forEach(s -> s.hostPort().ifPresent(port -> PortCheck.requireFree(s, port)));
+    }
+    secrets = LocalSecrets.generate(stack);
+    ExecutorService executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "parity-start");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      network = "parity-" + stack.name() + "-" + environment.name() + "-" + runId;
+      docker.createNetwork(network, runLabels());
+      Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
+      for (Service service : inDependencyOrder(services)) {
+        CompletableFuture<?>[] dependencies = service.dependsOn().stream().filter(started::containsKey)
+            .map(started::get).toArray(CompletableFuture[]::new);
+        started.put(service.name(), CompletableFuture.allOf(dependencies)
+            .thenRunAsync(() -> startOne(service), executor)
+            .whenComplete((v, e) -> {
+              if (e != null) {
+                aborted.set(true);
+              }
+            }));
+      }
+      CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+      RuntimeException failure = firstFailure(started);
+      if (failure != null) {
+        throw failure;
+      }
+      Map<String, List<String>> orderedMigrations = new LinkedHashMap<>();
+      services.stream().filter(s -> migrations.containsKey(s.name()))
+          .forEach(s -> orderedMigrations.put(s.name(), migrations.get(s.name())));
+      return new StartedStack(runId, hostPorts, secrets, orderedMigrations, docker);
+    } catch (RuntimeException e) {
+      String note;
+      if (options.keepOnFailure()) {
+        note = "\nThe stack was kept for inspection (--keep-on-failure); `parity down` removes it.";
+      } else {
+        docker.removeAll(runLabels());
+        note = "\nEverything this run started was removed.";
+      }
+      if (e instanceof ParityException p) {
+        throw new ParityException(p.code(), p.getMessage() + note, p.getCause() == null ? p : p.getCause());
+      }
+      throw new ParityException(ErrorCode.RUNTIME, "starting the stack failed: " + DockerProbe.firstLine(e) + note, e);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private static RuntimeException firstFailure(Map<String, CompletableFuture<Void>> started) {
+    RuntimeException cascade = null;
+    for (CompletableFuture<Void> future : started.values()) {
+      try {
+        future.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        RuntimeException failure = cause instanceof RuntimeException r ? r : new RuntimeException(cause);
+        if (!(failure instanceof AbortedException)) {
+          return failure;
+        }
+        cascade = failure;
+      }
+    }
+    return cascade;
+  }
+
+  private static List<Service> inDependencyOrder(List<Service> services) {
+    List<Service> ordered = new ArrayList<>();
+    List<String> names = services.stream().map(Service::name).toList();
+    while (ordered.size() < services.size()) {
+      for (Service s : services) {
+        if (!ordered.contains(s) && s.dependsOn().stream()
+            .allMatch(d -> !names.contains(d) || ordered.stream().anyMatch(o -> o.name().equals(d)))) {
+          ordered.add(s);
+        }
+      }
+    }
+    return ordered;
+  }
+
+  private void startOne(Service service) {
+    if (aborted.get()) {
+      throw new AbortedException();
+    }
+    try {
+      ContainerPlan plan = plan(service);
+      progress(service, Phase.STARTING, plan.image().toString());
+      Map<String, String> labels = new HashMap<>(StackLabels.forService(stack.name(), environment.name(), service.name()));
+      labels.put(StackLabels.RUN, runId);
+      String id = docker.run(plan, network + "-" + service.name(), network, labels);
+      int port = docker.mappedPort(id, plan.containerPort());
+      hostPorts.put(service.name(), port);
+      progress(service, Phase.WAITING, "for " + plan.readiness().describe() + " (127.0.0.1:" + port + ")");
+      awaitReady(plan, id, port);
+      progress(service, Phase.HEALTHY, plan.image().toString());
+      if (service instanceof Database db && db.migrations().isPresent()) {
+        progress(service, Phase.MIGRATING, db.migrations().get());
+        List<String> versions = Migrator.migrate(service, options.projectFolder(), jdbcUrl(service, port),
+            Plans.user(service), Plans.password(service, secrets));
+        migrations.put(service.name(), versions);
+        progress(service, Phase.MIGRATED, versions.isEmpty() ? "no migrations" : "versions " + String.join(", ", versions));
+      }
+    } catch (RuntimeException e) {
+      if (!(e instanceof AbortedException)) {
+        progress(service, Phase.FAILED, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+      }
+      throw e;
+    }
+  }
+
+  private ContainerPlan plan(Service service) {
+    ImageRef appImage = null;
+    Map<String, String> appEnvironment = Map.of();
+    if (service instanceof App app) {
+      ensureImage(service, app.baseImage(), options.resolveImage(app.baseImage()));
+      progress(service, Phase.BUILDING, "from its generated Dockerfile on " + app.baseImageReference());
+      appImage = AppImages.build(docker, stack, app, options.projectFolder(),
+          StackLabels.forService(stack.name(), environment.name(), app.name()));
+      appEnvironment = StackConfig.resolve(stack, environment, StackConfig.inNetwork(), secrets);
+    }
+    ContainerPlan plan = Plans.of(service, options::resolveImage, secrets, options.fixedPorts(), appImage, appEnvironment);
+    if (!(service instanceof App)) {
+      ensureImage(service, plan.declaredImage(), plan.image());
+    }
+    return plan;
+  }
+
+  /** Makes {@code image} available locally, pulling it when missing; a mirrored base image is tagged as declared. */
+  private void ensureImage(Service service, ImageRef declared, ImageRef image) {
+    if (docker.hasImage(image.toString())) {
+      tagAsDeclared(service, declared, image);
+      return;
+    }
+    progress(service, Phase.PULLING, image.toString());
+    String failure = docker.pull(image.toString());
+    if (failure != null) {
+      String where = options.registryMirror()
+          .map(m -> " It was looked for on the mirror as '" + image + "' (--registry-mirror " + m + ").")
+          .orElse("");
+      throw new ParityException(ErrorCode.IMAGE_UNAVAILABLE, "image '" + declared + "' of service '" + service.name()
+          + "' is not on this machine and cannot be pulled: " + failure + "." + where
+          + " Check that the tag exists, `docker pull` or `docker load` it, or pass --registry-mirror HOST:PORT"
+          + " of a registry that has it.");
+    }
+    tagAsDeclared(service, declared, image);
+  }
+
+  private void tagAsDeclared(Service service, ImageRef declared, ImageRef image) {
+    // A generated Dockerfile names the declared base image; give the mirrored copy that name too.
+    if (service instanceof App && !declared.equals(image) && declared.tag().isPresent() && !docker.hasImage(declared.toString())) {
+      String repository = declared.toString().substring(0, declared.toString().lastIndexOf(':'));
+      docker.tag(image.toString(), repository, declared.tag().get());
+    }
+  }
+
+  private void awaitReady(ContainerPlan plan, String id, int port) {
+    Duration timeout = options.startupTimeout();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Readiness.Probe probe = new Readiness.Probe() {
+      @Override
+      public int hostPort() {
+        return port;
+      }
+
+      @Override
+      public int exec(List<String> command) {
+        return docker.exec(id, command);
+      }
+    };
+    while (true) {
+      if (aborted.get()) {
+        throw new AbortedException();
+      }
+      InspectContainerResponse.ContainerState state = docker.state(id);
+      if (!Boolean.TRUE.equals(state.getRunning())) {
+        throw unhealthy(plan, id, "exited with code " + state.getExitCodeLong() + " before it became healthy");
+      }
+      try {
+        if (plan.readiness().isReady(probe)) {
+          return;
+        }
+      } catch (Exception notYet) {
+        // not ready yet: refused, reset, denied while the entrypoint initialises
+      }
+      if (System.nanoTime() > deadline) {
+        throw unhealthy(plan, id, "did not become healthy in " + timeout.toSeconds() + " s (waited for "
+            + plan.readiness().describe() + ")");
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AbortedException();
+      }
+    }
+  }
+
+  private ParityException unhealthy(ContainerPlan plan, String id, String what) {
+    String log = docker.logTail(id, LOG_LINES);
+    return new ParityException(ErrorCode.UNHEALTHY, "service '" + plan.name() + "' (" + plan.image() + ") " + what
+        + "; last lines of its log:\n" + (log.isEmpty() ? "  (empty)" : log.lines().map(l -> "  | " + l)
+            .collect(java.util.stream.Collectors.joining("\n")))
+        + "\nFix the service (image, environment, health check) or raise --timeout.");
+  }
+
+  private static String jdbcUrl(Service service, int port) {
+    if (service instanceof MySql db) {
+      return "jdbc:mariadb://127.0.0.1:" + port + "/" + db.database();
+    }
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + ((dev.parity.core.Postgres) service).database();
+  }
+
+  private void progress(Service service, Phase phase, String detail) {
+    options.progress().accept(new ServiceProgress(service.name(), phase,
+        Duration.ofNanos(System.nanoTime() - startNanos), detail));
+  }
+
+  /** A service that did not start because another one failed first. */
+  private static final class AbortedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AbortedException() {
+      super("aborted: another service failed", null, false, false);
+    }
+  }
+}
