@@ -9,15 +9,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code parity} command: {@code generate}, {@code check} and {@code diff}. Exit codes: 0 fine,
+ * The {@code parity} command: {@code generate}, {@code check}, {@code diff} and {@code drift}. Exit codes: 0 fine,
  * 1 a check found something, 2 bad input or usage. Errors go to stderr, without a stack trace
  * unless {@code --verbose} is given.
  */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
     description = "Declare your system once in Java; render, check and compare every environment from it.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, DiffCommand.class},
+    subcommands = {GenerateCommand.class, CheckCommand.class, DiffCommand.class, DriftCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:fine", "1:a check found something", "2:bad input or usage"})
+    exitCodeList = {"0:fine", "1:a check or drift found something", "2:bad input or usage"})
 public final class ParityCli implements Runnable {
 
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -46,7 +46,7 @@ public final class ParityCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: generate, check or diff");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: generate, check, diff or drift");
   }
 
   /** Turns exceptions into one message on stderr and the exit code of their error code. */
