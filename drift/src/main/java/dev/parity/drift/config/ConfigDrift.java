@@ -65,7 +65,7 @@ public final class ConfigDrift {
       if (key.secret()) {
         if (Placeholders.isPlaceholder(value)) {
           findings.add(new Finding(Category.CONFIG, Change.INVALID, object,
-              "secret holds a placeholder value (empty, changeme, password, xxx, …); set the real secret", null, null));
+              "secret holds an obvious placeholder, not a real secret; set the real one", null, null));
         }
         continue;
       }
