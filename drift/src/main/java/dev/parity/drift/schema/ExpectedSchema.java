@@ -23,6 +23,13 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class ExpectedSchema {
 
+  /** Flyway logs each step through java.util.logging; a drift report is the only output wanted. Held so it stays configured. */
+  private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+  static {
+    FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private ExpectedSchema() {
   }
 
