@@ -9,18 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code parity} command: {@code generate}, {@code check}, {@code diff}, and {@code up},
- * {@code down} and {@code status} for the local stack. Exit codes: 0 fine,
+ * The {@code parity} command: {@code generate}, {@code check}, {@code diff}, {@code drift}, and
+ * {@code up}, {@code down} and {@code status} for the local stack. Exit codes: 0 fine,
  * 1 a check found something, 2 bad input or usage. Errors go to stderr, without a stack trace
  * unless {@code --verbose} is given.
  */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
     description = "Declare your system once in Java; render, check and compare every environment from it.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, DiffCommand.class, UpCommand.class,
-        DownCommand.class, StatusCommand.class},
+    subcommands = {GenerateCommand.class, CheckCommand.class, DiffCommand.class, DriftCommand.class,
+        UpCommand.class, DownCommand.class, StatusCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:fine", "1:a check found something, or the local stack failed at run time",
-        "2:bad input or usage, or Docker is not reachable"})
+    exitCodeList = {"0:fine", "1:a check or drift found something, or the local stack failed at run time",
+        "2:bad input or usage, or Docker or a database is not reachable"})
 public final class ParityCli implements Runnable {
 
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -49,7 +49,8 @@ public final class ParityCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: generate, check, diff, up, down or status");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing command: generate, check, diff, drift, up, down or status");
   }
 
   /** Turns exceptions into one message on stderr and the exit code of their error code. */

@@ -10,6 +10,8 @@ public enum ErrorCode {
   USAGE(2),
   /** A template could not be read or rendered. */
   TEMPLATE(2),
+  /** A database or the Docker engine could not be reached or read. */
+  UNREACHABLE(2),
   /** Reading or writing files failed. */
   IO(1),
   /** No Docker engine answered; the message lists what was tried. */

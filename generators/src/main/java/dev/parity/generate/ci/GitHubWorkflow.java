@@ -102,6 +102,10 @@ final class GitHubWorkflow {
             + " out of the generated tree, which `parity check` keeps exact. Each environment applies"
             + " in its own Terraform workspace.",
         "- PARITY: the parity command the gate runs.",
+        "- Before each deploy, parity drift compares the environment's database schema with the"
+            + " migrations (it starts a throwaway database with Docker). Give each GitHub environment"
+            + " the database password secret; <SERVICE>_JDBC_URL may override the URL built from"
+            + " the spec's endpoint.",
         "- Give each GitHub environment the cloud credentials terraform apply needs.",
         registryNote(),
         "- Replace the placeholder step of integration-tests with your suite."));
@@ -149,9 +153,14 @@ final class GitHubWorkflow {
     }
     ArrayNode steps = job.putArray("steps");
     steps.add(uses("actions/checkout@v4"));
+    List<dev.parity.core.Service> databases = GateScript.databases(stack);
+    if (!databases.isEmpty()) {
+      steps.add(setupJava());
+      steps.add(schemaDrift(environment, databases));
+    }
     if (builds) {
       registries().forEach(r -> steps.add(login(r)));
-      if (stack.apps().stream().anyMatch(a -> a.buildKind() == BuildKind.JVM_JAR)) {
+      if (databases.isEmpty() && stack.apps().stream().anyMatch(a -> a.buildKind() == BuildKind.JVM_JAR)) {
         steps.add(setupJava());
       }
       for (App app : stack.apps()) {
@@ -177,6 +186,21 @@ final class GitHubWorkflow {
     deploy.putObject("env").put("TFVARS", inTree("terraform/" + environment.name() + ".tfvars"));
     deploy.put("run", String.join(" \\\n  ", apply) + "\n");
     return job;
+  }
+
+  /** Before deploying: the environment's database schema must be what the migrations produce. */
+  private ObjectNode schemaDrift(Environment environment, List<dev.parity.core.Service> databases) {
+    ObjectNode step = NODES.objectNode();
+    step.put("name", "Schema drift: " + environment.name() + " against the migrations");
+    step.put("working-directory", "${{ env.SPEC_DIR }}");
+    ObjectNode env = step.putObject("env");
+    for (dev.parity.core.Service db : databases) {
+      GateScript.passwordVariable(db).ifPresent(key -> env.put(key, "${{ secrets." + key + " }}"));
+      String url = GateScript.urlVariable(db);
+      env.put(url, "${{ secrets." + url + " }}");
+    }
+    step.put("run", "./" + shell(inTree(scriptPath)) + " drift " + shell(environment.name()));
+    return step;
   }
 
   private ObjectNode integrationTestsJob(String needs, Environment environment, boolean promotes) {

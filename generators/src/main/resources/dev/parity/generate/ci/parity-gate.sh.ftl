@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 ${header}#
-# The parity gate, for CI: fails when the deploy tree is stale or was edited by
-# hand, or when an environment breaks a rule of the spec. Then prints what
-# differs between consecutive environments, for the log.
+# The parity gate, for CI, in the order of delivery:
+#   parity-gate.sh              before anything is deployed: fails when the deploy
+#                               tree is stale or was edited by hand, or when an
+#                               environment breaks a rule of the spec; then prints
+#                               what differs between consecutive environments.
+#   parity-gate.sh drift <env>  before deploying to <env>: fails when the schema of
+#                               its database differs from what the migrations
+#                               produce (a hotfix made by hand, a missed migration).
 #
 # PARITY names the parity command (default: parity on the PATH), for example
 # PARITY=./parity; a relative path is resolved from the spec's folder.
@@ -11,6 +16,34 @@ set -euo pipefail
 PARITY=${r"${PARITY:-parity}"}
 here=$(cd -- "$(dirname -- "${r"${BASH_SOURCE[0]}"}")" && pwd)
 cd -- "$here"/${sh(specFolder)}
+
+if [ "${r"${1:-}"}" = drift ]; then
+  env=${r"${2:?usage: parity-gate.sh drift <environment>}"}
+<#if databases?has_content>
+  # Each database's password comes from the variable named after its secret key;
+  # <SERVICE>_JDBC_URL overrides the URL built from the environment's endpoint.
+  # The Markdown report goes to the log and, on GitHub Actions, to the job summary.
+  status=0
+  report=$(mktemp)
+<#list databases as db>
+  to=()
+  if [ -n "${r"${"}${db.urlVariable}:-}" ]; then to=(--to "$${db.urlVariable}"); fi
+  "$PARITY" drift schema --spec ${sh(specName)} --env "$env" --service ${sh(db.service)} \
+    ${r'${to[@]+"${to[@]}"}'} --format markdown >"$report" || status=$?
+  cat "$report"
+  if [ -n "${r"${GITHUB_STEP_SUMMARY:-}"}" ]; then cat "$report" >>"$GITHUB_STEP_SUMMARY"; fi
+</#list>
+  rm -f "$report"
+  if [ "$status" -ne 0 ]; then
+    echo "parity gate: the schema of $env drifted from the migrations (exit $status):" \
+      "turn the hand-made change into a migration, or revert it, before deploying" >&2
+  fi
+  exit "$status"
+<#else>
+  echo "parity gate: no database with migrations in the spec; no schema to compare in $env"
+  exit 0
+</#if>
+fi
 
 status=0
 "$PARITY" check --spec ${sh(specName)} --out ${sh(tree)} || status=$?

@@ -1,0 +1,16 @@
+package dev.parity.drift;
+
+/** What a drift finding is about. */
+public enum Category {
+  /** A database schema object: table, column, constraint, index, view, sequence, type, function, trigger. */
+  SCHEMA,
+  /** A running container: its service, image or environment keys. */
+  CONTAINER,
+  /** A config variable: missing, unknown, of the wrong type, or a placeholder secret. */
+  CONFIG;
+
+  /** The name JSON reports use: {@code schema}, {@code container}, {@code config}. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.parity.drift;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result of one drift check: what was compared and every difference found, in a stable order.
+ *
+ * <pre>{@code
+ * DriftReport report = SchemaDrift.compare(expected, actual, "--from", "--to");
+ * System.out.print(ReportFormat.TEXT.render(report));
+ * System.exit(report.hasDrift() ? 1 : 0);
+ * }</pre>
+ *
+ * @param kind what was compared: {@code schema}, {@code containers} or {@code config}
+ * @param from what the {@code from} side is, for example a JDBC URL without its password
+ * @param to what the {@code to} side is
+ * @param findings every difference, grouped by object in the order found
+ */
+public record DriftReport(String kind, String from, String to, List<Finding> findings) {
+
+  public DriftReport {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    findings = List.copyOf(findings);
+  }
+
+  /** Whether anything differs. */
+  public boolean hasDrift() {
+    return !findings.isEmpty();
+  }
+
+  /** The findings grouped by object, objects in the order of their first finding. */
+  public Map<String, List<Finding>> byObject() {
+    Map<String, List<Finding>> groups = new LinkedHashMap<>();
+    findings.forEach(f -> groups.computeIfAbsent(f.object(), o -> new ArrayList<>()).add(f));
+    return groups;
+  }
+}

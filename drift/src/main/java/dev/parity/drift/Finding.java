@@ -1,0 +1,23 @@
+package dev.parity.drift;
+
+import java.util.Objects;
+
+/**
+ * One difference between what is expected and what is there.
+ *
+ * @param category what kind of thing differs
+ * @param change how it differs
+ * @param object the object reports group by, for example {@code table public.users} or {@code service db}
+ * @param message one human sentence, for example {@code column phone exists only in --to}
+ * @param from the value on the {@code from} side, or {@code null} when it has none or must not be shown
+ * @param to the value on the {@code to} side, or {@code null} when it has none or must not be shown
+ */
+public record Finding(Category category, Change change, String object, String message, String from, String to) {
+
+  public Finding {
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(change, "change");
+    Objects.requireNonNull(object, "object");
+    Objects.requireNonNull(message, "message");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.parity.drift;
+
+/** The Markdown rendering of a report: a heading, a summary line and one table row per difference. */
+final class MarkdownReport {
+
+  private MarkdownReport() {
+  }
+
+  static String render(DriftReport report) {
+    StringBuilder out = new StringBuilder();
+    out.append("### Parity drift: ").append(report.kind()).append("\n\n");
+    out.append("from ").append(code(report.from())).append(" to ").append(code(report.to())).append("\n\n");
+    if (!report.hasDrift()) {
+      return out.append(":white_check_mark: No drift.\n").toString();
+    }
+    out.append(":x: **").append(TextReport.count(report.findings().size(), "difference")).append(" in ")
+        .append(TextReport.count(report.byObject().size(), "object")).append("**\n\n");
+    out.append("| object | difference | from | to |\n|---|---|---|---|\n");
+    report.byObject().forEach((object, findings) -> findings.forEach(f -> out.append("| ").append(cell(object))
+        .append(" | ").append(cell(f.message())).append(" | ").append(value(f.from())).append(" | ")
+        .append(value(f.to())).append(" |\n")));
+    return out.toString();
+  }
+
+  private static String value(String text) {
+    return text == null ? "" : code(text);
+  }
+
+  /** Inline code that survives any backticks inside by using a longer fence. */
+  private static String code(String text) {
+    String flat = cellText(text);
+    String fence = flat.contains("`") ? "`` " : "`";
+    String close = flat.contains("`") ? " ``" : "`";
+    return fence + flat + close;
+  }
+
+  private static String cell(String text) {
+    return cellText(text).replace("*", "\\*").replace("_", "\\_");
+  }
+
+  private static String cellText(String text) {
+    return text.replace("\r", " ").replace("\n", " ").replace("|", "\\|");
+  }
+}

@@ -1,0 +1,80 @@
+package dev.parity.drift.containers;
+
+import dev.parity.core.App;
+import dev.parity.core.Container;
+import dev.parity.core.Environment;
+import dev.parity.core.ImageRef;
+import dev.parity.core.MySql;
+import dev.parity.core.Postgres;
+import dev.parity.core.Redis;
+import dev.parity.core.Service;
+import dev.parity.core.Stack;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the spec says a service's container runs in an environment: the image and the environment
+ * keys that {@code parity up} and the generated compose file give it.
+ *
+ * @param service the service name
+ * @param image the declared image; for an app only its repository counts (each build gets its own tag)
+ * @param appImage whether the image is an app's, built from source
+ * @param environmentKeys the variable names the container must have
+ */
+public record ExpectedContainer(String service, ImageRef image, boolean appImage, Set<String> environmentKeys) {
+
+  public ExpectedContainer {
+    environmentKeys = Set.copyOf(environmentKeys);
+  }
+
+  /**
+   * The containers {@code environment} runs: every service locally; remotely, apps and plain
+   * containers only, since databases and Redis are managed services there.
+   */
+  public static List<ExpectedContainer> of(Stack stack, Environment environment) {
+    List<ExpectedContainer> expected = new ArrayList<>();
+    for (Service service : stack.services()) {
+      boolean managedRemotely = !(service instanceof App || service instanceof Container);
+      if (!environment.isLocal() && managedRemotely) {
+        continue;
+      }
+      expected.add(of(stack, environment, service));
+    }
+    return List.copyOf(expected);
+  }
+
+  private static ExpectedContainer of(Stack stack, Environment environment, Service service) {
+    Set<String> keys = new LinkedHashSet<>();
+    if (service instanceof App app) {
+      stack.config(environment).forEach(entry -> keys.add(entry.name()));
+      return new ExpectedContainer(app.name(), ImageRef.parse(app.imageRepository()
+          .orElse(stack.name() + "-" + app.name())), true, keys);
+    }
+    if (service instanceof Postgres db) {
+      keys.add("POSTGRES_DB");
+      keys.add("POSTGRES_USER");
+      keys.add(db.passwordKey().isPresent() ? "POSTGRES_PASSWORD" : "POSTGRES_HOST_AUTH_METHOD");
+      return new ExpectedContainer(db.name(), db.image(), false, keys);
+    }
+    if (service instanceof MySql db) {
+      String prefix = db.flavour() == MySql.Flavour.MARIADB ? "MARIADB_" : "MYSQL_";
+      keys.add(prefix + "DATABASE");
+      if (db.passwordKey().isPresent()) {
+        keys.add(prefix + "USER");
+        keys.add(prefix + "PASSWORD");
+        keys.add(prefix + "RANDOM_ROOT_PASSWORD");
+      } else {
+        keys.add(db.flavour() == MySql.Flavour.MARIADB ? "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD" : "MYSQL_ALLOW_EMPTY_PASSWORD");
+      }
+      return new ExpectedContainer(db.name(), db.image(), false, keys);
+    }
+    if (service instanceof Redis redis) {
+      return new ExpectedContainer(redis.name(), redis.image(), false, keys);
+    }
+    Container container = (Container) service;
+    keys.addAll(container.environment().keySet());
+    return new ExpectedContainer(container.name(), container.image(), false, keys);
+  }
+}

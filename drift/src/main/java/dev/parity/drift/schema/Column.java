@@ -1,0 +1,33 @@
+package dev.parity.drift.schema;
+
+import java.util.Map;
+
+/**
+ * A table column.
+ *
+ * @param name the column name
+ * @param type the type with length or precision as the database prints it, for example {@code character varying(100)}
+ * @param nullable whether it accepts NULL
+ * @param defaultValue the default expression as the database normalises it, or {@code null}
+ * @param identity how values are generated: {@code always}, {@code by default} (identity), {@code serial},
+ *     {@code auto_increment}, {@code generated <expression>}, or {@code null}
+ */
+public record Column(String name, String type, boolean nullable, String defaultValue, String identity)
+    implements SchemaObject {
+
+  @Override
+  public String kind() {
+    return "column";
+  }
+
+  @Override
+  public String key() {
+    return name;
+  }
+
+  @Override
+  public Map<String, String> attributes() {
+    return Attributes.of("type", type, "nullability", nullable ? "null" : "not null", "default", defaultValue,
+        "generated", identity);
+  }
+}

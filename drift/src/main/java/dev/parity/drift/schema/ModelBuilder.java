@@ -1,0 +1,65 @@
+package dev.parity.drift.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Collects the rows of a reader's bulk queries, object by object, then builds the immutable model. */
+final class ModelBuilder {
+
+  /** Tables that belong to migration tools, not to the schema they manage. */
+  static final Set<String> TOOL_TABLES = Set.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
+
+  private final String engine;
+  private final Map<String, SchemaParts> schemas = new LinkedHashMap<>();
+
+  ModelBuilder(String engine, List<String> schemaNames) {
+    this.engine = engine;
+    schemaNames.forEach(name -> schemas.put(name, new SchemaParts()));
+  }
+
+  SchemaParts schema(String name) {
+    return schemas.computeIfAbsent(name, n -> new SchemaParts());
+  }
+
+  /** The parts of a table, or a sink that drops them for tools' own tables. */
+  TableParts table(String schema, String table) {
+    if (TOOL_TABLES.contains(table)) {
+      return new TableParts();
+    }
+    return schema(schema).tables.computeIfAbsent(table, t -> new TableParts());
+  }
+
+  SchemaModel build() {
+    List<Schema> built = new ArrayList<>();
+    schemas.forEach((name, parts) -> {
+      List<Table> tables = new ArrayList<>();
+      parts.tables.forEach((table, p) -> tables.add(new Table(table, p.columns, p.primaryKey, p.uniques, p.checks,
+          p.foreignKeys, p.indexes, p.triggers)));
+      built.add(new Schema(name, tables, parts.views, parts.sequences, parts.enums, parts.routines));
+    });
+    return new SchemaModel(engine, built);
+  }
+
+  /** A schema's objects while they are read. */
+  static final class SchemaParts {
+    final Map<String, TableParts> tables = new LinkedHashMap<>();
+    final List<View> views = new ArrayList<>();
+    final List<Sequence> sequences = new ArrayList<>();
+    final List<EnumType> enums = new ArrayList<>();
+    final List<Routine> routines = new ArrayList<>();
+  }
+
+  /** A table's objects while they are read. */
+  static final class TableParts {
+    final List<Column> columns = new ArrayList<>();
+    PrimaryKey primaryKey;
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<Trigger> triggers = new ArrayList<>();
+  }
+}

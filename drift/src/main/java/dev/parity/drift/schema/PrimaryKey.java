@@ -1,0 +1,37 @@
+package dev.parity.drift.schema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A primary key. Its name is not compared: {@code users_pkey} and {@code pk_users} are the same key.
+ *
+ * @param name the constraint name, for messages only
+ * @param columns the key's columns, in order
+ */
+public record PrimaryKey(String name, List<String> columns) implements SchemaObject {
+
+  public PrimaryKey {
+    columns = List.copyOf(columns);
+  }
+
+  @Override
+  public String kind() {
+    return "primary key";
+  }
+
+  @Override
+  public String key() {
+    return "";
+  }
+
+  @Override
+  public String label() {
+    return "primary key";
+  }
+
+  @Override
+  public Map<String, String> attributes() {
+    return Attributes.of("columns", Attributes.list(columns));
+  }
+}
