@@ -56,7 +56,7 @@ final class DriftSchemaCommand implements Callable<Integer> {
 
   @Option(names = "--to-password-env", paramLabel = "<VAR>",
       description = "The environment variable holding the password for --to (else from the URL, or with --spec"
-          + " the database's password key).")
+          + " the database's password key unless the URL has a password).")
   String toPasswordEnv;
 
   @Option(names = "--schema", paramLabel = "<name>",
@@ -96,7 +96,10 @@ final class DriftSchemaCommand implements Callable<Integer> {
     Database database = SpecDatabases.pick(loaded.stack(), service);
     String url = to != null ? to : SpecDatabases.url(loaded.stack(), environment, database);
     String user = toUser != null ? toUser : SpecDatabases.user(database);
-    String passwordVariable = toPasswordEnv != null ? toPasswordEnv : SpecDatabases.passwordKey(database);
+    // A password in the URL is used as given; otherwise the spec's password key names the variable.
+    boolean urlHasPassword = url.matches("(?i).*[?&;]password=.*");
+    String passwordVariable = toPasswordEnv != null ? toPasswordEnv
+        : urlHasPassword ? null : SpecDatabases.passwordKey(database);
     String password = passwordVariable == null ? null : password(passwordVariable, "--to-password-env");
     String schemaName = schema != null ? schema : SpecDatabases.schema(database);
     List<String> schemas = schemaName == null ? List.of() : List.of(schemaName);

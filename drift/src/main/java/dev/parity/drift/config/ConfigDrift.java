@@ -2,6 +2,7 @@ package dev.parity.drift.config;
 
 import dev.parity.core.ConfigEntry;
 import dev.parity.core.ConfigKey;
+import dev.parity.core.ConfigValue;
 import dev.parity.core.Environment;
 import dev.parity.core.Stack;
 import dev.parity.drift.Category;
@@ -74,7 +75,10 @@ public final class ConfigDrift {
             + key.type().label(), key.type().label(), value));
         continue;
       }
-      Optional<String> spec = entry == null ? Optional.empty() : entry.plainValue();
+      // A service's address depends on where the reader sits (the compose network, the host's mapped
+      // ports, a cloud endpoint): only literal values must match the spec.
+      Optional<String> spec = entry == null || refersToAService(environment, key) ? Optional.empty()
+          : entry.plainValue();
       if (spec.isPresent() && !spec.get().equals(value)) {
         findings.add(new Finding(Category.CONFIG, Change.CHANGED, object, "value '" + spec.get() + "' in the spec vs '"
             + value + "'", spec.get(), value));
@@ -90,6 +94,12 @@ public final class ConfigDrift {
     }
     return new DriftReport("config", "config schema of " + stack.name() + " in " + environment.name(), actualName,
         findings);
+  }
+
+  private static boolean refersToAService(Environment environment, ConfigKey key) {
+    ConfigValue value = environment.values().containsKey(key.name()) ? environment.values().get(key.name())
+        : key.value().orElse(null);
+    return value instanceof ConfigValue.ServiceAddress;
   }
 
   private static boolean looksRelated(String name, Set<String> declared) {

@@ -83,4 +83,22 @@ class ConfigDriftTest {
     assertThat(EnvFile.read(file)).containsExactly(Map.entry("DB_HOST", "db.internal"), Map.entry("DB_PORT", "5432"),
         Map.entry("LOG_LEVEL", "info"));
   }
+
+  @Test
+  void an_address_seen_from_elsewhere_is_not_drift_but_a_shared_literal_is() {
+    Stack stack = Stack.named("shop")
+        .service(Redis.of("cache", "7.2.3"))
+        .config(ConfigKey.url("REDIS_URL").value(dev.parity.core.ConfigValue.urlOf("cache")))
+        .config(ConfigKey.integer("REDIS_PORT").value(dev.parity.core.ConfigValue.portOf("cache")))
+        .config(ConfigKey.string("REDIS_DB").defaultValue("0"))
+        .environment(Environment.local())
+        .build();
+
+    DriftReport report = ConfigDrift.check(stack, stack.localEnvironment().orElseThrow(),
+        Map.of("REDIS_URL", "redis://127.0.0.1:32879", "REDIS_PORT", "32879", "REDIS_DB", "1"),
+        ConfigDrift.Source.ENV_FILE, "the env file parity up wrote");
+
+    assertThat(report.findings()).extracting(f -> f.object() + ": " + f.message())
+        .containsExactly("key REDIS_DB: value '0' in the spec vs '1'");
+  }
 }
