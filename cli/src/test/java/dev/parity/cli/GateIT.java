@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.core.ImageRef;
 import dev.parity.runtime.StackLabels;
+import dev.parity.runtime.TestStacks;
 import dev.parity.runtime.internal.DockerOps;
-import dev.parity.runtime.internal.DockerProbe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +43,7 @@ class GateIT {
 
   @BeforeEach
   void docker() throws IOException {
-    try {
-      docker = new DockerOps(DockerProbe.connect());
-    } catch (RuntimeException e) {
-      if ("true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
-        throw e;
-      }
-      Assumptions.abort("skipped: " + e.getMessage().replace("\n", " "));
-    }
+    docker = TestStacks.docker();
     Files.createDirectories(project.resolve("db"));
     Files.writeString(project.resolve("db/V1__users.sql"),
         "CREATE TABLE users (id BIGSERIAL PRIMARY KEY, email VARCHAR(255) NOT NULL UNIQUE);");

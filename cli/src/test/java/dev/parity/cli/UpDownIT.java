@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.core.ImageRef;
 import dev.parity.runtime.StackLabels;
+import dev.parity.runtime.TestStacks;
 import dev.parity.runtime.internal.DockerOps;
-import dev.parity.runtime.internal.DockerProbe;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +39,7 @@ class UpDownIT {
 
   @BeforeEach
   void docker() throws IOException {
-    try {
-      docker = new DockerOps(DockerProbe.connect());
-    } catch (RuntimeException e) {
-      if ("true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
-        throw e;
-      }
-      Assumptions.abort("skipped: " + e.getMessage().replace("\n", " "));
-    }
+    docker = TestStacks.docker();
     Files.createDirectories(project.resolve("db"));
     Files.writeString(project.resolve("db/V1__notes.sql"), "CREATE TABLE notes (id int);");
     Files.writeString(project.resolve("CliSpec.java"), spec());

@@ -5,8 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.parity.runtime.RunningStack;
 import dev.parity.runtime.StackLabels;
+import dev.parity.runtime.TestStacks;
 import dev.parity.runtime.internal.DockerOps;
-import dev.parity.runtime.internal.DockerProbe;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -32,14 +31,7 @@ class ParityStackExtensionIT {
 
   @BeforeEach
   void docker() {
-    try {
-      docker = new DockerOps(DockerProbe.connect());
-    } catch (RuntimeException e) {
-      if ("true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
-        throw e;
-      }
-      Assumptions.abort("skipped: " + e.getMessage().replace("\n", " "));
-    }
+    docker = TestStacks.docker();
     RUNS.clear();
   }
 
