@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's promises: two set-up commands first, and a DSL example that compiles and validates. */
+/** The documentation's promises: the README's two set-up commands first, and DSL snippets that compile and validate. */
 class ReadmeTest {
 
   private static final Path README = Examples.ROOT.resolve("../README.md").normalize();
@@ -43,5 +43,20 @@ class ReadmeTest {
 
     assertThat(loaded.stack().services()).hasSize(2);
     assertThat(block.group(1).lines().count()).isEqualTo(5);
+  }
+
+  @Test
+  void theDslGuidesSpecCompilesAndValidates() throws Exception {
+    Path guide = Examples.ROOT.resolve("../docs/dsl.md").normalize();
+    Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(guide));
+    assertThat(block.find()).isTrue();
+    assertThat(block.group(1)).contains("public final class ShopSpec implements ParitySpec");
+    Path spec = temp.resolve("ShopSpec.java");
+    Files.writeString(spec, "import dev.parity.core.*;\n" + block.group(1));
+
+    LoadedSpec loaded = SpecLoader.load(spec.toString(), List.of(), temp);
+
+    assertThat(loaded.stack().name()).isEqualTo("shop");
+    assertThat(loaded.stack().deviations()).hasSize(1);
   }
 }
