@@ -5,7 +5,6 @@ import dev.parity.core.Environment;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
 import dev.parity.drift.DriftReport;
-import dev.parity.drift.schema.ExpectedSchema;
 import dev.parity.drift.schema.Jdbc;
 import dev.parity.drift.schema.SchemaDrift;
 import dev.parity.drift.schema.SchemaModel;
@@ -104,8 +103,7 @@ final class DriftSchemaCommand implements Callable<Integer> {
     String schemaName = schema != null ? schema : SpecDatabases.schema(database);
     List<String> schemas = schemaName == null ? List.of() : List.of(schemaName);
     SchemaModel actual = read(url, user, password, schemas);
-    SchemaModel expected = ExpectedSchema.of(database,
-        loaded.folder().resolve(database.migrations().orElseThrow()));
+    SchemaModel expected = ExpectedSchemas.of(loaded.stack(), database, loaded.folder(), schemas);
     return SchemaDrift.compare(expected, actual, "migrations of " + ((dev.parity.core.Service) database).name()
         + " in " + loaded.name() + " (" + database.image() + ")", environment.name() + " " + Jdbc.mask(url));
   }

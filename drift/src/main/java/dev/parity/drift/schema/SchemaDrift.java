@@ -6,7 +6,7 @@ import dev.parity.drift.DriftReport;
  * Schema drift between two databases, or between a spec's migrations and a live database.
  *
  * <pre>{@code
- * SchemaModel expected = ExpectedSchema.of(postgres, specFolder.resolve("db/migrations"));
+ * SchemaModel expected = SchemaReader.read(stagingConnection, List.of("public"));
  * SchemaModel actual;
  * try (Connection c = Jdbc.connect(url, user, password)) {
  *   actual = SchemaReader.read(c, List.of("public"));
