@@ -39,7 +39,7 @@ class StackTest {
 
     @Test
     void nodePostgresRedisBuildsWithoutProblems() {
-      Stack shop = ExampleSpecs.nodePostgresRedis().build();
+      Stack shop = ExampleSpecs.nodePostgresRedis();
       assertThat(shop.name()).isEqualTo("shop");
       assertThat(shop.services()).extracting(Service::name).containsExactly("web", "db", "cache");
       assertThat(shop.apps()).extracting(App::name).containsExactly("web");
@@ -50,7 +50,7 @@ class StackTest {
 
     @Test
     void javaServiceBuildsWithoutProblems() {
-      Stack orders = ExampleSpecs.javaService().build();
+      Stack orders = ExampleSpecs.javaService();
       assertThat(orders.name()).isEqualTo("orders");
       assertThat(orders.services()).extracting(Service::name).containsExactly("api", "orders-db", "cache");
       assertThat(orders.apps()).singleElement().satisfies(api -> {
@@ -66,8 +66,8 @@ class StackTest {
   @Nested
   class ConfigResolution {
 
-    private final Stack shop = ExampleSpecs.nodePostgresRedis().build();
-    private final Stack orders = ExampleSpecs.javaService().build();
+    private final Stack shop = ExampleSpecs.nodePostgresRedis();
+    private final Stack orders = ExampleSpecs.javaService();
 
     @Test
     void localResolvesServicesByNameAndSecretsFromDotEnv() {
@@ -232,7 +232,7 @@ class StackTest {
 
     @Test
     void stackCollectionsAreUnmodifiable() {
-      Stack shop = ExampleSpecs.nodePostgresRedis().build();
+      Stack shop = ExampleSpecs.nodePostgresRedis();
       assertThatThrownBy(() -> shop.services().add(Redis.of("other", "7.2.3")))
           .isInstanceOf(UnsupportedOperationException.class);
       assertThatThrownBy(() -> shop.config().clear()).isInstanceOf(UnsupportedOperationException.class);
