@@ -1,18 +1,26 @@
 package dev.parity.core;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * An application built from source into one image that every environment runs: its Dockerfile is
- * generated, the image is built once and promoted from environment to environment.
+ * An application built from source into one image that every environment runs: the image is
+ * built once and promoted from environment to environment. Parity generates its Dockerfile
+ * ({@link #node}, {@link #jvm}, {@link #mavenBuild}) or builds the team's own ({@link #dockerfile}).
  *
  * <pre>{@code
- * App.node("web", "node:20.11.0-alpine3.19").port(3000).start("node", "server.js").dependsOn("db");
- * App.jvm("api", "eclipse-temurin:17.0.9_9-jre").jar("target/api.jar").port(8080);
+ * App.node("web", "node:20.11.0-alpine3.19").port(3000).start("node", "server.js")
+ *     .uses("DB_HOST", "DB_PASSWORD").dependsOn("db");
+ * App.jvm("api", "eclipse-temurin:17.0.9_9-jre").mavenBuild("eclipse-temurin:17.0.9_9-jdk").port(8080);
+ * App.dockerfile("frontend").source("frontend").target("production").localTarget("development")
+ *     .buildArg("NODE_ENV", "production");
  * }</pre>
  *
+ * <p>An app receives only the config keys it {@linkplain #uses uses}, in compose, in Terraform
+ * ({@code app_environment}/{@code app_secrets}) and in the env file {@code parity up} writes.
  * Instances are immutable; every method returns a changed copy.
  */
 public final class App implements Service {
@@ -21,96 +29,130 @@ public final class App implements Service {
   static final String JVM_DEFAULT_USER = "10001:10001";
 
   private final String name;
-  private final BuildKind buildKind;
+  private BuildKind buildKind;
   private final String baseImage;
-  private final int containerPort;
-  private final Integer hostPort;
-  private final String source;
-  private final List<String> command;
-  private final String jar;
-  private final String user;
-  private final List<String> dependsOn;
-  private final String imageRepository;
-  private final String healthPath;
+  private String buildImage;
+  private int containerPort;
+  private Integer hostPort;
+  private String source = ".";
+  private List<String> command;
+  private String jar;
+  private String user;
+  private List<String> dependsOn = List.of();
+  private String imageRepository;
+  private String healthPath;
+  private String dockerfile = "Dockerfile";
+  private String target;
+  private String localTarget;
+  private Map<String, String> buildArgs = Map.of();
+  private List<String> developmentCommand;
+  private List<String> uses = List.of();
+  private int localReplicas = 1;
+  private ServiceOptions options = ServiceOptions.none();
 
-  private App(String name, BuildKind buildKind, String baseImage, int containerPort, Integer hostPort,
-      String source, List<String> command, String jar, String user, List<String> dependsOn,
-      String imageRepository, String healthPath) {
-    this.name = Objects.requireNonNull(name, "name");
+  private App(String name, BuildKind buildKind, String baseImage, int containerPort, List<String> command,
+      String user) {
+    this.name = name;
     this.buildKind = buildKind;
-    this.baseImage = Objects.requireNonNull(baseImage, "baseImage");
+    this.baseImage = baseImage;
     this.containerPort = containerPort;
-    this.hostPort = hostPort;
-    this.source = Objects.requireNonNull(source, "source");
-    this.command = List.copyOf(command);
-    this.jar = jar;
-    this.user = Objects.requireNonNull(user, "user");
-    this.dependsOn = List.copyOf(dependsOn);
-    this.imageRepository = imageRepository;
-    this.healthPath = healthPath;
+    this.command = command;
+    this.user = user;
   }
 
   /**
-   * A Node.js app: the Dockerfile copies {@code package.json} and {@code package-lock.json} before
-   * the sources, installs with {@code npm ci --omit=dev} and runs as the image's {@code node} user.
+   * A Node.js app: the generated Dockerfile copies {@code package.json} and
+   * {@code package-lock.json} (or {@code npm-shrinkwrap.json}) before the sources, installs with
+   * {@code npm ci --omit=dev} and runs as the image's {@code node} user. Port 3000, command
+   * {@code node server.js} unless declared.
    *
    * @param baseImage an exactly pinned Node.js image, for example {@code node:20.11.0-alpine3.19}
    */
   public static App node(String name, String baseImage) {
-    return new App(name, BuildKind.NODE_NPM, baseImage, 3000, null, ".",
-        List.of("node", "server.js"), null, "node", List.of(), null, null);
+    return new App(name, BuildKind.NODE_NPM, baseImage, 3000, List.of("node", "server.js"), "node");
   }
 
   /**
-   * A JVM app run from a runnable jar that the build produced before {@code docker build}.
+   * A JVM app run from a runnable jar that the build produced before {@code docker build}
+   * ({@link #jar}), or built from source with {@link #mavenBuild}. Port 8080, user
+   * {@code 10001:10001}, command {@code java -jar /app/app.jar} unless declared.
    *
    * @param baseImage an exactly pinned JRE image, for example {@code eclipse-temurin:17.0.9_9-jre}
    */
   public static App jvm(String name, String baseImage) {
-    return new App(name, BuildKind.JVM_JAR, baseImage, 8080, null, ".", List.of(), null,
-        JVM_DEFAULT_USER, List.of(), null, null);
+    return new App(name, BuildKind.JVM_JAR, baseImage, 8080, List.of(), JVM_DEFAULT_USER);
+  }
+
+  /**
+   * An app built from the team's own Dockerfile ({@code Dockerfile} in the {@linkplain #source
+   * source folder} unless {@link #dockerfile(String)} says otherwise). Parity generates no
+   * Dockerfile for it; its {@code FROM} lines must pin exact versions. Port 8080 unless declared;
+   * user and command as the Dockerfile says.
+   */
+  public static App dockerfile(String name) {
+    return new App(name, BuildKind.DOCKERFILE, null, 8080, List.of(), null);
   }
 
   /** The port the app listens on in its container ({@code EXPOSE}); also published locally. */
   public App port(int port) {
-    return new App(name, buildKind, baseImage, port, hostPort, source, command, jar, user, dependsOn,
-        imageRepository, healthPath);
+    App c = copy();
+    c.containerPort = port;
+    return c;
   }
 
-  /** Publishes the app locally on {@code port} instead of its container port. */
+  /** Publishes the app locally on 127.0.0.1:{@code port} instead of its container port. */
   public App hostPort(int port) {
-    return new App(name, buildKind, baseImage, containerPort, port, source, command, jar, user,
-        dependsOn, imageRepository, healthPath);
+    App c = copy();
+    c.hostPort = port;
+    return c;
   }
 
-  /** The folder with the app's sources (the Docker build context), relative to the spec's folder. */
+  /** The folder with the app's sources (the Docker build context), relative to the spec's folder; {@code .} by default. */
   public App source(String folder) {
-    return new App(name, buildKind, baseImage, containerPort, hostPort, folder, command, jar, user,
-        dependsOn, imageRepository, healthPath);
+    App c = copy();
+    c.source = folder;
+    return c;
   }
 
-  /** The command that starts the app ({@code CMD} in exec form), for example {@code "node", "server.js"}. */
+  /** The command that starts the app ({@code CMD} in exec form, compose {@code command}), for example {@code "node", "server.js"}. */
   public App start(String... commandLine) {
-    return new App(name, buildKind, baseImage, containerPort, hostPort, source, List.of(commandLine),
-        jar, user, dependsOn, imageRepository, healthPath);
+    App c = copy();
+    c.command = List.of(commandLine);
+    return c;
   }
 
-  /** The runnable jar, relative to {@link #source(String)}, for a JVM app. */
+  /** The runnable jar, relative to {@link #source(String)}, for a JVM app built beforehand. */
   public App jar(String path) {
-    return new App(name, buildKind, baseImage, containerPort, hostPort, source, command, path, user,
-        dependsOn, imageRepository, healthPath);
+    App c = copy();
+    c.jar = path;
+    return c;
+  }
+
+  /**
+   * Builds a JVM app from source: a first stage on {@code jdkImage} (an exactly pinned JDK such as
+   * {@code eclipse-temurin:17.0.9_9-jdk}) runs {@code ./mvnw -B package -DskipTests}, the run stage
+   * copies the jar onto the app's JRE image. Needs {@code mvnw}, {@code .mvn/wrapper} and
+   * {@code pom.xml} in the source folder.
+   */
+  public App mavenBuild(String jdkImage) {
+    App c = copy();
+    c.buildKind = BuildKind.JVM_MAVEN;
+    c.buildImage = jdkImage;
+    return c;
   }
 
   /** The non-root user the container runs as ({@code USER}). */
   public App user(String runAs) {
-    return new App(name, buildKind, baseImage, containerPort, hostPort, source, command, jar, runAs,
-        dependsOn, imageRepository, healthPath);
+    App c = copy();
+    c.user = runAs;
+    return c;
   }
 
-  /** Services that must be healthy before the app starts. */
+  /** Services that must be healthy before the app starts (compose {@code depends_on}). */
   public App dependsOn(String... services) {
-    return new App(name, buildKind, baseImage, containerPort, hostPort, source, command, jar, user,
-        List.of(services), imageRepository, healthPath);
+    App c = copy();
+    c.dependsOn = List.of(services);
+    return c;
   }
 
   /**
@@ -118,14 +160,112 @@ public final class App implements Service {
    * environments run it at the tag built once for all of them.
    */
   public App imageRepository(String repository) {
-    return new App(name, buildKind, baseImage, containerPort, hostPort, source, command, jar, user,
-        dependsOn, repository, healthPath);
+    App c = copy();
+    c.imageRepository = repository;
+    return c;
   }
 
   /** An HTTP path that answers 2xx when the app is healthy, for example {@code /health}. */
   public App healthPath(String path) {
-    return new App(name, buildKind, baseImage, containerPort, hostPort, source, command, jar, user,
-        dependsOn, imageRepository, path);
+    App c = copy();
+    c.healthPath = path;
+    return c;
+  }
+
+  /** The team's Dockerfile, relative to the source folder, for {@link #dockerfile(String) an own-Dockerfile app}. */
+  public App dockerfilePath(String path) {
+    App c = copy();
+    c.dockerfile = path;
+    return c;
+  }
+
+  /**
+   * The build stage every environment runs (compose {@code build.target}, {@code docker build
+   * --target}); the last stage by default.
+   */
+  public App target(String stage) {
+    App c = copy();
+    c.target = stage;
+    return c;
+  }
+
+  /**
+   * The build stage the local stack runs instead of {@link #target}, for example a development
+   * stage with devDependencies and a watcher. Remote environments still run {@link #target}.
+   */
+  public App localTarget(String stage) {
+    App c = copy();
+    c.localTarget = stage;
+    return c;
+  }
+
+  /** A build argument (compose {@code build.args}, {@code docker build --build-arg}); never a secret. */
+  public App buildArg(String name, String value) {
+    App c = copy();
+    c.buildArgs = Ordered.with(buildArgs, name, value);
+    return c;
+  }
+
+  /**
+   * Locally, a Node.js app runs the generated Dockerfile's {@code development} stage (every
+   * dependency, devDependencies included) with this command, for example {@code "npm", "run",
+   * "dev"}, and its source folder bind-mounted over {@code /app} so that a watcher sees edits.
+   * Remote environments run the {@code production} stage of the same Dockerfile.
+   */
+  public App developmentCommand(String... commandLine) {
+    App c = copy();
+    c.developmentCommand = List.of(commandLine);
+    c.localTarget = "development";
+    return c;
+  }
+
+  /**
+   * The config keys the app reads, declared in the stack's schema: the app receives these and no
+   * others, and a secret reaches only the apps that use it.
+   */
+  public App uses(String... keys) {
+    App c = copy();
+    List<String> all = new ArrayList<>(uses);
+    all.addAll(List.of(keys));
+    c.uses = List.copyOf(all);
+    return c;
+  }
+
+  /**
+   * How many containers of the app the local stack runs (compose {@code deploy.replicas}); 1 by
+   * default. Replicas publish no host port: a proxy service reaches them by the app's name.
+   */
+  public App localReplicas(int count) {
+    App c = copy();
+    c.localReplicas = count;
+    return c;
+  }
+
+  /** Further runtime options: ports, mounts, secret files, restart policy, networks, … */
+  public App options(UnaryOperator<ServiceOptions> change) {
+    App c = copy();
+    c.options = change.apply(options);
+    return c;
+  }
+
+  private App copy() {
+    App c = new App(name, buildKind, baseImage, containerPort, command, user);
+    c.buildImage = buildImage;
+    c.hostPort = hostPort;
+    c.source = source;
+    c.jar = jar;
+    c.dependsOn = dependsOn;
+    c.imageRepository = imageRepository;
+    c.healthPath = healthPath;
+    c.dockerfile = dockerfile;
+    c.target = target;
+    c.localTarget = localTarget;
+    c.buildArgs = buildArgs;
+    c.developmentCommand = developmentCommand;
+    c.uses = uses;
+    c.localReplicas = localReplicas;
+    c.options = options;
+    return c;
   }
 
   @Override
@@ -137,14 +277,19 @@ public final class App implements Service {
     return buildKind;
   }
 
-  /** The base image reference as declared. */
-  public String baseImageReference() {
-    return baseImage;
+  /** The base (run stage) image reference as declared; empty for an own-Dockerfile app. */
+  public Optional<String> baseImageReference() {
+    return Optional.ofNullable(baseImage);
   }
 
   /** The parsed base image; valid once the app is part of a built {@link Stack}. */
-  public ImageRef baseImage() {
-    return ImageRef.parse(baseImage);
+  public Optional<ImageRef> baseImage() {
+    return baseImageReference().map(ImageRef::parse);
+  }
+
+  /** The JDK image of the Maven build stage, for {@link BuildKind#JVM_MAVEN}. */
+  public Optional<String> buildImageReference() {
+    return Optional.ofNullable(buildImage);
   }
 
   @Override
@@ -152,18 +297,27 @@ public final class App implements Service {
     return containerPort;
   }
 
+  /** The published port: the declared host port, else the container port; none with several local replicas. */
   @Override
   public Optional<Integer> hostPort() {
+    if (localReplicas > 1 && hostPort == null) {
+      return Optional.empty();
+    }
     return Optional.of(hostPort == null ? containerPort : hostPort);
+  }
+
+  /** Whether {@link #hostPort(int)} was declared. */
+  public boolean declaresHostPort() {
+    return hostPort != null;
   }
 
   public String source() {
     return source;
   }
 
-  /** The start command; for a JVM app without one, {@code java -jar /app/app.jar}. */
+  /** The start command; for a JVM app without one, {@code java -jar /app/app.jar}; empty means the Dockerfile's {@code CMD}. */
   public List<String> command() {
-    if (command.isEmpty() && buildKind == BuildKind.JVM_JAR) {
+    if (command.isEmpty() && (buildKind == BuildKind.JVM_JAR || buildKind == BuildKind.JVM_MAVEN)) {
       return List.of("java", "-jar", "/app/app.jar");
     }
     return command;
@@ -173,8 +327,9 @@ public final class App implements Service {
     return Optional.ofNullable(jar);
   }
 
-  public String user() {
-    return user;
+  /** The user of the generated Dockerfile's {@code USER}; empty for an own Dockerfile unless declared. */
+  public Optional<String> user() {
+    return Optional.ofNullable(user);
   }
 
   @Override
@@ -191,6 +346,45 @@ public final class App implements Service {
     return Optional.ofNullable(healthPath);
   }
 
+  /** The Dockerfile relative to the source folder, for {@link BuildKind#DOCKERFILE}; {@code Dockerfile} by default. */
+  public String dockerfilePath() {
+    return dockerfile;
+  }
+
+  /** The build stage remote environments run. */
+  public Optional<String> target() {
+    return Optional.ofNullable(target);
+  }
+
+  /** The build stage the local stack runs: {@link #localTarget(String)}, else {@link #target()}. */
+  public Optional<String> localTarget() {
+    return localTarget != null ? Optional.of(localTarget) : target();
+  }
+
+  /** Build arguments, in declaration order. */
+  public Map<String, String> buildArgs() {
+    return buildArgs;
+  }
+
+  /** The local development command of a Node.js app, if declared. */
+  public Optional<List<String>> developmentCommand() {
+    return Optional.ofNullable(developmentCommand);
+  }
+
+  /** The config keys the app reads, in declaration order. */
+  public List<String> uses() {
+    return uses;
+  }
+
+  public int localReplicas() {
+    return localReplicas;
+  }
+
+  @Override
+  public ServiceOptions options() {
+    return options;
+  }
+
   @Override
   public String kindLabel() {
     return buildKind.label();
@@ -198,6 +392,6 @@ public final class App implements Service {
 
   @Override
   public String toString() {
-    return "App[" + name + ", " + buildKind + ", " + baseImage + "]";
+    return "App[" + name + ", " + buildKind + ", " + (baseImage == null ? dockerfile : baseImage) + "]";
   }
 }

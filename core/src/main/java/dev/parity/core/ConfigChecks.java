@@ -69,6 +69,7 @@ final class ConfigChecks {
       case HOST -> ConfigType.STRING;
       case PORT -> ConfigType.INT;
       case URL -> ConfigType.URL;
+      case DATABASE, USER -> ConfigType.STRING;
     };
     if (key.type() != ConfigType.STRING && key.type() != produced) {
       context.problem(element, ref + " gives " + article(produced) + ", but the key is " + article(key.type()),

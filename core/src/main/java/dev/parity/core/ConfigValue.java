@@ -34,6 +34,19 @@ public sealed interface ConfigValue {
     return new ServiceAddress(service, ServiceAddress.Part.URL);
   }
 
+  /**
+   * The database name of the PostgreSQL or MySQL/MariaDB service {@code service}, so that a
+   * {@code DB_NAME} key cannot disagree with the database.
+   */
+  static ConfigValue databaseOf(String service) {
+    return new ServiceAddress(service, ServiceAddress.Part.DATABASE);
+  }
+
+  /** The user the apps connect to the PostgreSQL or MySQL/MariaDB service {@code service} as. */
+  static ConfigValue userOf(String service) {
+    return new ServiceAddress(service, ServiceAddress.Part.USER);
+  }
+
   /** A literal value. */
   record Literal(String value) implements ConfigValue {
     public Literal {
@@ -46,13 +59,15 @@ public sealed interface ConfigValue {
     }
   }
 
-  /** A part of a service's address, resolved per environment. */
+  /** A part of a service's address (or a database's name or user), resolved per environment. */
   record ServiceAddress(String service, Part part) implements ConfigValue {
     /** Which part of the address. */
     public enum Part {
       HOST("hostOf"),
       PORT("portOf"),
-      URL("urlOf");
+      URL("urlOf"),
+      DATABASE("databaseOf"),
+      USER("userOf");
 
       private final String call;
 

@@ -1,17 +1,19 @@
 package dev.parity.core;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Any other container, run at an exactly pinned image in every environment.
  *
  * <pre>{@code
- * Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).healthcheck("wget", "-qO-", "localhost:8025");
+ * Container.of("mail", "axllent/mailpit:v1.14.0").port(8025)
+ *     .options(o -> o.healthcheck(Healthcheck.command("wget", "-qO-", "http://127.0.0.1:8025/livez"))
+ *         .restart(Restart.UNLESS_STOPPED));
  * }</pre>
  *
- * Instances are immutable; every method returns a changed copy.
+ * Port 80, unpublished, unless declared. Instances are immutable; every method returns a changed copy.
  */
 public final class Container implements Service {
 
@@ -19,9 +21,8 @@ public final class Container implements Service {
   private final String image;
   private int containerPort = 80;
   private Integer hostPort;
-  private Map<String, String> environment = Map.of();
-  private List<String> healthcheck = List.of();
   private List<String> dependsOn = List.of();
+  private ServiceOptions options = ServiceOptions.none();
 
   private Container(String name, String image) {
     this.name = name;
@@ -33,38 +34,31 @@ public final class Container implements Service {
     return new Container(name, image);
   }
 
-  /** The port the container listens on. */
+  /** The port the container listens on; 80 by default. Further ports go in {@link ServiceOptions#port}. */
   public Container port(int port) {
     Container c = copy();
     c.containerPort = port;
     return c;
   }
 
-  /** Publishes the port on 127.0.0.1 locally; unpublished by default. */
+  /** Publishes the port on 127.0.0.1:{@code port} locally; unpublished by default. */
   public Container hostPort(int port) {
     Container c = copy();
     c.hostPort = port;
     return c;
   }
 
-  /** A fixed, non-secret environment variable of the container, the same in every environment. */
-  public Container env(String key, String value) {
-    Container c = copy();
-    c.environment = Ordered.with(environment, key, value);
-    return c;
-  }
-
-  /** The command that exits 0 when the container is healthy (compose {@code healthcheck.test}). */
-  public Container healthcheck(String... command) {
-    Container c = copy();
-    c.healthcheck = List.of(command);
-    return c;
-  }
-
-  /** Services that must be healthy before this one starts. */
+  /** Services that must be healthy (or started, when they have no health check) before this one starts. */
   public Container dependsOn(String... services) {
     Container c = copy();
     c.dependsOn = List.of(services);
+    return c;
+  }
+
+  /** How the container runs: environment, secrets, mounts, command, health check, networks, … */
+  public Container options(UnaryOperator<ServiceOptions> change) {
+    Container c = copy();
+    c.options = change.apply(options);
     return c;
   }
 
@@ -72,9 +66,8 @@ public final class Container implements Service {
     Container c = new Container(name, image);
     c.containerPort = containerPort;
     c.hostPort = hostPort;
-    c.environment = environment;
-    c.healthcheck = healthcheck;
     c.dependsOn = dependsOn;
+    c.options = options;
     return c;
   }
 
@@ -103,18 +96,14 @@ public final class Container implements Service {
     return Optional.ofNullable(hostPort);
   }
 
-  /** The container's fixed environment, in declaration order. */
-  public Map<String, String> environment() {
-    return environment;
-  }
-
-  public List<String> healthcheck() {
-    return healthcheck;
-  }
-
   @Override
   public List<String> dependsOn() {
     return dependsOn;
+  }
+
+  @Override
+  public ServiceOptions options() {
+    return options;
   }
 
   @Override

@@ -2,14 +2,20 @@ package dev.parity.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A MySQL or MariaDB database: a container of the exact version locally, a managed engine of the
  * same version in remote environments.
  *
  * <pre>{@code
- * MySql.mariadb("db", "10.11.6").database("shop").user("shop").password("DB_PASSWORD");
+ * MySql.mariadb("db", "10.11.6").database("shop").user("shop").password("DB_PASSWORD")
+ *     .options(o -> o.command("--transaction-isolation=READ-COMMITTED"));
  * }</pre>
+ *
+ * <p>Locally the data lives in the named volume {@code <name>-data}. A database needs a password
+ * ({@link #password}) unless it runs only locally and {@link #allowEmptyPassword()} says so; the
+ * root password is random unless {@link #rootPassword} names a secret key.
  *
  * Instances are immutable; every method returns a changed copy.
  */
@@ -38,6 +44,9 @@ public final class MySql implements Service, Database {
   private String migrations;
   private String passwordKey;
   private int hostPort = 3306;
+  private boolean emptyPassword;
+  private String rootPasswordKey;
+  private ServiceOptions options = ServiceOptions.none();
 
   private MySql(Flavour flavour, String name, String version) {
     this.flavour = flavour;
@@ -62,6 +71,42 @@ public final class MySql implements Service, Database {
   public MySql image(String reference) {
     MySql c = copy();
     c.image = reference;
+    return c;
+  }
+
+  /**
+   * The official image's variant, so that the image derives from the version: {@code "jammy"}
+   * gives {@code mariadb:<version>-jammy}.
+   */
+  public MySql variant(String variant) {
+    return image(flavour.engine + ":" + version + "-" + variant);
+  }
+
+  /**
+   * Lets the local container run with an empty root password
+   * ({@code MARIADB_ALLOW_EMPTY_ROOT_PASSWORD}, {@code MYSQL_ALLOW_EMPTY_PASSWORD}). Only for a
+   * stack that has no remote environment.
+   */
+  public MySql allowEmptyPassword() {
+    MySql c = copy();
+    c.emptyPassword = true;
+    return c;
+  }
+
+  /**
+   * The secret config key holding the root password ({@code MARIADB_ROOT_PASSWORD},
+   * {@code MYSQL_ROOT_PASSWORD}); random ({@code *_RANDOM_ROOT_PASSWORD}) by default.
+   */
+  public MySql rootPassword(String secretConfigKey) {
+    MySql c = copy();
+    c.rootPasswordKey = secretConfigKey;
+    return c;
+  }
+
+  /** How the container runs locally: server flags ({@code command}), extra mounts, restart policy, … */
+  public MySql options(UnaryOperator<ServiceOptions> change) {
+    MySql c = copy();
+    c.options = change.apply(options);
     return c;
   }
 
@@ -108,6 +153,9 @@ public final class MySql implements Service, Database {
     c.migrations = migrations;
     c.passwordKey = passwordKey;
     c.hostPort = hostPort;
+    c.emptyPassword = emptyPassword;
+    c.rootPasswordKey = rootPasswordKey;
+    c.options = options;
     return c;
   }
 
@@ -153,7 +201,22 @@ public final class MySql implements Service, Database {
     return Optional.ofNullable(migrations);
   }
 
-  /** The secret config key holding the password; without one the local container allows an empty root password. */
+  /** Whether the local container runs with an empty root password ({@link #allowEmptyPassword()}). */
+  public boolean allowsEmptyPassword() {
+    return emptyPassword;
+  }
+
+  /** The secret config key holding the root password, if declared. */
+  public Optional<String> rootPasswordKey() {
+    return Optional.ofNullable(rootPasswordKey);
+  }
+
+  @Override
+  public ServiceOptions options() {
+    return options;
+  }
+
+  /** The secret config key holding the password. */
   public Optional<String> passwordKey() {
     return Optional.ofNullable(passwordKey);
   }

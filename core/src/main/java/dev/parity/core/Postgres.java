@@ -2,15 +2,20 @@ package dev.parity.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A PostgreSQL database: a container of the exact version locally, a managed engine of the same
  * version (for example Amazon RDS {@code engine_version = "14.9"}) in remote environments.
  *
  * <pre>{@code
- * Postgres.of("db", "14.9").image("postgres:14.9-alpine").database("shop").user("shop")
- *     .password("DB_PASSWORD").migrations("db/migrations");
+ * Postgres.of("db", "14.9").variant("alpine").database("shop").user("shop")   // postgres:14.9-alpine
+ *     .password("DB_PASSWORD").migrations("db/migrations")
+ *     .options(o -> o.command("-c", "max_connections=200"));
  * }</pre>
+ *
+ * <p>Locally the data lives in the named volume {@code <name>-data}. A database needs a password
+ * ({@link #password}) unless it runs only locally and {@link #trustLocalConnections()} says so.
  *
  * Instances are immutable; every method returns a changed copy.
  */
@@ -25,6 +30,8 @@ public final class Postgres implements Service, Database {
   private String migrations;
   private String passwordKey;
   private int hostPort = 5432;
+  private boolean trust;
+  private ServiceOptions options = ServiceOptions.none();
 
   private Postgres(String name, String version) {
     this.name = name;
@@ -46,6 +53,32 @@ public final class Postgres implements Service, Database {
   public Postgres image(String reference) {
     Postgres c = copy();
     c.image = reference;
+    return c;
+  }
+
+  /**
+   * The official image's variant, so that the image derives from the version: {@code "alpine"}
+   * gives {@code postgres:<version>-alpine}, {@code "bookworm"} gives {@code postgres:<version>-bookworm}.
+   */
+  public Postgres variant(String variant) {
+    return image("postgres:" + version + "-" + variant);
+  }
+
+  /**
+   * Lets the local container accept every connection without a password
+   * ({@code POSTGRES_HOST_AUTH_METHOD=trust}). Only for a stack that has no remote environment:
+   * a deployed database always has a password.
+   */
+  public Postgres trustLocalConnections() {
+    Postgres c = copy();
+    c.trust = true;
+    return c;
+  }
+
+  /** How the container runs locally: server flags ({@code command}), extra mounts, restart policy, … */
+  public Postgres options(UnaryOperator<ServiceOptions> change) {
+    Postgres c = copy();
+    c.options = change.apply(options);
     return c;
   }
 
@@ -100,6 +133,8 @@ public final class Postgres implements Service, Database {
     c.migrations = migrations;
     c.passwordKey = passwordKey;
     c.hostPort = hostPort;
+    c.trust = trust;
+    c.options = options;
     return c;
   }
 
@@ -145,7 +180,17 @@ public final class Postgres implements Service, Database {
     return Optional.ofNullable(migrations);
   }
 
-  /** The secret config key holding the password; without one the local container trusts every connection. */
+  /** Whether the local container trusts every connection ({@link #trustLocalConnections()}). */
+  public boolean trustsLocalConnections() {
+    return trust;
+  }
+
+  @Override
+  public ServiceOptions options() {
+    return options;
+  }
+
+  /** The secret config key holding the password. */
   public Optional<String> passwordKey() {
     return Optional.ofNullable(passwordKey);
   }

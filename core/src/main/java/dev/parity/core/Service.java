@@ -24,6 +24,12 @@ public sealed interface Service permits App, Postgres, MySql, Redis, Container {
   /** Services that must be healthy before this one starts. */
   List<String> dependsOn();
 
+  /**
+   * How the service's container runs: further ports, mounts, environment, secrets, command,
+   * restart policy, networks and the rest; {@link ServiceOptions#none()} unless declared.
+   */
+  ServiceOptions options();
+
   /** A short human name of the kind, as reports print it: "Node.js app", "PostgreSQL". */
   String kindLabel();
 }

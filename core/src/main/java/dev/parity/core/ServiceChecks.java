@@ -74,7 +74,7 @@ final class ServiceChecks {
   }
 
   private void checkApp(String element, App app) {
-    images.checkImage(element, app.baseImageReference());
+    app.baseImageReference().ifPresent(image -> images.checkImage(element, image));
     checkRelativePath(element, "source folder", app.source(), ".source(\"app\")");
     if (app.buildKind() == BuildKind.JVM_JAR) {
       String jarFix = ".jar(\"target/" + app.name() + ".jar\")";
@@ -84,17 +84,11 @@ final class ServiceChecks {
         checkRelativePath(element, "jar", app.jar().get(), jarFix);
       }
     }
-    if (app.command().isEmpty() || app.command().stream().anyMatch(String::isBlank)) {
+    if (app.buildKind() != BuildKind.DOCKERFILE && app.command().isEmpty() || app.command().stream().anyMatch(String::isBlank)) {
       context.problem(element, "has an empty start command or argument",
           app.buildKind() == BuildKind.NODE_NPM ? ".start(\"node\", \"server.js\")" : ".start(\"java\", \"-jar\", \"/app/app.jar\")");
     }
-    String user = app.user();
-    if (user.isBlank() || user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
-      context.problem(element, "runs as root (user '" + user + "')",
-          ".user(\"node\") or a numeric non-root user such as .user(\"" + App.JVM_DEFAULT_USER + "\")");
-    } else if (!USER.matcher(user).matches()) {
-      context.problem(element, "user '" + user + "' is not a valid user or uid:gid", ".user(\"" + App.JVM_DEFAULT_USER + "\")");
-    }
+    app.user().ifPresent(user -> checkUser(element, user));
     app.imageRepository().ifPresent(repo -> {
       if (!REPOSITORY.matcher(repo).matches() || repo.contains(":") && !repo.contains("/")) {
         context.problem(element, "image repository '" + repo + "' is not valid (no tag, lower-case)",
@@ -108,9 +102,19 @@ final class ServiceChecks {
     });
   }
 
+  /** Refuses root and malformed users, of an app's {@code USER} or any service's {@code user:}. */
+  private void checkUser(String element, String user) {
+    if (user.isBlank() || user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
+      context.problem(element, "runs as root (user '" + user + "')",
+          ".user(\"node\") or a numeric non-root user such as .user(\"" + App.JVM_DEFAULT_USER + "\")");
+    } else if (!USER.matcher(user).matches()) {
+      context.problem(element, "user '" + user + "' is not a valid user or uid:gid", ".user(\"" + App.JVM_DEFAULT_USER + "\")");
+    }
+  }
+
   private void checkContainer(String element, Container container) {
     images.checkImage(element, container.imageReference());
-    Set<String> variables = container.environment().keySet();
+    Set<String> variables = container.options().env().keySet();
     variables.stream().filter(k -> !CONTAINER_ENV_VAR.matcher(k).matches())
         .forEach(k -> context.problem(element, "environment variable name '" + k + "' is not valid",
             "use letters, digits and underscores, not starting with a digit"));

@@ -27,8 +27,10 @@ public final class Stack {
   private final List<Knob> knobs;
   private final List<Environment> environments;
   private final List<Deviation> deviations;
+  private final List<Network> networks;
 
   private Stack(Builder b) {
+    this.networks = List.copyOf(b.networks);
     this.name = b.name;
     this.services = List.copyOf(b.services);
     this.config = List.copyOf(b.config);
@@ -93,6 +95,40 @@ public final class Stack {
     return deviations;
   }
 
+  /** The declared networks, in declaration order; empty means one default network. */
+  public List<Network> networks() {
+    return networks;
+  }
+
+  /**
+   * The config keys {@code service} reads: an app's {@link App#uses}, and for every kind the secret
+   * keys its options take as variables or files and a database's password keys.
+   */
+  public List<String> keysUsedBy(Service service) {
+    java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+    if (service instanceof App app) {
+      keys.addAll(app.uses());
+    } else if (service instanceof Postgres db) {
+      db.passwordKey().ifPresent(keys::add);
+    } else if (service instanceof MySql db) {
+      db.passwordKey().ifPresent(keys::add);
+      db.rootPasswordKey().ifPresent(keys::add);
+    }
+    keys.addAll(service.options().secretKeys());
+    return List.copyOf(keys);
+  }
+
+  /** The config {@code app} receives in {@code environment}: the keys it uses, in schema order. */
+  public List<ConfigEntry> config(App app, Environment environment) {
+    return config(app, environment, addresses(environment));
+  }
+
+  /** Like {@link #config(App, Environment)}, with service references resolved through {@code addresses}. */
+  public List<ConfigEntry> config(App app, Environment environment, Addresses addresses) {
+    List<String> used = app.uses();
+    return config(environment, addresses).stream().filter(e -> used.contains(e.name())).toList();
+  }
+
   /**
    * Where services are reached in {@code environment}: by service name on the compose network
    * locally, at the declared endpoints remotely; always at the service's container port.
@@ -111,13 +147,13 @@ public final class Stack {
     };
   }
 
-  /** The config every app receives in {@code environment}, in schema order. */
+  /** Every key of the config schema as {@code environment} resolves it, in schema order; each app receives the part it uses. */
   public List<ConfigEntry> config(Environment environment) {
     return config(environment, addresses(environment));
   }
 
   /**
-   * The config every app receives in {@code environment}, with service references resolved
+   * Every key of the config schema in {@code environment}, with service references resolved
    * through {@code addresses}. Optional keys without a value are left out.
    */
   public List<ConfigEntry> config(Environment environment, Addresses addresses) {
@@ -154,6 +190,8 @@ public final class Stack {
       case HOST -> addresses.host(service);
       case PORT -> Integer.toString(addresses.port(service));
       case URL -> addresses.url(service);
+      case DATABASE -> service instanceof Postgres p ? p.database() : ((MySql) service).database();
+      case USER -> service instanceof Postgres p ? p.user() : ((MySql) service).user();
     };
   }
 
@@ -182,6 +220,7 @@ public final class Stack {
     private final List<Knob> knobs = new ArrayList<>();
     private final List<Environment> environments = new ArrayList<>();
     private final List<Deviation> deviations = new ArrayList<>();
+    private final List<Network> networks = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -193,7 +232,7 @@ public final class Stack {
       return this;
     }
 
-    /** Adds a key to the config schema every app receives. */
+    /** Adds a key to the config schema; apps receive the keys they {@linkplain App#uses use}. */
     public Builder config(ConfigKey key) {
       config.add(key);
       return this;
@@ -208,6 +247,15 @@ public final class Stack {
     /** Adds an environment; the order of environments is the order of promotion. */
     public Builder environment(Environment environment) {
       environments.add(environment);
+      return this;
+    }
+
+    /**
+     * Declares a network services can join with {@link ServiceOptions#networks}; without any, every
+     * service shares one default network.
+     */
+    public Builder network(Network network) {
+      networks.add(network);
       return this;
     }
 

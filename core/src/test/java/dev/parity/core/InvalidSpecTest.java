@@ -261,7 +261,7 @@ class InvalidSpecTest {
   @Test
   void containerEnvironmentHoldsASecret() {
     InvalidSpecException e = assertOnlyProblem(new ShopFixture()
-            .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).env("MP_UI_AUTH_PASSWORD", "hunter2")),
+            .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).options(o -> o.env("MP_UI_AUTH_PASSWORD", "hunter2"))),
         "service 'mail': sets 'MP_UI_AUTH_PASSWORD', which looks like a secret, to a literal value (not shown);"
             + " fix: keep secrets out of the spec: use an app service whose config declares"
             + " ConfigKey.secret(\"MP_UI_AUTH_PASSWORD\")");

@@ -56,7 +56,7 @@ class StackTest {
       assertThat(orders.apps()).singleElement().satisfies(api -> {
         assertThat(api.buildKind()).isEqualTo(BuildKind.JVM_JAR);
         assertThat(api.command()).containsExactly("java", "-jar", "/app/app.jar");
-        assertThat(api.user()).isEqualTo("10001:10001");
+        assertThat(api.user()).contains("10001:10001");
       });
       assertThat(orders.knobs()).extracting(Knob::name).containsExactly("min_healthy_percent");
       assertThat(orders.deviations()).isEmpty();
@@ -277,7 +277,7 @@ class StackTest {
       App web = App.node("web", "node:20.11.0-alpine3.19");
       web.port(8080).user("app").dependsOn("db").source("web");
       assertThat(web.containerPort()).isEqualTo(3000);
-      assertThat(web.user()).isEqualTo("node");
+      assertThat(web.user()).contains("node");
       assertThat(web.dependsOn()).isEmpty();
       assertThat(web.source()).isEqualTo(".");
 
@@ -299,10 +299,10 @@ class StackTest {
       assertThat(cache.hostPort()).contains(6379);
 
       Container mail = Container.of("mail", "axllent/mailpit:v1.14.0");
-      Container withEnv = mail.env("MP_MAX_MESSAGES", "500").port(8025);
-      assertThat(mail.environment()).isEmpty();
+      Container withEnv = mail.options(o -> o.env("MP_MAX_MESSAGES", "500")).port(8025);
+      assertThat(mail.options().env()).isEmpty();
       assertThat(mail.containerPort()).isEqualTo(80);
-      assertThatThrownBy(() -> withEnv.environment().put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> withEnv.options().env().put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.core.Container;
+import dev.parity.core.Healthcheck;
 import dev.parity.core.Environment;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
@@ -76,7 +77,7 @@ class FaultsIT {
   void aServiceThatNeverGetsHealthyShowsItsLogAndEverythingStartedIsRemoved() {
     Stack.Builder b = Stack.named(STACK)
         .service(Redis.of("cache", TestStacks.version(TestStacks.REDIS)).image(TestStacks.REDIS))
-        .service(Container.of("stuck", TestStacks.REDIS).port(6379).healthcheck("false"))
+        .service(Container.of("stuck", TestStacks.REDIS).port(6379).options(o -> o.healthcheck(Healthcheck.command("false"))))
         .environment(Environment.local());
     Stack stack = TestStacks.variant(b, "cache", TestStacks.REDIS).build();
 

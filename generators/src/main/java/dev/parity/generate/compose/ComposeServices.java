@@ -156,18 +156,19 @@ final class ComposeServices {
   private ObjectNode container(Container container) {
     ObjectNode node = NODES.objectNode();
     node.put("image", container.imageReference());
-    if (!container.environment().isEmpty()) {
+    if (!container.options().env().isEmpty()) {
       ObjectNode environment = node.putObject("environment");
-      container.environment().forEach((key, value) -> environment.put(key, literal(value)));
+      container.options().env().forEach((key, value) -> environment.put(key, literal(value)));
     }
     ports(node, container);
     dependsOn(node, container);
-    if (!container.healthcheck().isEmpty()) {
+    container.options().healthcheck().ifPresent(check -> {
       List<String> test = new ArrayList<>();
-      test.add("CMD");
-      container.healthcheck().forEach(arg -> test.add(literal(arg)));
-      healthcheck(node, test, "10s", "5s", 5, "10s");
-    }
+      test.add(check.shell() ? "CMD-SHELL" : "CMD");
+      check.test().forEach(arg -> test.add(literal(arg)));
+      healthcheck(node, test, duration(check.interval()), duration(check.timeout()), check.retries(),
+          duration(check.startPeriod()));
+    });
     return node;
   }
 
@@ -198,9 +199,14 @@ final class ComposeServices {
     if (service instanceof App app) {
       return app.healthPath().isPresent();
     } else if (service instanceof Container container) {
-      return !container.healthcheck().isEmpty();
+      return container.options().healthcheck().isPresent();
     }
     return true;
+  }
+
+  /** A duration as compose writes it: whole seconds as {@code 10s}, else milliseconds. */
+  static String duration(java.time.Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   private static void healthcheck(ObjectNode node, List<String> test, String interval, String timeout, int retries,

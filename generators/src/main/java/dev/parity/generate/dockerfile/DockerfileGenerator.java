@@ -33,6 +33,9 @@ public final class DockerfileGenerator implements Generator {
   public List<GeneratedFile> generate(GenerationContext context) {
     List<GeneratedFile> files = new ArrayList<>();
     for (App app : context.stack().apps()) {
+      if (!app.buildKind().generatesDockerfile()) {
+        continue;
+      }
       String kind = app.buildKind() == BuildKind.NODE_NPM ? "node" : "jvm";
       Map<String, Object> model = model(context, app);
       files.add(GeneratedFile.of(app.name() + "/Dockerfile",
@@ -47,8 +50,8 @@ public final class DockerfileGenerator implements Generator {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("header", context.header(CommentStyle.HASH));
     model.put("app", app.name());
-    model.put("baseImage", app.baseImage().toString());
-    model.put("user", app.user());
+    model.put("baseImage", app.baseImage().orElseThrow().toString());
+    model.put("user", app.user().orElseThrow());
     model.put("port", app.containerPort());
     model.put("command", app.command());
     model.put("jarCopy", app.jar().map(DockerfileGenerator::jarCopy).orElse(""));

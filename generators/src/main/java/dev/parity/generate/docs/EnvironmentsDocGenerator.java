@@ -60,8 +60,9 @@ public final class EnvironmentsDocGenerator implements Generator {
     row.put("port", service.containerPort());
     row.put("dependsOn", service.dependsOn());
     if (service instanceof App app) {
-      row.put("version", version(app.baseImage()));
-      row.put("image", Cell.of("", app.baseImageReference(), " (base)"));
+      row.put("version", app.baseImage().map(EnvironmentsDocGenerator::version).orElse(""));
+      row.put("image", app.baseImageReference().map(ref -> Cell.of("", ref, " (base)"))
+          .orElse(Cell.of("", app.source() + "/" + app.dockerfilePath(), " (own Dockerfile)")));
     } else if (service instanceof Database db) {
       row.put("version", db.version());
       row.put("image", Cell.code(db.image().toString()));
@@ -96,6 +97,8 @@ public final class EnvironmentsDocGenerator implements Generator {
         case HOST -> "host of ";
         case PORT -> "port of ";
         case URL -> "URL of ";
+        case DATABASE -> "database name of ";
+        case USER -> "user of ";
       };
       return Cell.of(part, ref.service(), "");
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.core.App;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Container;
+import dev.parity.core.Healthcheck;
 import dev.parity.core.Environment;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
@@ -46,8 +47,8 @@ class ComposeRealToolTest {
         .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar").healthPath("/actuator/health")
             .dependsOn("mysql", "mail", "plain"))
         .service(MySql.mysql("mysql", "8.0.36").password("DB_PASSWORD"))
-        .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).hostPort(8025).env("MP_UI", "a$b")
-            .healthcheck("wget", "-qO-", "localhost:8025"))
+        .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).hostPort(8025)
+            .options(o -> o.env("MP_UI", "a$b").healthcheck(Healthcheck.command("wget", "-qO-", "localhost:8025"))))
         .service(Container.of("plain", "nginx:1.25.3-alpine"))
         .config(ConfigKey.secret("DB_PASSWORD"))
         .environment(Environment.local()).build();

@@ -8,6 +8,7 @@ import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
 import dev.parity.core.Service;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -34,8 +35,10 @@ final class Plans {
     } else if (service instanceof Redis redis) {
       return new ContainerPlan(redis, redis.image(), mirror.apply(redis.image()), Map.of(), hostPort, Checks.redisPing());
     } else if (service instanceof Container c) {
-      Readiness readiness = c.healthcheck().isEmpty() ? Checks.listening(c.containerPort()) : Checks.command(c.healthcheck());
-      return new ContainerPlan(c, c.image(), mirror.apply(c.image()), c.environment(), hostPort, readiness);
+      Readiness readiness = c.options().healthcheck()
+          .map(check -> Checks.command(check.shell() ? List.of("/bin/sh", "-c", check.test().get(0)) : check.test()))
+          .orElse(Checks.listening(c.containerPort()));
+      return new ContainerPlan(c, c.image(), mirror.apply(c.image()), c.options().env(), hostPort, readiness);
     }
     App app = (App) service;
     Readiness readiness = app.healthPath().map(Checks::http).orElse(Checks.listening(app.containerPort()));

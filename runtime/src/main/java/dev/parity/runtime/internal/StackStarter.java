@@ -180,8 +180,9 @@ public final class StackStarter {
     ImageRef appImage = null;
     Map<String, String> appEnvironment = Map.of();
     if (service instanceof App app) {
-      ensureImage(service, app.baseImage(), options.resolveImage(app.baseImage()));
-      progress(service, Phase.BUILDING, "from its generated Dockerfile on " + app.baseImageReference());
+      app.baseImage().ifPresent(base -> ensureImage(service, base, options.resolveImage(base)));
+      progress(service, Phase.BUILDING, app.baseImageReference().map(base -> "from its generated Dockerfile on " + base)
+          .orElse("from " + app.source() + "/" + app.dockerfilePath()));
       appImage = AppImages.build(docker, stack, app, options.projectFolder(),
           StackLabels.forService(stack.name(), environment.name(), app.name()));
       appEnvironment = StackConfig.resolve(stack, environment, StackConfig.inNetwork(), secrets);
