@@ -23,7 +23,9 @@ public final class JavaService implements ParitySpec {
             .port(8080)
             .healthPath("/actuator/health")
             .imageRepository("ghcr.io/acme/orders-api")
-            .dependsOn("orders-db", "cache"))
+            .dependsOn("orders-db", "cache")
+            .uses("ORDERS_DB_HOST", "ORDERS_DB_PORT", "ORDERS_DB_PASSWORD", "REDIS_URL", "SERVER_PORT",
+                "JAVA_TOOL_OPTIONS", "FEATURE_FAST_CHECKOUT"))
         .service(Postgres.of("orders-db", "16.4")
             .database("orders")
             .user("orders")

@@ -16,6 +16,33 @@ final class ConfigChecks {
 
   void check() {
     context.stack().config().forEach(this::checkConfigKey);
+    checkUsage();
+  }
+
+  /**
+   * Each app names the keys it reads, so that it receives those and no others: a name that is not
+   * declared is a typo, and a declared key nobody reads is dead config or a forgotten
+   * {@code uses}. A stack without apps (its app runs outside, from the IDE or tests) hands every
+   * key to the env file {@code parity up} writes, so its keys need no user.
+   */
+  private void checkUsage() {
+    Stack stack = context.stack();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Service service : context.uniqueServices()) {
+      used.addAll(stack.keysUsedBy(service));
+      if (service instanceof App app) {
+        app.uses().stream().distinct().filter(k -> !context.keys().containsKey(k)).forEach(k -> context.problem(
+            "service '" + app.name() + "'", "uses config key '" + k + "', which is not declared",
+            "declare .config(ConfigKey.string(\"" + k + "\")) or remove \"" + k + "\" from its uses(…)"));
+      }
+    }
+    if (stack.apps().isEmpty()) {
+      return;
+    }
+    String apps = String.join(", ", stack.apps().stream().map(a -> "'" + a.name() + "'").toList());
+    context.keys().keySet().stream().filter(k -> !used.contains(k)).forEach(k -> context.problem(
+        "config key '" + k + "'", "is used by no service, so no app would receive it",
+        "add \"" + k + "\" to .uses(…) of the app that reads it (" + apps + "), or remove the key"));
   }
 
   private void checkConfigKey(ConfigKey key) {

@@ -111,9 +111,12 @@ final class ShopFixture {
     return this;
   }
 
+  /** The stack as declared; the app 'web' uses every key of the schema, so a test changes one thing at a time. */
   Stack.Builder builder() {
     Stack.Builder b = Stack.named(name);
-    services.forEach(b::service);
+    String[] keys = config.stream().map(ConfigKey::name).distinct().toArray(String[]::new);
+    services.forEach(s -> b.service(s instanceof App app && app.name().equals("web") && app.uses().isEmpty()
+        ? app.uses(keys) : s));
     config.forEach(b::config);
     knobs.forEach(b::knob);
     environments.forEach(b::environment);

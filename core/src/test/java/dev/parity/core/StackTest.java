@@ -136,7 +136,8 @@ class StackTest {
     @Test
     void urlOfUsesTheSchemeOfEachKind() {
       Stack stack = Stack.named("mixed")
-          .service(App.node("web", "node:20.11.0-alpine3.19").hostPort(3001))
+          .service(App.node("web", "node:20.11.0-alpine3.19").hostPort(3001)
+              .uses("PG_URL", "MARIA_URL", "REDIS_URL", "MAIL_URL", "WEB_URL", "PG_PORT"))
           .service(Postgres.of("pg", "16.4").database("app").hostPort(15432))
           .service(MySql.mariadb("maria", "10.11.6").database("legacy"))
           .service(Redis.of("cache", "7.2.3"))
@@ -346,6 +347,7 @@ class StackTest {
       Stack.Builder builder = new ShopFixture().builder();
       Stack built = builder.build();
       builder.service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025))
+          .service(App.node("worker", "node:20.11.0-alpine3.19").hostPort(3001).uses("MAIL_PORT"))
           .config(ConfigKey.integer("MAIL_PORT").value(portOf("mail")))
           .knob(Knob.bool("multi_az", "two zones").defaultValue(false))
           .environment(ShopFixture.remote("qa", 1).endpoint("mail", "mail.qa.internal"))
@@ -355,7 +357,7 @@ class StackTest {
       assertThat(built.knobs()).extracting(Knob::name).containsExactly("min_healthy_percent");
       assertThat(built.environments()).extracting(Environment::name).containsExactly("local", "staging", "production");
       assertThat(built.deviations()).hasSize(2);
-      assertThat(builder.build().services()).extracting(Service::name).containsExactly("web", "db", "cache", "mail");
+      assertThat(builder.build().services()).extracting(Service::name).containsExactly("web", "db", "cache", "mail", "worker");
     }
   }
 }

@@ -25,7 +25,8 @@ public final class Fixtures {
     return Stack.named("shop")
         .service(App.node("web", "node:20.11.0-alpine3.19").source("app").port(3000)
             .start("node", "server.js").healthPath("/health").imageRepository("ghcr.io/acme/shop-web")
-            .dependsOn("db", "cache"))
+            .dependsOn("db", "cache")
+            .uses("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "REDIS_URL", "PORT", "LOG_LEVEL"))
         .service(Postgres.of("db", "14.9").image("postgres:14.9-alpine").database("shop").user("shop")
             .password("DB_PASSWORD").migrations("db/migrations"))
         .service(Redis.of("cache", "7.2.3").image("redis:7.2.3-alpine"))
@@ -58,7 +59,7 @@ public final class Fixtures {
   public static Stack.Builder orders() {
     return Stack.named("orders")
         .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar").port(8080)
-            .dependsOn("orders-db"))
+            .dependsOn("orders-db").uses("DB_HOST", "DB_PASSWORD"))
         .service(MySql.mariadb("orders-db", "10.11.6").database("orders").user("orders")
             .password("DB_PASSWORD").migrations("db/migrations"))
         .config(ConfigKey.string("DB_HOST").value(hostOf("orders-db")))

@@ -69,7 +69,8 @@ class NodeAppIT {
         + "\"requires\":true,\"packages\":{\"\":{\"name\":\"it-node\",\"version\":\"1.0.0\"}}}\n");
     Files.writeString(app.resolve("server.js"), SERVER);
     Stack.Builder b = Stack.named(STACK)
-        .service(App.node("web", NODE).source("app").port(3000).healthPath("/health").dependsOn("db", "cache"))
+        .service(App.node("web", NODE).source("app").port(3000).healthPath("/health").dependsOn("db", "cache")
+            .uses("DB_HOST", "DB_PASSWORD", "REDIS_URL"))
         .service(Postgres.of("db", TestStacks.version(TestStacks.POSTGRES)).image(TestStacks.POSTGRES)
             .password("DB_PASSWORD"))
         .service(Redis.of("cache", TestStacks.version(TestStacks.REDIS)).image(TestStacks.REDIS))

@@ -73,7 +73,8 @@ class WithAppsIT {
     docker = TestStacks.docker();
     jar(project.resolve("app.jar"));
     Stack.Builder b = Stack.named(STACK)
-        .service(App.jvm("api", TestStacks.JRE).jar("app.jar").port(8080).healthPath("/health").dependsOn("db"))
+        .service(App.jvm("api", TestStacks.JRE).jar("app.jar").port(8080).healthPath("/health").dependsOn("db")
+            .uses("DB_HOST", "DB_PORT", "DB_PASSWORD"))
         .service(Postgres.of("db", TestStacks.version(TestStacks.POSTGRES)).image(TestStacks.POSTGRES).password("DB_PASSWORD"))
         .config(ConfigKey.string("DB_HOST").value(hostOf("db")))
         .config(ConfigKey.integer("DB_PORT").value(portOf("db")))

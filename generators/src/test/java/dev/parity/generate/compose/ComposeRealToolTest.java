@@ -45,7 +45,7 @@ class ComposeRealToolTest {
   void mysqlContainerAndJvmHealthcheckAreAccepted(@TempDir Path root) throws Exception {
     Stack stack = Stack.named("mixed")
         .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar").healthPath("/actuator/health")
-            .dependsOn("mysql", "mail", "plain"))
+            .dependsOn("mysql", "mail", "plain").uses("DB_PASSWORD"))
         .service(MySql.mysql("mysql", "8.0.36").password("DB_PASSWORD"))
         .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).hostPort(8025)
             .options(o -> o.env("MP_UI", "a$b").healthcheck(Healthcheck.command("wget", "-qO-", "localhost:8025"))))
@@ -86,8 +86,12 @@ class ComposeRealToolTest {
   @Test
   void nastyValuesReachTheContainerExactly(@TempDir Path root) throws Exception {
     RealTool.require("docker-compose");
+    List<String> keys = new java.util.ArrayList<>(List.of("DB_PASSWORD"));
+    for (int i = 0; i < NASTY.size(); i++) {
+      keys.add("SAMPLE_" + i);
+    }
     Stack.Builder builder = Stack.named("nasty")
-        .service(App.node("web", "node:20.11.0-alpine3.19").source("app").dependsOn("db"))
+        .service(App.node("web", "node:20.11.0-alpine3.19").source("app").dependsOn("db").uses(keys.toArray(String[]::new)))
         .service(Postgres.of("db", "14.9").password("DB_PASSWORD"))
         .config(ConfigKey.secret("DB_PASSWORD"));
     for (int i = 0; i < NASTY.size(); i++) {

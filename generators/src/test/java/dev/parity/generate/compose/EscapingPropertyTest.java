@@ -89,7 +89,7 @@ class EscapingPropertyTest {
   private static Stack stack(String logLevel, String description, List<String> command) {
     return Stack.named("nasty")
         .service(App.node("web", "node:20.11.0-alpine3.19").source("app").start(command.toArray(String[]::new))
-            .healthPath("/health").dependsOn("db"))
+            .healthPath("/health").dependsOn("db").uses("DB_PASSWORD", "LOG_LEVEL"))
         .service(Postgres.of("db", "14.9").password("DB_PASSWORD"))
         .config(ConfigKey.secret("DB_PASSWORD").describedAs(description))
         .config(ConfigKey.string("LOG_LEVEL").defaultValue("info").perEnvironment().describedAs(description))

@@ -51,7 +51,7 @@ class EnvironmentsDocEscapingPropertyTest {
   /** A stack whose description, deviation and staging value of NOTE are {@code text}. */
   private static Stack stackWith(String text) {
     return Stack.named("shop")
-        .service(App.node("web", "node:20.11.0-alpine3.19").dependsOn("db", "cache"))
+        .service(App.node("web", "node:20.11.0-alpine3.19").dependsOn("db", "cache").uses("DB_PASSWORD", "NOTE"))
         .service(Postgres.of("db", "14.9").password("DB_PASSWORD"))
         .service(Redis.of("cache", "7.2.3"))
         .config(ConfigKey.secret("DB_PASSWORD"))

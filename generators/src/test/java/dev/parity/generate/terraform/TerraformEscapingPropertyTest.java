@@ -40,7 +40,7 @@ class TerraformEscapingPropertyTest {
 
   private static Stack stackHolding(String value) {
     return Stack.named("shop")
-        .service(App.node("web", "node:20.11.0-alpine3.19"))
+        .service(App.node("web", "node:20.11.0-alpine3.19").uses("NOTE"))
         .config(ConfigKey.string("NOTE").defaultValue("plain").perEnvironment())
         .knob(Knob.string("label", value).defaultValue("plain"))
         .environment(Environment.local())
