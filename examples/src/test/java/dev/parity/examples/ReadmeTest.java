@@ -35,14 +35,15 @@ class ReadmeTest {
     Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
     assertThat(block.find()).isTrue();
     Path spec = temp.resolve("ReadmeSpec.java");
+    String body = block.group(1).replaceAll("(?m)^import [^;]+;\\s*\\n", "").strip();
     Files.writeString(spec, "import dev.parity.core.*;\n"
         + "public final class ReadmeSpec implements ParitySpec {\n  public Stack stack() {\n    return "
-        + block.group(1).strip() + "\n  }\n}\n");
+        + body + "\n  }\n}\n");
 
     LoadedSpec loaded = SpecLoader.load(spec.toString(), List.of(), temp);
 
     assertThat(loaded.stack().services()).hasSize(2);
-    assertThat(block.group(1).lines().count()).isEqualTo(5);
+    assertThat(body.lines().count()).isEqualTo(5);
   }
 
   @Test
