@@ -1,6 +1,9 @@
 package dev.parity.cli;
 
+import dev.parity.core.App;
 import dev.parity.core.Environment;
+import dev.parity.core.Stack;
+import java.util.List;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
 import dev.parity.drift.DriftReport;
@@ -35,6 +38,11 @@ final class DriftConfigCommand implements Callable<Integer> {
   @Option(names = "--from-process", description = "The environment of this process.")
   boolean fromProcess;
 
+  @Option(names = "--app", paramLabel = "<app>", description = {"The app whose variables these are: only the keys"
+      + " it uses are expected, and a declared key it does not use is drift.",
+      "Default: the stack's only app; a stack without apps expects its whole schema."})
+  String app;
+
   @Mixin
   ReportOptions report;
 
@@ -50,9 +58,24 @@ final class DriftConfigCommand implements Callable<Integer> {
     LoadedSpec loaded = specOptions.load();
     Environment environment = DriftSpecOptions.environment(loaded, specOptions.environment);
     Map<String, String> actual = fromProcess ? System.getenv() : EnvFile.read(envFile);
-    DriftReport result = ConfigDrift.check(loaded.stack(), environment, actual,
+    DriftReport result = ConfigDrift.check(loaded.stack(), environment, app(loaded.stack()), actual,
         fromProcess ? ConfigDrift.Source.PROCESS : ConfigDrift.Source.ENV_FILE,
         fromProcess ? "the process environment" : envFile.toString());
     return report.emit(result, command.commandLine().getOut());
+  }
+
+  /** The app named by --app, else the stack's only app, else none (the whole schema). */
+  private App app(Stack stack) {
+    List<String> names = stack.apps().stream().map(App::name).toList();
+    if (app != null) {
+      return stack.apps().stream().filter(a -> a.name().equals(app)).findFirst().orElseThrow(() -> new ParityException(
+          ErrorCode.USAGE, "--app '" + app + "' is not an app of stack '" + stack.name() + "'; apps: "
+              + (names.isEmpty() ? "none" : String.join(", ", names))));
+    }
+    if (names.size() > 1) {
+      throw new ParityException(ErrorCode.USAGE, "stack '" + stack.name() + "' has several apps, each with its own"
+          + " config; pass --app with one of: " + String.join(", ", names));
+    }
+    return stack.apps().isEmpty() ? null : stack.apps().get(0);
   }
 }

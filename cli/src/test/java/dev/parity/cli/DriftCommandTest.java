@@ -81,4 +81,11 @@ class DriftCommandTest {
     assertThat(err.toString()).contains("--env 'prod' is not an environment of stack 'orders'; declared: local,"
         + " staging, production");
   }
+
+  @Test
+  void configDriftOfAnAppThatIsNotDeclaredNamesTheApps() {
+    assertThat(run("drift", "config", "--spec", SPEC, "--env", "production", "--app", "web", "--from-process"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--app 'web' is not an app of stack 'orders'; apps: api");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.parity.drift.config;
 
+import dev.parity.core.App;
 import dev.parity.core.ConfigEntry;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.ConfigValue;
@@ -46,13 +47,33 @@ public final class ConfigDrift {
   private ConfigDrift() {
   }
 
-  /** Every difference between the schema of {@code environment} and {@code actual}. */
+  /** Every difference between the whole schema of {@code environment} and {@code actual}. */
   public static DriftReport check(Stack stack, Environment environment, Map<String, String> actual, Source source,
       String actualName) {
+    return check(stack, environment, null, actual, source, actualName);
+  }
+
+  /**
+   * Every difference between the config {@code app} receives in {@code environment} and
+   * {@code actual}: besides missing, wrong and unknown keys, a declared key the app does not use
+   * is drift, since config is scoped to the apps that use it (a secret that reaches the wrong app
+   * is a leak). With {@code app} null, the whole schema is expected.
+   */
+  public static DriftReport check(Stack stack, Environment environment, App app, Map<String, String> actual,
+      Source source, String actualName) {
     List<Finding> findings = new ArrayList<>();
     Map<String, ConfigEntry> expected = new java.util.LinkedHashMap<>();
-    stack.config(environment).forEach(entry -> expected.put(entry.name(), entry));
+    (app == null ? stack.config(environment) : stack.config(app, environment))
+        .forEach(entry -> expected.put(entry.name(), entry));
     for (ConfigKey key : stack.config()) {
+      if (app != null && !app.uses().contains(key.name())) {
+        if (actual.containsKey(key.name())) {
+          findings.add(new Finding(Category.CONFIG, Change.ONLY_IN_TO, "key " + key.name(), "reaches app '"
+              + app.name() + "', which does not use it; remove it there, or add it to the app's .uses(…)", null,
+              key.name()));
+        }
+        continue;
+      }
       String object = "key " + key.name();
       String value = actual.get(key.name());
       ConfigEntry entry = expected.get(key.name());
@@ -92,8 +113,8 @@ public final class ConfigDrift {
             "is not declared in the config schema; remove it, or declare it with ConfigKey", null, name));
       }
     }
-    return new DriftReport("config", "config schema of " + stack.name() + " in " + environment.name(), actualName,
-        findings);
+    return new DriftReport("config", (app == null ? "config schema of " + stack.name() : "config of app '" + app.name()
+        + "' of " + stack.name()) + " in " + environment.name(), actualName, findings);
   }
 
   private static boolean refersToAService(Environment environment, ConfigKey key) {

@@ -47,15 +47,18 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
 
   private static ExpectedContainer of(Stack stack, Environment environment, Service service) {
     Set<String> keys = new LinkedHashSet<>();
+    keys.addAll(service.options().env().keySet());
+    keys.addAll(service.options().secretEnv().keySet());
+    service.options().secretFiles().forEach(file -> file.variable().ifPresent(keys::add));
     if (service instanceof App app) {
-      stack.config(environment).forEach(entry -> keys.add(entry.name()));
+      stack.config(app, environment).forEach(entry -> keys.add(entry.name()));
       return new ExpectedContainer(app.name(), ImageRef.parse(app.imageRepository()
           .orElse(stack.name() + "-" + app.name())), true, keys);
     }
     if (service instanceof Postgres db) {
       keys.add("POSTGRES_DB");
       keys.add("POSTGRES_USER");
-      keys.add(db.passwordKey().isPresent() ? "POSTGRES_PASSWORD" : "POSTGRES_HOST_AUTH_METHOD");
+      keys.add(db.passwordKey().map(key -> passwordVariable("POSTGRES_", db, key)).orElse("POSTGRES_HOST_AUTH_METHOD"));
       return new ExpectedContainer(db.name(), db.image(), false, keys);
     }
     if (service instanceof MySql db) {
@@ -63,7 +66,7 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
       keys.add(prefix + "DATABASE");
       if (db.passwordKey().isPresent()) {
         keys.add(prefix + "USER");
-        keys.add(prefix + "PASSWORD");
+        keys.add(passwordVariable(prefix, db, db.passwordKey().get()));
         keys.add(prefix + "RANDOM_ROOT_PASSWORD");
       } else {
         keys.add(db.flavour() == MySql.Flavour.MARIADB ? "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD" : "MYSQL_ALLOW_EMPTY_PASSWORD");
@@ -74,7 +77,12 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
       return new ExpectedContainer(redis.name(), redis.image(), false, keys);
     }
     Container container = (Container) service;
-    keys.addAll(container.environment().keySet());
     return new ExpectedContainer(container.name(), container.image(), false, keys);
+  }
+
+  /** {@code <PREFIX>PASSWORD}, or {@code <PREFIX>PASSWORD_FILE} when the password key is handed over as a secret file. */
+  private static String passwordVariable(String prefix, Service db, String passwordKey) {
+    boolean asFile = db.options().secretFiles().stream().anyMatch(file -> file.key().equals(passwordKey));
+    return prefix + (asFile ? "PASSWORD_FILE" : "PASSWORD");
   }
 }

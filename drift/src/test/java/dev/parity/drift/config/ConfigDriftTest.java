@@ -2,6 +2,7 @@ package dev.parity.drift.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.core.App;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
 import dev.parity.core.Redis;
@@ -33,6 +34,30 @@ class ConfigDriftTest {
 
   private static DriftReport check(Map<String, String> actual, ConfigDrift.Source source) {
     return ConfigDrift.check(STACK, STACK.environment("production").orElseThrow(), actual, source, "actual");
+  }
+
+  @Test
+  void a_secret_that_reaches_an_app_which_does_not_use_it_is_drift() {
+    Stack stack = Stack.named("shop")
+        .service(App.node("api", "node:20.11.0-alpine3.19").source("api").uses("DB_PASSWORD", "LOG_LEVEL"))
+        .service(App.node("frontend", "node:20.11.0-alpine3.19").source("frontend").hostPort(3001).uses("LOG_LEVEL"))
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .config(ConfigKey.string("LOG_LEVEL").defaultValue("info"))
+        .environment(Environment.local())
+        .build();
+    Environment local = stack.localEnvironment().orElseThrow();
+    App frontend = stack.apps().get(1);
+    Map<String, String> leaked = Map.of("LOG_LEVEL", "info", "DB_PASSWORD", "kJ8#x!q2");
+
+    DriftReport report = ConfigDrift.check(stack, local, frontend, leaked, ConfigDrift.Source.ENV_FILE, "frontend.env");
+
+    assertThat(report.findings()).extracting(f -> f.object() + ": " + f.message()).containsExactly(
+        "key DB_PASSWORD: reaches app 'frontend', which does not use it; remove it there, or add it to the app's .uses(…)");
+    assertThat(ConfigDrift.check(stack, local, stack.apps().get(0), leaked, ConfigDrift.Source.ENV_FILE, "api.env")
+        .findings()).isEmpty();
+    for (ReportFormat format : ReportFormat.values()) {
+      assertThat(format.render(report)).doesNotContain("kJ8#x!q2");
+    }
   }
 
   @Test
