@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         "Reports every file that is missing, stale (generated from an older spec), hand-edited, or extra."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the tree is exactly what the spec generates", "1:the tree differs; the report lists each file",
-        "2:the spec is invalid or the command was used wrongly"})
+        "2:the spec is invalid or a file it refers to is missing or wrong, or the command was used wrongly"})
 final class CheckCommand implements Callable<Integer> {
 
   @Mixin
@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedSpec loaded = options.load();
+    LoadedSpec loaded = options.loadWithFiles(false);
     Path target = SpecOptions.outOrDefault(out, loaded);
     DeployTree expected = options.render(loaded, target);
     CheckReport report = TreeChecker.check(target, expected);

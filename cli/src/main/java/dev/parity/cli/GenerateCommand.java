@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the tree is written (or was already up to date)",
         "1:writing failed; the previous tree was restored",
-        "2:the spec is invalid, or a file edited by hand would be overwritten (see --force)"})
+        "2:the spec is invalid or a file it refers to is missing or wrong, or a file edited by hand would be overwritten (see --force)"})
 final class GenerateCommand implements Callable<Integer> {
 
   @Mixin
@@ -36,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedSpec loaded = options.load();
+    LoadedSpec loaded = options.loadWithFiles(false);
     Path target = SpecOptions.outOrDefault(out, loaded);
     DeployTree tree = options.render(loaded, target);
     WriteResult result = TreeWriter.write(target, tree, force);

@@ -1,7 +1,10 @@
 package dev.parity.cli;
 
 import dev.parity.core.ErrorCode;
+import dev.parity.core.InvalidSpecException;
 import dev.parity.core.ParityException;
+import dev.parity.core.Problem;
+import dev.parity.core.SpecFiles;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.GenerationContext;
 import dev.parity.generate.Templates;
@@ -32,6 +35,22 @@ final class SpecOptions {
 
   LoadedSpec load() {
     return SpecLoader.load(spec, classpath, projectDir);
+  }
+
+  /**
+   * Loads the spec and checks the files it refers to ({@link SpecFiles}) before anything is
+   * written or started; {@code forBuild} also checks what an image build copies (a JVM app's jar).
+   *
+   * @throws InvalidSpecException listing every file problem, exit code 2
+   */
+  LoadedSpec loadWithFiles(boolean forBuild) {
+    LoadedSpec loaded = load();
+    List<Problem> problems = forBuild ? SpecFiles.checkForBuild(loaded.stack(), loaded.folder())
+        : SpecFiles.check(loaded.stack(), loaded.folder());
+    if (!problems.isEmpty()) {
+      throw new InvalidSpecException(loaded.stack().name(), problems);
+    }
+    return loaded;
   }
 
   /** The deploy tree rendered from {@code loaded} for the output folder {@code out}. */

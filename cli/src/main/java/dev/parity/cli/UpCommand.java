@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the stack ran (and, without --detach, was removed again)",
         "1:an image is missing, a port is taken, a service is unhealthy or a migration failed",
-        "2:bad input, an unknown environment, or Docker is not reachable"})
+        "2:bad input (an invalid spec, a missing file it refers to, an unknown environment), or Docker is not reachable"})
 final class UpCommand implements Callable<Integer> {
 
   @Mixin
@@ -67,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = command.commandLine().getOut();
-    LoadedSpec loaded = options.load();
+    LoadedSpec loaded = options.loadWithFiles(withApps);
     StackOptions stackOptions;
     try {
       stackOptions = StackOptions.defaults().environment(environment).withApps(withApps).registryMirror(registryMirror)

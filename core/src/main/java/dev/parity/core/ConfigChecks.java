@@ -1,5 +1,6 @@
 package dev.parity.core;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,17 @@ final class ConfigChecks {
     if (context.stack().service(ref.service()).isEmpty()) {
       context.problem(element, "refers to " + ref + ", but no service '" + ref.service() + "' is declared",
           "refer to one of: " + context.serviceList());
+      return;
+    }
+    Service service = context.stack().service(ref.service()).orElseThrow();
+    boolean sql = service instanceof Postgres || service instanceof MySql;
+    if ((ref.part() == ConfigValue.ServiceAddress.Part.DATABASE || ref.part() == ConfigValue.ServiceAddress.Part.USER) && !sql) {
+      List<String> databases = context.uniqueServices().stream().filter(s -> s instanceof Postgres || s instanceof MySql)
+          .map(Service::name).toList();
+      context.problem(element, "refers to " + ref + ", but service '" + ref.service() + "' (" + service.kindLabel()
+          + ") is not a PostgreSQL or MySQL/MariaDB database", databases.isEmpty()
+              ? "give the key a literal value, e.g. .defaultValue(\"app\")"
+              : "refer to one of: " + String.join(", ", databases));
       return;
     }
     ConfigType produced = switch (ref.part()) {

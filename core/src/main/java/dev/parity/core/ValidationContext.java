@@ -14,6 +14,10 @@ final class ValidationContext {
   private static final int MAX_NAME = 40;
   /** A variable or key name that looks like it holds a secret. */
   static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIALS).*");
+  /** An environment variable or build argument name as a shell and compose accept it. */
+  static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?");
+  private static final Pattern DRIVE_PATH = Pattern.compile("[A-Za-z]:.*");
 
   private final Stack stack;
   private final List<Problem> problems = new ArrayList<>();
@@ -51,6 +55,54 @@ final class ValidationContext {
     if (value == null || !NAME.matcher(value).matches() || value.length() > MAX_NAME) {
       problem(element, what + " '" + value + "' is not valid: use lower-case letters, digits and single hyphens,"
           + " starting with a letter, at most " + MAX_NAME + " characters", "rename it: " + fix);
+    }
+  }
+
+  /**
+   * Whether a variable named {@code name} looks like it holds a secret. A {@code *_FILE} variable
+   * holds the path of a secret file, not the secret.
+   */
+  static boolean looksSecret(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    return SECRET_LIKE.matcher(upper).matches() && !upper.endsWith("_FILE");
+  }
+
+  /** Reports {@code path} unless it is a relative path that stays inside the spec's folder. */
+  void checkRelativePath(String element, String what, String path, String fix) {
+    boolean escapes = path == null || path.isBlank() || path.startsWith("/") || path.contains("\\")
+        || DRIVE_PATH.matcher(path).matches() || List.of(path.split("/")).contains("..")
+        || path.chars().anyMatch(c -> c < ' ' || c == 127);
+    if (escapes) {
+      problem(element, what + " '" + path + "' must be a relative path inside the spec's folder", fix);
+    }
+  }
+
+  /**
+   * Refuses root and malformed users, of an app's {@code USER} ({@code call} {@code .user}) or any
+   * other service's {@code user:} ({@code call} {@code options: .user}).
+   */
+  void checkUser(String element, String user, String call) {
+    String numeric = call + "(\"" + App.JVM_DEFAULT_USER + "\")";
+    if (user.isBlank() || user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
+      problem(element, "runs as root (user '" + user + "')", call.equals(".user")
+          ? ".user(\"node\") or a numeric non-root user such as " + numeric : "a non-root user, e.g. " + numeric);
+    } else if (!USER.matcher(user).matches()) {
+      problem(element, "user '" + user + "' is not a valid user or uid:gid", numeric);
+    }
+  }
+
+  /**
+   * Reports {@code key} unless the schema declares it as a secret. Config keys are checked after
+   * services, so the key is looked up in the declarations.
+   *
+   * @param what how the message names the use, e.g. {@code "takes its password from"}
+   */
+  void checkSecretKey(String element, String what, String key) {
+    ConfigKey configKey = stack.config().stream().filter(k -> k.name().equals(key)).findFirst().orElse(null);
+    if (configKey == null) {
+      problem(element, what + " '" + key + "', which is not a config key", "declare .config(ConfigKey.secret(\"" + key + "\"))");
+    } else if (!configKey.secret()) {
+      problem(element, what + " '" + key + "', which is not secret", "declare it with ConfigKey.secret(\"" + key + "\")");
     }
   }
 

@@ -120,7 +120,7 @@ class InvalidSpecTest {
 
   @Test
   void mysqlVersionNotExact() {
-    assertOnlyProblem(new ShopFixture().service(MySql.mysql("orders", "8.0").hostPort(3306)),
+    assertOnlyProblem(new ShopFixture().service(MySql.mysql("orders", "8.0").hostPort(3306).password("DB_PASSWORD")),
         "service 'orders': version '8.0' is not an exact MySQL release;"
             + " fix: declare the full version, e.g. MySql.mysql(\"orders\", \"8.0.36\")");
   }
@@ -263,8 +263,8 @@ class InvalidSpecTest {
     InvalidSpecException e = assertOnlyProblem(new ShopFixture()
             .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).options(o -> o.env("MP_UI_AUTH_PASSWORD", "hunter2"))),
         "service 'mail': sets 'MP_UI_AUTH_PASSWORD', which looks like a secret, to a literal value (not shown);"
-            + " fix: keep secrets out of the spec: use an app service whose config declares"
-            + " ConfigKey.secret(\"MP_UI_AUTH_PASSWORD\")");
+            + " fix: keep secrets out of the spec: declare .config(ConfigKey.secret(\"MP_UI_AUTH_PASSWORD\"))"
+            + " and use options: .secretEnv(\"MP_UI_AUTH_PASSWORD\", \"MP_UI_AUTH_PASSWORD\")");
     assertThat(e.getMessage()).doesNotContain("hunter2");
   }
 

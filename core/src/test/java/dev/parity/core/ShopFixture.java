@@ -27,6 +27,7 @@ final class ShopFixture {
       Knob.number("min_healthy_percent", "Share of instances kept running during a deploy").defaultValue(50)));
   final List<Environment> environments = new ArrayList<>(List.of(
       Environment.local().set("LOG_LEVEL", "debug"), remote("staging", 2), remote("production", 4)));
+  final List<Network> networks = new ArrayList<>();
   final List<Deviation> deviations = new ArrayList<>(List.of(
       Deviation.of("db").in("local").differs("runs the postgres:14.9-alpine container")
           .because("staging and production run Amazon RDS for PostgreSQL 14.9"),
@@ -121,6 +122,7 @@ final class ShopFixture {
     knobs.forEach(b::knob);
     environments.forEach(b::environment);
     deviations.forEach(b::deviation);
+    networks.forEach(b::network);
     return b;
   }
 

@@ -47,7 +47,7 @@ class ContainerDriftIT {
     String redisTag = redis.substring(redis.indexOf(':') + 1);
     String zeros = "sha256:" + "0".repeat(64);
     Stack stack = Stack.named(stackName)
-        .service(Postgres.of("db", postgres.replaceAll("^postgres:([0-9.]+).*$", "$1")).image(postgres))
+        .service(Postgres.of("db", postgres.replaceAll("^postgres:([0-9.]+).*$", "$1")).image(postgres).trustLocalConnections())
         .service(Redis.of("cache", "7.9.9").image("redis:7.9.9-bookworm"))
         .service(Container.of("pinned", redis + "@" + zeros).port(6379))
         .service(Container.of("queue", "redis:" + redisTag).port(6379))

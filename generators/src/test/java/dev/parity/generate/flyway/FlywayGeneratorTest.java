@@ -145,15 +145,16 @@ class FlywayGeneratorTest {
   @Test
   void databasesWithoutMigrationsAndRedisGetNoFlyway() {
     Stack stack = Stack.named("plain").service(App.node("web", "node:20.11.0-alpine3.19"))
-        .service(Postgres.of("db", "14.9")).environment(Environment.local()).build();
+        .service(Postgres.of("db", "14.9").trustLocalConnections()).environment(Environment.local()).build();
     assertThat(new FlywayGenerator().generate(Fixtures.context(stack))).isEmpty();
   }
 
   @Test
   void aRemoteEnvironmentWithoutTheDatabasesEndpointIsRejectedWithTheFix() {
-    Stack stack = Stack.named("plain").service(Postgres.of("db", "14.9").migrations("db/migrations"))
+    Stack stack = Stack.named("plain").service(Postgres.of("db", "14.9").migrations("db/migrations").password("DB_PASSWORD"))
+        .config(dev.parity.core.ConfigKey.secret("DB_PASSWORD"))
         .environment(Environment.remote("staging").instances(1).instanceType("t3.small").ami("ami-0c55b159cbfafe1f0")
-            .databaseClass("db.t3.small"))
+            .databaseClass("db.t3.small").secret("DB_PASSWORD", dev.parity.core.SecretRef.awsParameter("/plain/staging/db")))
         .build();
     assertThatThrownBy(() -> new FlywayGenerator().generate(Fixtures.context(stack)))
         .isInstanceOf(ParityException.class)

@@ -1,0 +1,212 @@
+package dev.parity.core;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks each service's {@link ServiceOptions}: ports, mounts, environment, secrets, command,
+ * user, host name, health check and networks; and the stack's declared networks.
+ */
+final class OptionChecks {
+
+  /** A compose volume name. */
+  private static final Pattern VOLUME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+  /** An RFC 1123 host name label. */
+  private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  private static final String VARIABLE_FIX = "use letters, digits and underscores, not starting with a digit";
+
+  private final ValidationContext context;
+
+  OptionChecks(ValidationContext context) {
+    this.context = context;
+  }
+
+  /** The stack's declared networks: valid names, each declared once. */
+  void checkNetworks() {
+    Set<String> names = new HashSet<>();
+    for (Network network : context.stack().networks()) {
+      String element = "network '" + network.name() + "'";
+      if (!names.add(network.name())) {
+        context.problem(element, "is declared more than once", "declare each network once with .network(Network.named(…))");
+      } else {
+        context.checkName(element, "name", network.name(),
+            "Network.named(\"" + ValidationContext.suggestName(network.name(), "backend") + "\")");
+      }
+    }
+  }
+
+  void check(String element, Service service) {
+    ServiceOptions o = service.options();
+    checkPorts(element, service);
+    checkMounts(element, service);
+    checkEnvironment(element, o);
+    if (!(service instanceof App)) { // an app's command is its start command: AppChecks reports options.command
+      o.command().ifPresent(arguments -> checkArguments(element, "command", arguments,
+          "options: .command(\"--flag=value\") with one non-blank argument per item"));
+      o.user().ifPresent(user -> context.checkUser(element, user, "options: .user"));
+    }
+    o.entrypoint().ifPresent(arguments -> checkArguments(element, "entrypoint", arguments,
+        "options: .entrypoint(\"/usr/local/bin/run\") with one non-blank argument per item"));
+    o.hostname().ifPresent(host -> {
+      if (!HOSTNAME.matcher(host).matches()) {
+        context.problem(element, "host name '" + host + "' is not a valid host name label (letters, digits and inner"
+            + " hyphens, at most 63 characters)", "options: .hostname(\"" + ValidationContext.suggestName(host, service.name()) + "\")");
+      }
+    });
+    o.healthcheck().ifPresent(check -> checkHealthcheck(element, check));
+    checkServiceNetworks(element, o.networks());
+  }
+
+  private void checkPorts(String element, Service service) {
+    Set<String> seen = new HashSet<>();
+    seen.add(service.containerPort() + "/tcp");
+    for (Port port : service.options().ports()) {
+      String protocol = port.protocol();
+      boolean valid = true;
+      if (port.containerPort() < 1 || port.containerPort() > 65535) {
+        context.problem(element, "port " + port.containerPort() + " is out of range", "use a port between 1 and 65535");
+        valid = false;
+      }
+      if (port.hostPort() != null && (port.hostPort() < 1 || port.hostPort() > 65535)) {
+        context.problem(element, "host port " + port.hostPort() + " is out of range", "use a port between 1 and 65535");
+        valid = false;
+      }
+      if (!"tcp".equals(protocol) && !"udp".equals(protocol)) {
+        context.problem(element, "port " + port.containerPort() + " has protocol '" + protocol + "', not tcp or udp",
+            "declare Port.published(…) or Port.internal(…), and add .udp() for UDP");
+        valid = false;
+      }
+      if (valid && !seen.add(port.containerPort() + "/" + protocol)) {
+        context.problem(element, "declares container port " + port.containerPort() + "/" + protocol + " more than once",
+            port.containerPort() == service.containerPort() && "tcp".equals(protocol)
+                ? "remove it from the options: it is the service's main port (publish that one with .hostPort(…))"
+                : "declare each container port once");
+      }
+    }
+  }
+
+  private void checkMounts(String element, Service service) {
+    Map<String, Mount> byTarget = new LinkedHashMap<>();
+    String dataPath = DatabaseChecks.dataPath(service).orElse(null);
+    for (Mount mount : service.options().mounts()) {
+      String target = mount.target();
+      if (mount.isVolume()) {
+        if (!VOLUME.matcher(mount.source()).matches()) {
+          context.problem(element, "volume name '" + mount.source() + "' is not valid (letters, digits, '_', '.', '-',"
+              + " starting with a letter or digit)", "Mount.volume(\"" + ValidationContext.suggestName(mount.source(),
+                  service.name() + "-files") + "\", \"" + target + "\")");
+        }
+      } else {
+        context.checkRelativePath(element, "bind mount source", mount.source(),
+            "Mount.bind(\"config/" + lastSegment(mount.source()) + "\", \"" + target + "\") with the file beside the spec");
+      }
+      if (!target.startsWith("/") || List.of(target.split("/")).contains("..") || target.contains(":")
+          || target.chars().anyMatch(c -> c < ' ' || c == 127)) {
+        context.problem(element, "mount target '" + target + "' is not an absolute container path (it must start with '/'"
+            + " and hold no '..', ':' or control characters)", "mount at a path such as \"/data\"");
+        continue;
+      }
+      String normalized = target.length() > 1 ? target.replaceAll("/+$", "") : target;
+      if (byTarget.putIfAbsent(normalized, mount) != null) {
+        context.problem(element, "mounts two things at '" + normalized + "' ('" + byTarget.get(normalized).source()
+            + "' and '" + mount.source() + "')", "keep one mount per target");
+      } else if (normalized.equals(dataPath)) {
+        context.problem(element, "mounts '" + mount.source() + "' at '" + dataPath + "', where Parity mounts the data volume '"
+            + service.name() + "-data'", "remove this mount: the data already lives in the named volume '" + service.name() + "-data'");
+      }
+    }
+  }
+
+  private static String lastSegment(String path) {
+    String s = path.replace('\\', '/').replaceAll("/+$", "");
+    s = s.substring(s.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_.-]", "");
+    return s.isEmpty() || s.equals("..") ? "file" : s;
+  }
+
+  private void checkEnvironment(String element, ServiceOptions o) {
+    Set<String> variables = new HashSet<>();
+    for (String variable : o.env().keySet()) {
+      variables.add(variable);
+      if (!ValidationContext.VARIABLE.matcher(variable).matches()) {
+        context.problem(element, "environment variable name '" + variable + "' is not valid", VARIABLE_FIX);
+      } else if (ValidationContext.looksSecret(variable)) {
+        context.problem(element, "sets '" + variable + "', which looks like a secret, to a literal value (not shown)",
+            "keep secrets out of the spec: declare .config(ConfigKey.secret(\"" + variable + "\")) and use options:"
+                + " .secretEnv(\"" + variable + "\", \"" + variable + "\")");
+      }
+    }
+    for (Map.Entry<String, String> e : o.secretEnv().entrySet()) {
+      String variable = e.getKey();
+      if (!ValidationContext.VARIABLE.matcher(variable).matches()) {
+        context.problem(element, "environment variable name '" + variable + "' is not valid", VARIABLE_FIX);
+      } else if (!variables.add(variable)) {
+        context.problem(element, "sets '" + variable + "' both as a literal and from a secret", "remove .env(\"" + variable + "\", …)");
+      }
+      context.checkSecretKey(element, "sets '" + variable + "' from", e.getValue());
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (SecretFile file : o.secretFiles()) {
+      context.checkSecretKey(element, "mounts a secret file of", file.key());
+      if (!names.add(file.name())) {
+        context.problem(element, "mounts the secret file '" + file.path() + "' more than once", "declare .secretFile(\""
+            + file.key() + "\") once");
+      }
+      file.variable().ifPresent(variable -> {
+        if (!ValidationContext.VARIABLE.matcher(variable).matches()) {
+          context.problem(element, "secret file variable name '" + variable + "' is not valid", VARIABLE_FIX);
+        } else if (!variables.add(variable)) {
+          context.problem(element, "sets '" + variable + "' more than once (also as the path of secret file '" + file.name()
+              + "')", "set each variable once");
+        }
+      });
+    }
+  }
+
+  private void checkArguments(String element, String what, List<String> arguments, String fix) {
+    if (arguments.isEmpty()) {
+      context.problem(element, "declares an empty " + what, "leave it out to keep the image's own, or " + fix);
+    } else if (arguments.stream().anyMatch(a -> a == null || a.isBlank())) {
+      context.problem(element, "has a blank " + what + " argument", fix);
+    }
+  }
+
+  private void checkHealthcheck(String element, Healthcheck check) {
+    if (check.test().isEmpty() || check.test().stream().anyMatch(a -> a == null || a.isBlank())) {
+      context.problem(element, "has a health check with an empty command or argument",
+          "Healthcheck.command(\"wget\", \"-qO-\", \"http://127.0.0.1:8080/health\") or Healthcheck.shell(\"…\")");
+    }
+    checkDuration(element, "interval", check.interval(), false);
+    checkDuration(element, "timeout", check.timeout(), false);
+    checkDuration(element, "startPeriod", check.startPeriod(), true);
+    if (check.retries() < 1) {
+      context.problem(element, "has a health check with " + check.retries() + " retries", ".retries(1) or more");
+    }
+  }
+
+  private void checkDuration(String element, String what, Duration duration, boolean zeroAllowed) {
+    if (duration.isNegative() || duration.isZero() && !zeroAllowed) {
+      context.problem(element, "has a health check " + what + " of " + duration.toMillis() + " ms, which is not "
+          + (zeroAllowed ? "zero or more" : "positive"), "." + what + "(Duration.ofSeconds(" + (what.equals("timeout") ? 5 : 10) + "))");
+    }
+  }
+
+  private void checkServiceNetworks(String element, List<String> networks) {
+    List<String> declared = context.stack().networks().stream().map(Network::name).distinct().toList();
+    Set<String> joined = new HashSet<>();
+    for (String network : networks) {
+      if (!declared.contains(network)) {
+        context.problem(element, "joins network '" + network + "', which is not declared",
+            "declare it with .network(Network.named(\"" + network + "\"))" + (declared.isEmpty() ? ""
+                : " or join one of: " + String.join(", ", declared)));
+      } else if (!joined.add(network)) {
+        context.problem(element, "joins network '" + network + "' more than once", "list each network once in options: .networks(…)");
+      }
+    }
+  }
+}
