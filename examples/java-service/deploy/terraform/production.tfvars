@@ -17,19 +17,24 @@ cache_engine_version     = "7.2.5"
 api_image = "ghcr.io/acme/orders-api"
 api_port  = 8080
 
-# Non-secret config every app receives.
+# Non-secret config, by app: each app receives only the keys it uses.
 app_environment = {
-  ORDERS_DB_HOST        = "orders-production.c9akciq32.eu-central-1.rds.amazonaws.com"
-  ORDERS_DB_PORT        = "5432"
-  REDIS_URL             = "redis://orders-production.abc123.cache.amazonaws.com:6379"
-  SERVER_PORT           = "8080"
-  JAVA_TOOL_OPTIONS     = "-XX:MaxRAMPercentage=80"
-  FEATURE_FAST_CHECKOUT = "false"
+  api = {
+    ORDERS_DB_HOST        = "orders-production.c9akciq32.eu-central-1.rds.amazonaws.com"
+    ORDERS_DB_PORT        = "5432"
+    REDIS_URL             = "redis://orders-production.abc123.cache.amazonaws.com:6379"
+    SERVER_PORT           = "8080"
+    JAVA_TOOL_OPTIONS     = "-XX:MaxRAMPercentage=80"
+    FEATURE_FAST_CHECKOUT = "false"
+  }
 }
 
-# Secret config: references into the secret store, never values.
+# Secret config, by app: references into the secret store, never values; a secret reaches only
+# the apps that use it.
 app_secrets = {
-  ORDERS_DB_PASSWORD = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:orders/production/db"
+  api = {
+    ORDERS_DB_PASSWORD = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:orders/production/db"
+  }
 }
 
 min_healthy_percent = 100

@@ -122,21 +122,31 @@ variable "web_port" {
 }
 
 variable "app_environment" {
-  type        = map(string)
-  description = "Non-secret config every app receives as environment variables, by variable name."
+  type        = map(map(string))
+  description = "Non-secret config by app: for each app of the spec (web), the environment variables it receives and their values. Each app receives only the keys it uses."
 
   validation {
-    condition     = alltrue([for key in keys(var.app_environment) : can(regex("^[A-Z][A-Z0-9_]*$", key))])
-    error_message = "Every key of app_environment must be an environment variable name."
+    condition     = length(setsubtract(keys(var.app_environment), ["web"])) == 0 && length(setsubtract(["web"], keys(var.app_environment))) == 0
+    error_message = "app_environment must have exactly one entry per app of the spec: web."
+  }
+
+  validation {
+    condition     = alltrue([for app, variables in var.app_environment : length(setsubtract(keys(variables), lookup({ web = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "REDIS_URL", "PORT", "LOG_LEVEL"] }, app, []))) == 0])
+    error_message = "Each app in app_environment may receive only the variables the spec says it uses: web: DB_HOST, DB_PORT, DB_NAME, DB_USER, REDIS_URL, PORT, LOG_LEVEL."
   }
 }
 
 variable "app_secrets" {
-  type        = map(string)
-  description = "Secret config every app receives, by environment variable name. Each value is a reference (a Secrets Manager ARN, an SSM parameter name or a Vault path) that the instance resolves at start, never the secret itself; not marked sensitive, so that plans show which secret each key reads and for_each can iterate them."
+  type        = map(map(string))
+  description = "Secret config by app: for each app of the spec (web), the environment variables it receives from the secret store. Each value is a reference (a Secrets Manager ARN, an SSM parameter name or a Vault path) that the instance resolves at start, never the secret itself; a secret reaches only the apps that use it. Not marked sensitive, so that plans show which secret each app reads and for_each can iterate them."
 
   validation {
-    condition     = alltrue([for key in keys(var.app_secrets) : can(regex("^[A-Z][A-Z0-9_]*$", key))])
-    error_message = "Every key of app_secrets must be an environment variable name."
+    condition     = length(setsubtract(keys(var.app_secrets), ["web"])) == 0 && length(setsubtract(["web"], keys(var.app_secrets))) == 0
+    error_message = "app_secrets must have exactly one entry per app of the spec: web."
+  }
+
+  validation {
+    condition     = alltrue([for app, variables in var.app_secrets : length(setsubtract(keys(variables), lookup({ web = ["DB_PASSWORD"] }, app, []))) == 0])
+    error_message = "Each app in app_secrets may receive only the secrets the spec says it uses: web: DB_PASSWORD."
   }
 }

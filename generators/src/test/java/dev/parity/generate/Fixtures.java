@@ -1,14 +1,19 @@
 package dev.parity.generate;
 
+import static dev.parity.core.ConfigValue.databaseOf;
 import static dev.parity.core.ConfigValue.hostOf;
 import static dev.parity.core.ConfigValue.urlOf;
 
 import dev.parity.core.App;
 import dev.parity.core.ConfigKey;
+import dev.parity.core.Container;
 import dev.parity.core.Deviation;
 import dev.parity.core.Environment;
 import dev.parity.core.Knob;
+import dev.parity.core.Mount;
 import dev.parity.core.MySql;
+import dev.parity.core.Network;
+import dev.parity.core.Port;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
 import dev.parity.core.SecretRef;
@@ -71,6 +76,57 @@ public final class Fixtures {
             .knob("min_healthy_percent", 100)
             .secret("DB_PASSWORD", SecretRef.awsSecretsManager(
                 "arn:aws:secretsmanager:eu-central-1:123456789012:secret:orders/db")));
+  }
+
+  /**
+   * Every build kind with scoped config: a JVM app built from source with Maven, a Node.js app
+   * with a development stage, two local replicas of an app from its own Dockerfile (target stage,
+   * build args) behind an nginx proxy with a bind-mounted config, PostgreSQL with an extra volume,
+   * two networks; each app uses its own keys and secrets.
+   */
+  public static Stack.Builder builds() {
+    return Stack.named("builds")
+        .network(Network.named("edge"))
+        .network(Network.named("backend").internal())
+        .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").mavenBuild("eclipse-temurin:17.0.13_11-jdk-jammy")
+            .source("api").port(8080).healthPath("/actuator/health").dependsOn("db")
+            .imageRepository("ghcr.io/acme/builds-api")
+            .uses("DB_HOST", "DB_NAME", "DB_PASSWORD", "LOG_LEVEL")
+            .options(o -> o.networks("backend", "edge")))
+        .service(App.node("web", "node:20.11.0-alpine3.19").source("web").port(3000)
+            .start("node", "server.js").developmentCommand("npm", "run", "dev").dependsOn("api")
+            .imageRepository("ghcr.io/acme/builds-web")
+            .uses("API_URL", "SESSION_SECRET", "LOG_LEVEL")
+            .options(o -> o.networks("edge")))
+        .service(App.dockerfile("admin").source("admin").dockerfilePath("docker/Dockerfile").port(8081)
+            .target("runtime").buildArg("NODE_ENV", "production").buildArg("GREETING", "it's $HOME")
+            .localReplicas(2).imageRepository("ghcr.io/acme/builds-admin")
+            .uses("API_URL", "ADMIN_TOKEN")
+            .options(o -> o.networks("edge")))
+        .service(Container.of("proxy", "nginx:1.25.3-alpine").port(80).hostPort(8088).dependsOn("admin")
+            .options(o -> o.port(Port.published(8443, 443))
+                .mount(Mount.bind("proxy/nginx.conf", "/etc/nginx/nginx.conf").readOnly())
+                .networks("edge")))
+        .service(Postgres.of("db", "16.1").variant("alpine").database("builds").user("builds")
+            .password("DB_PASSWORD").migrations("db/migrations")
+            .options(o -> o.mount(Mount.volume("db-backups", "/backups")).networks("backend")))
+        .config(ConfigKey.string("DB_HOST").value(hostOf("db")))
+        .config(ConfigKey.string("DB_NAME").value(databaseOf("db")))
+        .config(ConfigKey.secret("DB_PASSWORD").describedAs("PostgreSQL password"))
+        .config(ConfigKey.string("LOG_LEVEL").defaultValue("info").perEnvironment())
+        .config(ConfigKey.url("API_URL").value(urlOf("api")))
+        .config(ConfigKey.secret("SESSION_SECRET").describedAs("Signs the web sessions"))
+        .config(ConfigKey.secret("ADMIN_TOKEN"))
+        .environment(Environment.local().set("LOG_LEVEL", "debug"))
+        .environment(Environment.remote("staging").instances(2).instanceType("t3.medium").ami("ami-0c55b159cbfafe1f0")
+            .databaseClass("db.t3.medium").endpoint("db", "db.staging.internal").endpoint("api", "api.staging.internal")
+            .set("LOG_LEVEL", "warn")
+            .secret("DB_PASSWORD", SecretRef.awsParameter("/builds/staging/db-password"))
+            .secret("SESSION_SECRET", SecretRef.awsSecretsManager(
+                "arn:aws:secretsmanager:eu-central-1:123456789012:secret:builds/staging/session"))
+            .secret("ADMIN_TOKEN", SecretRef.vault("secret/builds/staging/admin-token")))
+        .deviation(Deviation.of("db").in("local").differs("runs the postgres:16.1-alpine container")
+            .because("staging runs RDS for PostgreSQL 16.1"));
   }
 
   /** A context that renders with Parity's own templates, the spec one folder above the tree. */

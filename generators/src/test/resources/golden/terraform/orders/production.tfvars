@@ -15,14 +15,19 @@ orders_db_engine_version = "10.11.6"
 api_image = "orders-api"
 api_port  = 8080
 
-# Non-secret config every app receives.
+# Non-secret config, by app: each app receives only the keys it uses.
 app_environment = {
-  DB_HOST = "orders.internal"
+  api = {
+    DB_HOST = "orders.internal"
+  }
 }
 
-# Secret config: references into the secret store, never values.
+# Secret config, by app: references into the secret store, never values; a secret reaches only
+# the apps that use it.
 app_secrets = {
-  DB_PASSWORD = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:orders/db"
+  api = {
+    DB_PASSWORD = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:orders/db"
+  }
 }
 
 min_healthy_percent = 100

@@ -18,18 +18,23 @@ cache_engine_version = "7.2.3"
 web_image = "ghcr.io/acme/shop-web"
 web_port  = 3000
 
-# Non-secret config every app receives.
+# Non-secret config, by app: each app receives only the keys it uses.
 app_environment = {
-  DB_HOST   = "db.production.internal"
-  DB_PORT   = "5432"
-  DB_NAME   = "shop"
-  DB_USER   = "shop"
-  REDIS_URL = "redis://cache.production.internal:6379"
-  PORT      = "3000"
-  LOG_LEVEL = "info"
+  web = {
+    DB_HOST   = "db.production.internal"
+    DB_PORT   = "5432"
+    DB_NAME   = "shop"
+    DB_USER   = "shop"
+    REDIS_URL = "redis://cache.production.internal:6379"
+    PORT      = "3000"
+    LOG_LEVEL = "info"
+  }
 }
 
-# Secret config: references into the secret store, never values.
+# Secret config, by app: references into the secret store, never values; a secret reaches only
+# the apps that use it.
 app_secrets = {
-  DB_PASSWORD = "/shop/production/db-password"
+  web = {
+    DB_PASSWORD = "/shop/production/db-password"
+  }
 }

@@ -17,6 +17,7 @@ import dev.parity.generate.GenerationContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -178,7 +179,7 @@ final class GitHubWorkflow {
     apply.add("terraform apply -input=false -auto-approve");
     apply.add("-var-file=\"$GITHUB_WORKSPACE/$SPEC_DIR/$TFVARS\"");
     for (App app : stack.apps()) {
-      apply.add("-var \"" + app.name() + "_image_tag=" + SHA + "\"");
+      apply.add("-var \"" + app.name().replace('-', '_') + "_image_tag=" + SHA + "\"");
     }
     ObjectNode deploy = steps.addObject();
     deploy.put("name", "Deploy " + environment.name());
@@ -225,17 +226,34 @@ final class GitHubWorkflow {
     return step;
   }
 
+  /**
+   * Builds and pushes one app's image. Generated Dockerfiles build from the app's source folder
+   * (a Maven app compiles inside its build stage, so no build step comes first); a Node.js app
+   * with a development stage builds its production target; an own Dockerfile builds with its
+   * path, target stage and build arguments.
+   */
   private ObjectNode buildImage(App app) {
     ObjectNode step = NODES.objectNode();
     step.put("name", "Build and push the " + app.name() + " image once");
     step.put("working-directory", "${{ env.SPEC_DIR }}");
     ObjectNode env = step.putObject("env");
     env.put("IMAGE", repository(app) + ":" + SHA);
-    env.put("DOCKERFILE", inTree(app.name() + "/Dockerfile"));
-    env.put("CONTEXT", app.source());
-    step.put("run", "docker build --file \"$DOCKERFILE\" --tag \"$IMAGE\" \"$CONTEXT\"\n"
-        + "docker push \"$IMAGE\"\n");
+    env.put("DOCKERFILE", app.buildKind().generatesDockerfile() ? inTree(app.name() + "/Dockerfile")
+        : expressionSafe(app.source().equals(".") ? app.dockerfilePath() : app.source() + "/" + app.dockerfilePath()));
+    env.put("CONTEXT", expressionSafe(app.source()));
+    List<String> build = new ArrayList<>(List.of("docker build --file \"$DOCKERFILE\""));
+    Optional<String> target = app.buildKind() == BuildKind.NODE_NPM && app.developmentCommand().isPresent()
+        ? Optional.of("production") : app.target();
+    target.ifPresent(t -> build.add("--target " + expressionSafe(shell(t))));
+    app.buildArgs().forEach((name, value) -> build.add("--build-arg " + expressionSafe(shell(name + "=" + value))));
+    build.add("--tag \"$IMAGE\" \"$CONTEXT\"");
+    step.put("run", String.join(build.size() > 2 ? " \\\n  " : " ", build) + "\ndocker push \"$IMAGE\"\n");
     return step;
+  }
+
+  /** {@code text} with every {@code ${{} written so that GitHub Actions does not evaluate it as an expression. */
+  static String expressionSafe(String text) {
+    return text.replace("${{", "${{ '${{' }}");
   }
 
   private ObjectNode login(String registry) {

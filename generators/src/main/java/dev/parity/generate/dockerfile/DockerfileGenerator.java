@@ -18,9 +18,27 @@ import java.util.Map;
  * {@code USER}, {@code EXPOSE} and {@code CMD} in exec form. No config value goes into the image;
  * every environment runs the same image with its own runtime environment.
  *
- * <p>Templates: {@code dockerfile/node.Dockerfile.ftl} and {@code dockerfile/jvm.Dockerfile.ftl},
+ * <p>Per build kind:
+ * <ul>
+ *   <li>{@link BuildKind#NODE_NPM}: {@code package.json} and {@code package-lock.json} or
+ *       {@code npm-shrinkwrap.json} first, {@code npm ci --omit=dev}, the image's {@code node} user
+ *       ({@code dockerfile/node.Dockerfile.ftl}). With a {@linkplain App#developmentCommand development
+ *       command}, two named stages instead: {@code development} ({@code npm ci} with devDependencies,
+ *       the development command), which the local stack builds, and {@code production}, the last
+ *       stage, which remote environments run ({@code dockerfile/node-stages.Dockerfile.ftl}).</li>
+ *   <li>{@link BuildKind#JVM_JAR}: the prebuilt jar on the JRE ({@code dockerfile/jvm.Dockerfile.ftl}).</li>
+ *   <li>{@link BuildKind#JVM_MAVEN}: a {@code build} stage on the JDK copies {@code mvnw},
+ *       {@code .mvn/} and {@code pom.xml}, resolves the dependencies, then packages {@code src/}
+ *       and fails unless exactly one runnable jar is in {@code target/}; the run stage copies it
+ *       onto the JRE ({@code dockerfile/jvm-maven.Dockerfile.ftl}). It builds with BuildKit and
+ *       with the classic builder alike.</li>
+ *   <li>{@link BuildKind#DOCKERFILE}: nothing; the team's own Dockerfile is built.</li>
+ * </ul>
+ * {@code CMD} is always in exec form: no shell stands between Docker's init (compose
+ * {@code init: true}) and the app, so {@code docker stop} stops it at once. Templates are
  * overridable by the same relative name. Beside each Dockerfile, {@code Dockerfile.dockerignore}
- * keeps local artifacts (such as {@code node_modules}) out of the build context when BuildKit builds.
+ * keeps local artifacts ({@code node_modules}, {@code target}) out of the build context when
+ * BuildKit builds.
  */
 public final class DockerfileGenerator implements Generator {
 
@@ -36,14 +54,32 @@ public final class DockerfileGenerator implements Generator {
       if (!app.buildKind().generatesDockerfile()) {
         continue;
       }
-      String kind = app.buildKind() == BuildKind.NODE_NPM ? "node" : "jvm";
       Map<String, Object> model = model(context, app);
       files.add(GeneratedFile.of(app.name() + "/Dockerfile",
-          context.templates().render("dockerfile/" + kind + ".Dockerfile.ftl", model)));
+          context.templates().render("dockerfile/" + dockerfileTemplate(app), model)));
       files.add(GeneratedFile.of(app.name() + "/Dockerfile.dockerignore",
-          context.templates().render("dockerfile/" + kind + ".dockerignore.ftl", model)));
+          context.templates().render("dockerfile/" + ignoreTemplate(app), model)));
     }
     return files;
+  }
+
+  /** The template of {@code app}'s Dockerfile, relative to {@code dockerfile/}. */
+  static String dockerfileTemplate(App app) {
+    return switch (app.buildKind()) {
+      case NODE_NPM -> app.developmentCommand().isPresent() ? "node-stages.Dockerfile.ftl" : "node.Dockerfile.ftl";
+      case JVM_JAR -> "jvm.Dockerfile.ftl";
+      case JVM_MAVEN -> "jvm-maven.Dockerfile.ftl";
+      case DOCKERFILE -> throw new IllegalArgumentException("app '" + app.name() + "' brings its own Dockerfile");
+    };
+  }
+
+  private static String ignoreTemplate(App app) {
+    return switch (app.buildKind()) {
+      case NODE_NPM -> "node.dockerignore.ftl";
+      case JVM_JAR -> "jvm.dockerignore.ftl";
+      case JVM_MAVEN -> "jvm-maven.dockerignore.ftl";
+      case DOCKERFILE -> throw new IllegalArgumentException("app '" + app.name() + "' brings its own Dockerfile");
+    };
   }
 
   private static Map<String, Object> model(GenerationContext context, App app) {
@@ -54,6 +90,9 @@ public final class DockerfileGenerator implements Generator {
     model.put("user", app.user().orElseThrow());
     model.put("port", app.containerPort());
     model.put("command", app.command());
+    model.put("developmentCommand", app.developmentCommand().orElse(List.of()));
+    model.put("buildImage", app.buildImageReference().orElse(""));
+    model.put("init", app.options().init().orElse(true));
     model.put("jarCopy", app.jar().map(DockerfileGenerator::jarCopy).orElse(""));
     model.put("jarIgnore", app.jar().map(DockerfileGenerator::ignorePattern).orElse(""));
     model.put("healthUrl", app.healthPath().map(p -> "http://127.0.0.1:" + app.containerPort() + p).orElse(""));

@@ -43,19 +43,8 @@ final class DeliveryFlow {
     return lines;
   }
 
-  /**
-   * A quoted Mermaid label: letters, digits, spaces and {@code .:,/_-} as they are, anything else as
-   * a Mermaid entity code ({@code #35;}).
-   */
+  /** A quoted Mermaid label holding exactly {@code text}. */
   static String label(String text) {
-    StringBuilder s = new StringBuilder("\"");
-    text.codePoints().forEach(c -> {
-      if (Character.isLetterOrDigit(c) && c < 128 || " .:,/_-".indexOf(c) >= 0) {
-        s.appendCodePoint(c);
-      } else {
-        s.append('#').append(c).append(';');
-      }
-    });
-    return s.append('"').toString();
+    return Mermaid.label(text);
   }
 }

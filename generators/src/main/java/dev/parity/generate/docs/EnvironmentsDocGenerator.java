@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ENVIRONMENTS.md}: what every environment shares (services, config schema, migrations),
- * one table of what differs per environment, the declared deviations with their reasons, and the
- * delivery flow as a Mermaid diagram. Rendered from {@code docs/ENVIRONMENTS.md.ftl}.
+ * {@code ENVIRONMENTS.md}: what every environment shares (services and their graph as a Mermaid
+ * diagram, config schema and which app receives which key, migrations), one table of what differs
+ * per environment, the declared deviations with their reasons, and the delivery flow as a Mermaid
+ * diagram. Rendered from {@code docs/ENVIRONMENTS.md.ftl}.
  */
 public final class EnvironmentsDocGenerator implements Generator {
 
@@ -50,6 +51,9 @@ public final class EnvironmentsDocGenerator implements Generator {
     model.put("knobs", KnobTable.rows(stack));
     model.put("deviations", stack.deviations().stream().map(EnvironmentsDocGenerator::deviation).toList());
     model.put("flow", DeliveryFlow.lines(stack));
+    model.put("graph", ServiceGraph.lines(stack));
+    model.put("apps", stack.apps().stream().map(App::name).toList());
+    model.put("appConfig", appConfig(stack));
     return List.of(GeneratedFile.of(PATH, context.templates().render("docs/ENVIRONMENTS.md.ftl", model)));
   }
 
@@ -89,6 +93,19 @@ public final class EnvironmentsDocGenerator implements Generator {
     row.put("perEnvironment", key.isPerEnvironment());
     row.put("description", key.description().orElse(""));
     return row;
+  }
+
+  /** One row per config key: whether it is secret, then for each app whether the app receives it. */
+  private static List<List<String>> appConfig(Stack stack) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ConfigKey key : stack.config()) {
+      List<String> row = new ArrayList<>();
+      row.add(key.name());
+      row.add(key.secret() ? "yes" : "no");
+      stack.apps().forEach(app -> row.add(stack.keysUsedBy(app).contains(key.name()) ? "receives" : "—"));
+      rows.add(List.copyOf(row));
+    }
+    return rows;
   }
 
   private static Cell valueCell(ConfigValue value) {

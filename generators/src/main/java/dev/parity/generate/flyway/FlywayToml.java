@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The {@code flyway.toml} of one database: an {@code [environments.<env>]} table per environment
- * (JDBC URL, user, schemas, the password by reference to an environment variable) and a
+ * (JDBC URL, user, schemas, the password by reference to an environment variable; no password
+ * at all for a local-only database that trusts local connections, never an empty one) and a
  * {@code [flyway]} table with the migrations location and safety settings. Every key and value
  * is written by Jackson's TOML mapper; only the table headers are joined here, because the mapper
  * writes nested tables as dotted keys, which no one writes by hand.
@@ -39,7 +40,15 @@ final class FlywayToml {
       Map<String, Object> connection = new LinkedHashMap<>();
       connection.put("url", jdbcUrl(env, database));
       connection.put("user", user(database));
-      passwordKey(database).ifPresent(key -> connection.put("password", "${env." + key + "}"));
+      Optional<String> passwordKey = passwordKey(database);
+      if (passwordKey.isPresent()) {
+        connection.put("password", "${env." + passwordKey.get() + "}");
+      } else if (!env.isLocal()) {
+        // The spec refuses this; never hand a deployed database an empty password.
+        throw new ParityException(ErrorCode.INVALID_SPEC, "database '" + database.name() + "' has no password, so its"
+            + " migrations cannot run in environment '" + env.name() + "': add .password(\"<SECRET_KEY>\") to '"
+            + database.name() + "'");
+      }
       if (database instanceof Postgres p) {
         connection.put("schemas", List.of(p.schema()));
       }

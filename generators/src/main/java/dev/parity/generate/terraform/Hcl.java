@@ -38,6 +38,45 @@ final class Hcl {
     throw new IllegalArgumentException("no HCL literal for " + value.getClass().getSimpleName());
   }
 
+  /** An object key: bare when HCL reads it as that name, quoted otherwise. */
+  static String key(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_-]*") && !List.of("true", "false", "null").contains(name)
+        ? name : Escape.hclString(name);
+  }
+
+  /**
+   * A map of maps of strings as a template model: {@code entries}, each with {@code key} (padded
+   * as {@code terraform fmt} pads consecutive one-line entries) and {@code values} (a
+   * {@link Group}); an empty inner map is one line, {@code key = {}}.
+   */
+  static List<Map<String, Object>> nested(Map<String, Map<String, String>> maps) {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    List<String> keys = maps.keySet().stream().map(Hcl::key).toList();
+    List<Map<String, String>> values = List.copyOf(maps.values());
+    int i = 0;
+    while (i < keys.size()) {
+      int end = i;
+      while (end < keys.size() && values.get(end).isEmpty()) {
+        end++;
+      }
+      int width = keys.subList(i, end).stream().mapToInt(String::length).max().orElse(0);
+      for (int j = i; j < Math.max(end, i + 1); j++) {
+        Group group = new Group();
+        values.get(j).forEach((name, value) -> group.add(key(name), literal(value)));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("key", group.isEmpty() ? pad(keys.get(j), width) : keys.get(j));
+        entry.put("values", group.model());
+        entries.add(entry);
+      }
+      i = Math.max(end, i + 1);
+    }
+    return List.copyOf(entries);
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(0, width - text.length()));
+  }
+
   /** A list of quoted strings: {@code ["staging", "production"]}. */
   static String list(List<String> values) {
     return values.stream().map(Escape::hclString).collect(java.util.stream.Collectors.joining(", ", "[", "]"));

@@ -18,6 +18,12 @@ import java.util.Map;
  * once and promoted, so its tag is given at deploy time,
  * {@code terraform apply -var-file=staging.tfvars -var 'web_image_tag=1.4.2'}.
  *
+ * <p>Config is scoped per app: {@code app_environment} ({@code map(map(string))}, app to
+ * variable to value) and {@code app_secrets} (app to variable to secret reference) hold, for each
+ * app, only the keys it {@linkplain dev.parity.core.App#uses uses} and the variables its options
+ * set, so a secret reaches only the apps that use it. Their validation blocks refuse at plan time
+ * a missing or unknown app and any variable the spec does not give that app.
+ *
  * <p>Templates: {@code terraform/variables.tf.ftl} and {@code terraform/env.tfvars.ftl}.
  */
 public final class TerraformGenerator implements Generator {

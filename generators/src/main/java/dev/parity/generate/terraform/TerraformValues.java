@@ -7,6 +7,7 @@ import dev.parity.core.Environment;
 import dev.parity.core.Knob;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
+import dev.parity.core.SecretRef;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The values of one remote environment, as the template model of {@code terraform/<env>.tfvars}:
  * groups of aligned attributes (compute, databases, apps, the team's knobs) and the two config
- * maps. Secret keys carry their reference only; their values never reach the model.
+ * maps, by app: each app holds only the keys it uses. Secret keys carry their reference only;
+ * their values never reach the model.
  */
 final class TerraformValues {
 
@@ -29,20 +31,53 @@ final class TerraformValues {
     model.put("databases", databases(stack, env).model());
     model.put("apps", apps(stack).model());
     model.put("imageTags", stack.apps().stream().map(a -> Hcl.variablePrefix(a.name()) + "_image_tag").toList());
-    Hcl.Group environment = new Hcl.Group();
-    Hcl.Group secrets = new Hcl.Group();
-    for (ConfigEntry entry : stack.config(env)) {
-      entry.plainValue().ifPresent(v -> environment.add(entry.name(), Hcl.literal(v)));
-      entry.secretReference().ifPresent(ref -> secrets.add(entry.name(), Hcl.literal(ref.reference())));
-    }
-    model.put("appEnvironment", environment.model());
-    model.put("appSecrets", secrets.model());
+    model.put("appEnvironment", Hcl.nested(environmentByApp(stack, env)));
+    model.put("appSecrets", Hcl.nested(secretsByApp(stack, env)));
     Hcl.Group knobs = new Hcl.Group();
     for (Knob knob : stack.knobs()) {
       stack.knobValue(env, knob).ifPresent(v -> knobs.add(knob.name(), Hcl.literal(v)));
     }
     model.put("knobs", knobs.model());
     return model;
+  }
+
+  /**
+   * The plain config of each app in {@code env}, in declaration order: the keys it uses (schema
+   * order), then the fixed variables of its options.
+   */
+  static Map<String, Map<String, String>> environmentByApp(Stack stack, Environment env) {
+    Map<String, Map<String, String>> byApp = new LinkedHashMap<>();
+    for (App app : stack.apps()) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (ConfigEntry entry : stack.config(app, env)) {
+        entry.plainValue().ifPresent(v -> values.put(entry.name(), v));
+      }
+      app.options().env().forEach(values::putIfAbsent);
+      byApp.put(app.name(), values);
+    }
+    return byApp;
+  }
+
+  /**
+   * The secret references of each app in {@code env}: the secret keys it uses, then the variables
+   * its options take from secret keys, each with the reference of its key. Never a value.
+   */
+  static Map<String, Map<String, String>> secretsByApp(Stack stack, Environment env) {
+    Map<String, Map<String, String>> byApp = new LinkedHashMap<>();
+    for (App app : stack.apps()) {
+      Map<String, String> references = new LinkedHashMap<>();
+      for (ConfigEntry entry : stack.config(app, env)) {
+        entry.secretReference().ifPresent(ref -> references.put(entry.name(), ref.reference()));
+      }
+      app.options().secretEnv().forEach((variable, key) -> {
+        SecretRef ref = env.secrets().get(key);
+        if (ref != null) {
+          references.putIfAbsent(variable, ref.reference());
+        }
+      });
+      byApp.put(app.name(), references);
+    }
+    return byApp;
   }
 
   private static Hcl.Group compute(Environment env) {

@@ -1,6 +1,7 @@
 package dev.parity.generate.terraform;
 
 import dev.parity.core.App;
+import dev.parity.core.ConfigKey;
 import dev.parity.core.Database;
 import dev.parity.core.Environment;
 import dev.parity.core.Knob;
@@ -23,8 +24,6 @@ import java.util.Map;
  * the plan instead of drifting.
  */
 final class TerraformVariables {
-
-  private static final String ENV_VAR_NAME = "^[A-Z][A-Z0-9_]*$";
 
   private final Stack stack;
   private final List<Map<String, Object>> variables = new ArrayList<>();
@@ -109,18 +108,65 @@ final class TerraformVariables {
   }
 
   private void config() {
-    declare("app_environment", "map(string)", "Non-secret config every app receives as environment variables,"
-        + " by variable name.")
-        .validate(keysAreNames("app_environment"), "Every key of app_environment must be an environment variable name.");
-    declare("app_secrets", "map(string)", "Secret config every app receives, by environment variable name. Each value"
-        + " is a reference (a Secrets Manager ARN, an SSM parameter name or a Vault path) that the instance resolves"
-        + " at start, never the secret itself; not marked sensitive, so that plans show which secret each key"
-        + " reads and for_each can iterate them.")
-        .validate(keysAreNames("app_secrets"), "Every key of app_secrets must be an environment variable name.");
+    List<String> apps = stack.apps().stream().map(App::name).toList();
+    String appList = apps.isEmpty() ? "none" : String.join(", ", apps);
+    Map<String, List<String>> plain = new LinkedHashMap<>();
+    Map<String, List<String>> secret = new LinkedHashMap<>();
+    for (App app : stack.apps()) {
+      List<String> appPlain = new ArrayList<>();
+      List<String> appSecret = new ArrayList<>();
+      for (ConfigKey key : stack.config()) {
+        if (app.uses().contains(key.name())) {
+          (key.secret() ? appSecret : appPlain).add(key.name());
+        }
+      }
+      addNew(appPlain, app.options().env().keySet());
+      addNew(appSecret, app.options().secretEnv().keySet());
+      plain.put(app.name(), appPlain);
+      secret.put(app.name(), appSecret);
+    }
+    declare("app_environment", "map(map(string))", "Non-secret config by app: for each app of the spec (" + appList
+        + "), the environment variables it receives and their values. Each app receives only the keys it uses.")
+        .validate(sameApps("app_environment", apps), "app_environment must have exactly one entry per app of the"
+            + " spec: " + appList + ".")
+        .validate(onlyUsed("app_environment", plain), "Each app in app_environment may receive only the variables"
+            + " the spec says it uses: " + describe(plain) + ".");
+    declare("app_secrets", "map(map(string))", "Secret config by app: for each app of the spec (" + appList
+        + "), the environment variables it receives from the secret store. Each value is a reference (a Secrets"
+        + " Manager ARN, an SSM parameter name or a Vault path) that the instance resolves at start, never the"
+        + " secret itself; a secret reaches only the apps that use it. Not marked sensitive, so that plans show"
+        + " which secret each app reads and for_each can iterate them.")
+        .validate(sameApps("app_secrets", apps), "app_secrets must have exactly one entry per app of the spec: "
+            + appList + ".")
+        .validate(onlyUsed("app_secrets", secret), "Each app in app_secrets may receive only the secrets the spec"
+            + " says it uses: " + describe(secret) + ".");
   }
 
-  private static String keysAreNames(String variable) {
-    return "alltrue([for key in keys(var." + variable + ") : can(regex(" + Escape.hclString(ENV_VAR_NAME) + ", key))])";
+  private static void addNew(List<String> into, java.util.Collection<String> names) {
+    names.stream().filter(n -> !into.contains(n)).forEach(into::add);
+  }
+
+  /** The map has one entry per app, no more, no fewer. */
+  private static String sameApps(String variable, List<String> apps) {
+    String names = Hcl.list(apps);
+    return "length(setsubtract(keys(var." + variable + "), " + names + ")) == 0 && length(setsubtract(" + names
+        + ", keys(var." + variable + "))) == 0";
+  }
+
+  /** Each app's variables are among those it may receive. */
+  private static String onlyUsed(String variable, Map<String, List<String>> allowed) {
+    // Spaces inside the braces, as terraform fmt writes a one-line object.
+    String map = allowed.isEmpty() ? "{}" : allowed.entrySet().stream()
+        .map(e -> Hcl.key(e.getKey()) + " = " + Hcl.list(e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
+    return "alltrue([for app, variables in var." + variable + " : length(setsubtract(keys(variables), lookup("
+        + map + ", app, []))) == 0])";
+  }
+
+  private static String describe(Map<String, List<String>> allowed) {
+    List<String> parts = new ArrayList<>();
+    allowed.forEach((app, names) -> parts.add(app + ": " + (names.isEmpty() ? "none" : String.join(", ", names))));
+    return parts.isEmpty() ? "no app" : String.join("; ", parts);
   }
 
   private void knobs() {

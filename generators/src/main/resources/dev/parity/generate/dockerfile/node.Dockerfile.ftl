@@ -5,7 +5,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 
 # Dependencies first: this layer is rebuilt only when the manifests change.
-COPY --chown=${user} package.json package-lock.json ./
+# package-lock.json or npm-shrinkwrap.json: npm ci refuses to run without one of them.
+COPY --chown=${user} package.json package-lock.json* npm-shrinkwrap.json* ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY --chown=${user} . .
@@ -16,5 +17,12 @@ EXPOSE ${port}
 # Node's own fetch: the node images have no curl.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", ${json(nodeHealthScript)}]
+</#if>
+<#if init>
+# Exec form, no shell in between: docker-compose.yml runs the app with init: true, so Docker's
+# init is PID 1, forwards SIGTERM to the app and reaps zombies (docker run: add --init).
+<#else>
+# Exec form, no shell in between: the spec turns Docker's init off, so the app is PID 1 and
+# must stop on SIGTERM itself.
 </#if>
 CMD [<#list command as arg>${json(arg)}<#sep>, </#sep></#list>]

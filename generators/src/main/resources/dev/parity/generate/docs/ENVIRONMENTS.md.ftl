@@ -20,9 +20,22 @@ each with its reason. Generated from ${md(spec)}.
 | ${code(s.name)} | ${md(s.kind)} | ${code(s.version)} | <@cell s.image/> | ${s.port} | <@names s.dependsOn/> |
 </#list>
 
+### Service graph
+
+How the services are wired in the local stack: who depends on whom, the networks they share,
+the volumes and files mounted into them and the ports published on 127.0.0.1. Remote
+environments run the same services at their endpoints.
+
+```mermaid
+<#list graph as line>
+${line}
+</#list>
+```
+
 ### Configuration schema
 
-Every app receives these environment variables and refuses to start without a required one.
+Each app receives the environment variables it uses (see *Config per app*) and refuses to
+start without a required one.
 
 <#if config?has_content>
 | Key | Type | Default or reference | Required | Secret | Per environment | Description |
@@ -34,6 +47,18 @@ Every app receives these environment variables and refuses to start without a re
 The stack declares no configuration keys.
 </#if>
 
+<#if apps?has_content && config?has_content>
+### Config per app
+
+Each app receives only the keys it uses; a secret reaches only the apps that use it.
+
+| Key | Secret | <#list apps as a>${code(a)}<#sep> | </#list> |
+| --- | --- | <#list apps as a>---<#sep> | </#list> |
+<#list appConfig as row>
+| ${code(row[0])} | <#list row[1..] as c>${md(c)}<#sep> | </#list> |
+</#list>
+
+</#if>
 ### Migrations
 
 <#if migrations?has_content>

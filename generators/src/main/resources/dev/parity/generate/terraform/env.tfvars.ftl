@@ -4,11 +4,19 @@
 ${a.name?right_pad(g.width)} = ${a.value}
 </#list>
 </#macro>
-<#macro map name g>
-<#if g.attributes?has_content>
+<#macro map name entries>
+<#if entries?has_content>
 ${name} = {
-<#list g.attributes as a>
-  ${a.name?right_pad(g.width)} = ${a.value}
+<#list entries as e>
+<#if e.values.attributes?has_content>
+  ${e.key} = {
+<#list e.values.attributes as a>
+    ${a.name?right_pad(e.values.width)} = ${a.value}
+</#list>
+  }
+<#else>
+  ${e.key} = {}
+</#if>
 </#list>
 }
 <#else>
@@ -28,10 +36,11 @@ ${header}
 <@group apps/>
 </#if>
 
-# Non-secret config every app receives.
+# Non-secret config, by app: each app receives only the keys it uses.
 <@map "app_environment" appEnvironment/>
 
-# Secret config: references into the secret store, never values.
+# Secret config, by app: references into the secret store, never values; a secret reaches only
+# the apps that use it.
 <@map "app_secrets" appSecrets/>
 <#if knobs.attributes?has_content>
 

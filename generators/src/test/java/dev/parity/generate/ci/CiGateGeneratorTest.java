@@ -51,7 +51,7 @@ class CiGateGeneratorTest {
   @Test
   void gateScriptPassesShellcheck() throws IOException {
     RealTool.require("shellcheck");
-    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build())) {
+    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build(), Fixtures.builds().build())) {
       Files.writeString(dir.resolve("parity-gate.sh"), generate(stack).get("ci/parity-gate.sh").content());
       assertThat(RealTool.assertAccepts(dir, "shellcheck", "parity-gate.sh")).isEmpty();
     }
@@ -102,7 +102,7 @@ class CiGateGeneratorTest {
   @Test
   void workflowPassesYamllint() throws IOException {
     RealTool.require("yamllint");
-    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build())) {
+    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build(), Fixtures.builds().build())) {
       Files.writeString(dir.resolve("parity.yml"), generate(stack).get("ci/github/parity.yml").content());
       String output = RealTool.assertAccepts(dir, "yamllint", "--strict", "--format", "parsable",
           "-d", "{extends: default, rules: {document-start: {present: false}}}", "parity.yml");
@@ -152,6 +152,61 @@ class CiGateGeneratorTest {
         .path("jobs");
     assertThat(names(jobs.fieldNames())).containsExactly("parity-gate", "deploy-production", "integration-tests");
     assertThat(runs(jobs.path("deploy-production"))).contains("./mvnw", "docker build", "api_image_tag=${{ github.sha }}");
+  }
+
+  @Test
+  void buildsMatchGoldens() {
+    Map<String, GeneratedFile> files = generate(Fixtures.builds().build());
+    Golden.assertMatches("ci/builds/parity-gate.sh", files.get("ci/parity-gate.sh").content());
+    Golden.assertMatches("ci/builds/parity.yml", files.get("ci/github/parity.yml").content());
+  }
+
+  @Test
+  void eachBuildKindBuildsItsImageItsOwnWay() throws IOException {
+    JsonNode staging = YAML.readTree(generate(Fixtures.builds().build()).get("ci/github/parity.yml").content())
+        .path("jobs").path("deploy-staging");
+    assertThat(runs(staging)).doesNotContain("mvnw");
+
+    JsonNode api = step(staging, "Build and push the api image once");
+    assertThat(api.path("env").path("DOCKERFILE").asText()).isEqualTo("deploy/api/Dockerfile");
+    assertThat(api.path("env").path("CONTEXT").asText()).isEqualTo("api");
+    assertThat(api.path("run").asText()).isEqualTo("docker build --file \"$DOCKERFILE\" --tag \"$IMAGE\" \"$CONTEXT\"\n"
+        + "docker push \"$IMAGE\"\n");
+
+    JsonNode web = step(staging, "Build and push the web image once");
+    assertThat(web.path("env").path("DOCKERFILE").asText()).isEqualTo("deploy/web/Dockerfile");
+    assertThat(web.path("run").asText()).contains("  --target production \\\n");
+
+    JsonNode admin = step(staging, "Build and push the admin image once");
+    assertThat(admin.path("env").path("DOCKERFILE").asText()).isEqualTo("admin/docker/Dockerfile");
+    assertThat(admin.path("env").path("CONTEXT").asText()).isEqualTo("admin");
+    assertThat(admin.path("run").asText()).isEqualTo("docker build --file \"$DOCKERFILE\" \\\n"
+        + "  --target runtime \\\n"
+        + "  --build-arg NODE_ENV=production \\\n"
+        + "  --build-arg 'GREETING=it'\\''s $HOME' \\\n"
+        + "  --tag \"$IMAGE\" \"$CONTEXT\"\n"
+        + "docker push \"$IMAGE\"\n");
+    assertThat(imageTags(runs(staging))).containsExactly("api_image_tag=${{ github.sha }}",
+        "web_image_tag=${{ github.sha }}", "admin_image_tag=${{ github.sha }}");
+  }
+
+  @Test
+  void buildStepsPassShellcheck() throws IOException {
+    RealTool.require("shellcheck");
+    JsonNode staging = YAML.readTree(generate(Fixtures.builds().build()).get("ci/github/parity.yml").content())
+        .path("jobs").path("deploy-staging");
+    for (JsonNode step : staging.path("steps")) {
+      if (step.path("name").asText().startsWith("Build and push")) {
+        Files.writeString(dir.resolve("step.sh"), "#!/usr/bin/env bash\n" + step.path("run").asText());
+        // SC2016: '$HOME' in a build argument stays literal, as declared
+        assertThat(RealTool.assertAccepts(dir, "shellcheck", "--exclude=SC2016", "step.sh")).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aBuildArgumentCannotBecomeAGitHubExpression() {
+    assertThat(GitHubWorkflow.expressionSafe("a${{ secrets.X }}")).isEqualTo("a${{ '${{' }} secrets.X }}");
   }
 
   @Test

@@ -36,6 +36,74 @@ class DockerfileGeneratorTest {
   }
 
   @Test
+  void buildsMatchGoldensAndTheOwnDockerfileAppGetsNone() {
+    List<GeneratedFile> files = generate(Fixtures.builds().build());
+    assertThat(files).extracting(GeneratedFile::path).containsExactly("api/Dockerfile", "api/Dockerfile.dockerignore",
+        "web/Dockerfile", "web/Dockerfile.dockerignore");
+    files.forEach(f -> Golden.assertMatches("dockerfile/builds/" + f.path(), f.content()));
+  }
+
+  @Test
+  void mavenBuildCopiesTheWrapperAndPomBeforeTheSources() {
+    List<String> lines = file(generate(Fixtures.builds().build()), "api/Dockerfile").lines()
+        .filter(l -> l.startsWith("FROM ") || l.startsWith("COPY ") || l.startsWith("RUN ") || l.startsWith("USER ")
+            || l.startsWith("CMD "))
+        .toList();
+    assertThat(lines).containsExactly(
+        "FROM eclipse-temurin:17.0.13_11-jdk-jammy AS build",
+        "COPY mvnw pom.xml ./",
+        "COPY .mvn/ .mvn/",
+        "RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline",
+        "COPY src/ src/",
+        "RUN ./mvnw -B -DskipTests package \\",
+        "FROM eclipse-temurin:17.0.13_11-jre-jammy",
+        "COPY --from=build /build/app.jar /app/app.jar",
+        "USER 10001:10001",
+        "CMD [\"java\", \"-jar\", \"/app/app.jar\"]");
+  }
+
+  @Test
+  void mavenBuildKeepsTheWrapperInTheBuildContext() {
+    String ignore = file(generate(Fixtures.builds().build()), "api/Dockerfile.dockerignore");
+    assertThat(ignore.lines()).contains("target", ".git").doesNotContain(".mvn", "mvnw", "src", "pom.xml", "*");
+  }
+
+  @Test
+  void developmentCommandGivesADevelopmentStageAndAProductionStageLast() {
+    String dockerfile = file(generate(Fixtures.builds().build()), "web/Dockerfile");
+    assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM ")))
+        .containsExactly("FROM node:20.11.0-alpine3.19 AS base", "FROM base AS development", "FROM base AS production");
+    String development = dockerfile.substring(dockerfile.indexOf("FROM base AS development"),
+        dockerfile.indexOf("FROM base AS production"));
+    String production = dockerfile.substring(dockerfile.indexOf("FROM base AS production"));
+    assertThat(development).contains("RUN npm ci && npm cache clean --force", "CMD [\"npm\", \"run\", \"dev\"]",
+        "ENV NODE_ENV=development", "USER node").doesNotContain("--omit=dev");
+    assertThat(production).contains("RUN npm ci --omit=dev && npm cache clean --force", "CMD [\"node\", \"server.js\"]",
+        "ENV NODE_ENV=production", "USER node").doesNotContain("npm run dev");
+  }
+
+  @Test
+  void nodeCopiesEitherLockFile() {
+    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.builds().build())) {
+      assertThat(file(generate(stack), "web/Dockerfile"))
+          .contains("COPY --chown=node package.json package-lock.json* npm-shrinkwrap.json* ./\n");
+    }
+  }
+
+  @Test
+  void cmdStaysInExecFormAndTheCommentFollowsTheInitSetting() {
+    Stack withoutInit = Fixtures.shop().service(App.node("worker", "node:20.11.0-alpine3.19").source("worker")
+        .port(3001).start("node", "worker.js").options(o -> o.init(false))).build();
+    List<GeneratedFile> files = generate(withoutInit);
+    assertThat(file(files, "web/Dockerfile")).contains("runs the app with init: true");
+    assertThat(file(files, "worker/Dockerfile")).contains("the spec turns Docker's init off")
+        .doesNotContain("init: true");
+    for (GeneratedFile f : generate(Fixtures.builds().build())) {
+      f.content().lines().filter(l -> l.startsWith("CMD ")).forEach(l -> assertThat(l).matches("CMD \\[\".*\"\\]"));
+    }
+  }
+
+  @Test
   void bakesNoConfigValueIntoTheImage() {
     String dockerfile = file(generate(Fixtures.shop().build()), "web/Dockerfile");
     assertThat(dockerfile).doesNotContain("LOG_LEVEL", "DB_HOST", "DB_PASSWORD", "debug");

@@ -44,6 +44,51 @@ class EnvironmentsDocEscapingPropertyTest {
   }
 
   @Test
+  void anyTextIsOneMermaidLabelThatReadsBackAsItself() {
+    qt().withExamples(500).withShrinkCycles(200).forAll(AdversarialStrings.any()).checkAssert(text -> {
+      String label = Mermaid.label(text, text);
+      assertThat(label).matches(MERMAID_LABEL);
+      assertThat(decode(label)).isEqualTo(text + "\n" + text);
+    });
+  }
+
+  @Test
+  void mountPathsWithQuotesBracketsHashesAndUnicodeLeaveTheServiceGraphWhole() {
+    String path = "conf/n\"g\" [1] {x} #2 |é| %%.conf";
+    String target = "/etc/a \"b\" [c] #d é.conf";
+    Stack stack = Stack.named("odd")
+        .service(dev.parity.core.Container.of("proxy", "nginx:1.25.3-alpine").hostPort(8088)
+            .options(o -> o.mount(dev.parity.core.Mount.bind(path, target).readOnly())
+                .mount(dev.parity.core.Mount.volume("cache-\u00e9", "/var/cache/\"x\""))))
+        .environment(Environment.local()).build();
+    String graph = EnvironmentsDocGeneratorTest.mermaid(EnvironmentsDocGeneratorTest.render(stack), 0);
+    List<String> labels = new ArrayList<>();
+    for (String line : graph.split("\n")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(MERMAID_LABEL).matcher(line);
+      while (m.find()) {
+        labels.add(decode(m.group()));
+      }
+      // outside its labels, a line holds only ids, shapes and arrows
+      assertThat(line.replaceAll(MERMAID_LABEL, "L")).matches(
+          "flowchart LR|  (s|v|b|p)\\d+(\\[L\\]|\\[\\(L\\)\\]|\\[\\[L\\]\\]|\\(\\[L\\]\\) -->\\|L\\| s\\d+| ---\\|L\\| [vb]\\d+)");
+    }
+    assertThat(labels).contains("./" + path, target + " (read-only)", "volume cache-\u00e9", "/var/cache/\"x\"");
+  }
+
+  private static final String MERMAID_LABEL = "\"([A-Za-z0-9 .:,/_()-]|#[0-9]+;|<br>)*\"";
+
+  /** The text a Mermaid label shows: entity codes decoded, line breaks as newlines. */
+  private static String decode(String label) {
+    String inner = label.substring(1, label.length() - 1).replace("<br>", "\n");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("#([0-9]+);").matcher(inner);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1)))));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  @Test
   void aPipeAfterABackslashStaysInItsCell() {
     keepsRowsWhole("a\\|b | c\\\\|`|`\n\\");
   }

@@ -23,9 +23,9 @@ class EnvironmentsDocGeneratorTest {
 
   @Test
   void everyTableRowHasTheHeadersCellCount() {
-    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build())) {
+    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build(), Fixtures.builds().build())) {
       List<List<List<String>>> tables = MarkdownTables.parse(render(stack));
-      assertThat(tables).hasSize(stack.deviations().isEmpty() ? 4 : 5);
+      assertThat(tables).hasSize(stack.deviations().isEmpty() ? 5 : 6);
       tables.forEach(table -> table.forEach(row -> assertThat(row).hasSameSizeAs(table.get(0))));
     }
   }
@@ -48,6 +48,60 @@ class EnvironmentsDocGeneratorTest {
         "/shop/staging/db-password (SSM Parameter Store)", "/shop/production/db-password (SSM Parameter Store)");
     List<String> schema = row(table(doc, "Key"), "DB_PASSWORD");
     assertThat(schema.get(2)).isEqualTo("secret reference per environment");
+  }
+
+  @Test
+  void buildsMatchesGolden() {
+    Golden.assertMatches("docs/builds/ENVIRONMENTS.md", render(Fixtures.builds().build()));
+  }
+
+  @Test
+  void configPerAppShowsWhichAppReceivesWhichKey() {
+    List<List<String>> table = MarkdownTables.parse(render(Fixtures.builds().build())).stream()
+        .filter(t -> t.get(0).get(1).equals("Secret")).findFirst().orElseThrow();
+    assertThat(table.get(0)).containsExactly("Key", "Secret", "api", "web", "admin");
+    assertThat(row(table, "DB_PASSWORD")).containsExactly("DB_PASSWORD", "yes", "receives", "—", "—");
+    assertThat(row(table, "SESSION_SECRET")).containsExactly("SESSION_SECRET", "yes", "—", "receives", "—");
+    assertThat(row(table, "ADMIN_TOKEN")).containsExactly("ADMIN_TOKEN", "yes", "—", "—", "receives");
+    assertThat(row(table, "API_URL")).containsExactly("API_URL", "no", "—", "receives", "receives");
+  }
+
+  @Test
+  void serviceGraphShowsNetworksDependenciesMountsPortsAndReplicasBehindTheProxy() {
+    assertThat(mermaid(render(Fixtures.builds().build()), 0)).isEqualTo("""
+        flowchart LR
+          subgraph n1 ["networks: backend (internal), edge"]
+            s1["api<br>JVM app (Maven)<br>on eclipse-temurin:17.0.13_11-jre-jammy"]
+          end
+          subgraph n2 ["network: edge"]
+            s2["web<br>Node.js app<br>on node:20.11.0-alpine3.19"]
+            s3["admin<br>app (own Dockerfile)<br>from admin/docker/Dockerfile, target runtime<br>2 local replicas"]
+            s4["proxy<br>container<br>nginx:1.25.3-alpine"]
+          end
+          subgraph n3 ["network: backend (internal)"]
+            s5["db<br>PostgreSQL<br>postgres:16.1-alpine"]
+          end
+          s1 -->|"depends on"| s5
+          s2 -->|"depends on"| s1
+          s4 -->|"depends on, proxies to 2 replicas"| s3
+          b1[["./proxy/nginx.conf"]]
+          s4 ---|"/etc/nginx/nginx.conf (read-only)"| b1
+          v1[("volume db-data")]
+          s5 ---|"/var/lib/postgresql/data"| v1
+          v2[("volume db-backups")]
+          s5 ---|"/backups"| v2
+          p1(["127.0.0.1:8080"]) -->|"8080/tcp"| s1
+          p2(["127.0.0.1:3000"]) -->|"3000/tcp"| s2
+          p3(["127.0.0.1:8088"]) -->|"80/tcp"| s4
+          p4(["127.0.0.1:8443"]) -->|"443/tcp"| s4
+          p5(["127.0.0.1:5432"]) -->|"5432/tcp"| s5
+        """);
+  }
+
+  /** The {@code index}-th Mermaid block of {@code markdown}, without its fences. */
+  static String mermaid(String markdown, int index) {
+    String[] blocks = markdown.split("```mermaid\n");
+    return blocks[index + 1].substring(0, blocks[index + 1].indexOf("```"));
   }
 
   @Test

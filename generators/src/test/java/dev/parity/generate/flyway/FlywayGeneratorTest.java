@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.parity.core.App;
+import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
 import dev.parity.core.ParityException;
+import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
+import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
 import dev.parity.generate.GeneratedFile;
@@ -151,15 +154,48 @@ class FlywayGeneratorTest {
 
   @Test
   void aRemoteEnvironmentWithoutTheDatabasesEndpointIsRejectedWithTheFix() {
-    Stack stack = Stack.named("plain").service(Postgres.of("db", "14.9").migrations("db/migrations").password("DB_PASSWORD"))
-        .config(dev.parity.core.ConfigKey.secret("DB_PASSWORD"))
+    Stack stack = Stack.named("plain").service(Postgres.of("db", "14.9").migrations("db/migrations")
+            .password("DB_PASSWORD"))
+        .config(ConfigKey.secret("DB_PASSWORD"))
         .environment(Environment.remote("staging").instances(1).instanceType("t3.small").ami("ami-0c55b159cbfafe1f0")
-            .databaseClass("db.t3.small").secret("DB_PASSWORD", dev.parity.core.SecretRef.awsParameter("/plain/staging/db")))
+            .databaseClass("db.t3.small").secret("DB_PASSWORD", SecretRef.awsParameter("/plain/db")))
         .build();
     assertThatThrownBy(() -> new FlywayGenerator().generate(Fixtures.context(stack)))
         .isInstanceOf(ParityException.class)
         .hasMessage("environment 'staging' declares no endpoint for database 'db', so its migrations cannot run there:"
             + " add .endpoint(\"db\", \"<host>\") to Environment.remote(\"staging\")");
+  }
+
+  @Test
+  void aLocalDatabaseThatTrustsLocalConnectionsMigratesWithoutAnyPassword() throws Exception {
+    Stack stack = Stack.named("solo")
+        .service(Postgres.of("db", "14.9").trustLocalConnections().migrations("db/migrations"))
+        .service(MySql.mariadb("maria", "10.11.6").allowEmptyPassword().migrations("db/maria"))
+        .environment(Environment.local()).build();
+    Map<String, GeneratedFile> files = generate(stack);
+    for (String toml : List.of("db/db/flyway.toml", "db/maria/flyway.toml")) {
+      JsonNode local = TOML.readTree(files.get(toml).content()).get("environments").get("local");
+      assertThat(local.has("password")).as(toml).isFalse();
+      assertThat(files.get(toml).content()).doesNotContain("password");
+    }
+    write(files.values());
+    Run run = deploy(fakeFlyway(0), Map.of(), "local", "--", "echo", "app started");
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.output()).doesNotContain("is not set").endsWith("app started\n");
+  }
+
+  @Test
+  void aRemoteDatabaseNeverGetsAnEmptyPassword() {
+    for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build(), Fixtures.builds().build())) {
+      for (GeneratedFile file : generate(stack).values()) {
+        if (file.path().endsWith(".toml")) {
+          assertThat(file.content().lines().filter(l -> l.startsWith("password")))
+              .allMatch(l -> l.matches("password = '\\$\\{env\\.[A-Z][A-Z0-9_]*}'"));
+          assertThat(file.content().lines().filter(l -> l.startsWith("[environments.")).count())
+              .isEqualTo(file.content().lines().filter(l -> l.startsWith("password = ")).count());
+        }
+      }
+    }
   }
 
   private void write(java.util.Collection<GeneratedFile> files) throws IOException {

@@ -68,7 +68,7 @@ class TerraformEscapingPropertyTest {
       String shown = samples.get(i).codePoints().mapToObj(c -> String.format("U+%04X", c)).collect(Collectors.joining(" "));
       JsonNode tfvars = parsed.get("s" + i + "/terraform/staging.tfvars");
       JsonNode knob = parsed.get("s" + i + "/terraform/variables.tf").get("variable").get("label").get(0);
-      softly.assertThat(HclJson.literal(tfvars.get("app_environment").get("NOTE"))).as("config value [%s]", shown)
+      softly.assertThat(HclJson.literal(tfvars.get("app_environment").get("web").get("NOTE"))).as("config value [%s]", shown)
           .isEqualTo(expected);
       softly.assertThat(HclJson.literal(tfvars.get("label"))).as("knob value [%s]", shown).isEqualTo(expected);
       softly.assertThat(HclJson.literal(knob.get("description"))).as("knob description [%s]", shown).isEqualTo(expected);

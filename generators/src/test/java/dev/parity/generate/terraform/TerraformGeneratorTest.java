@@ -42,6 +42,56 @@ class TerraformGeneratorTest {
   }
 
   @Test
+  void buildsMatchesGoldens() {
+    Map<String, String> files = generate(Fixtures.builds().build());
+    assertThat(files).containsOnlyKeys("terraform/variables.tf", "terraform/staging.tfvars");
+    files.forEach((path, content) -> Golden.assertMatches(path.replace("terraform/", "terraform/builds/"), content));
+  }
+
+  @Test
+  void eachAppReceivesOnlyTheKeysItUsesAsHclReadsThem() {
+    RealTool.require("hcl-check");
+    JsonNode staging = HclJson.parse(dir, generate(Fixtures.builds().build())).get("terraform/staging.tfvars");
+    JsonNode environment = staging.get("app_environment");
+    JsonNode secrets = staging.get("app_secrets");
+    // the parser reads maps with sorted keys
+    assertThat(environment.fieldNames()).toIterable().containsExactlyInAnyOrder("api", "web", "admin");
+    assertThat(environment.get("api").fieldNames()).toIterable().containsExactlyInAnyOrder("DB_HOST", "DB_NAME", "LOG_LEVEL");
+    assertThat(environment.get("web").fieldNames()).toIterable().containsExactlyInAnyOrder("LOG_LEVEL", "API_URL");
+    assertThat(environment.get("admin").fieldNames()).toIterable().containsExactly("API_URL");
+    assertThat(secrets.get("api").fieldNames()).toIterable().containsExactly("DB_PASSWORD");
+    assertThat(secrets.get("web").fieldNames()).toIterable().containsExactly("SESSION_SECRET");
+    assertThat(secrets.get("admin").fieldNames()).toIterable().containsExactly("ADMIN_TOKEN");
+    assertThat(secrets.get("admin").get("ADMIN_TOKEN").asText()).isEqualTo("secret/builds/staging/admin-token");
+  }
+
+  @Test
+  void optionVariablesJoinTheirAppsMapsWithTheReferenceOfTheirKey() {
+    Stack stack = Stack.named("opts")
+        .service(App.node("web", "node:20.11.0-alpine3.19").uses("DB_PASSWORD")
+            .options(o -> o.env("NODE_OPTIONS", "--max-old-space-size=256").secretEnv("PGPASSWORD", "DB_PASSWORD")))
+        .config(dev.parity.core.ConfigKey.secret("DB_PASSWORD"))
+        .environment(Environment.remote("staging").instances(1).instanceType("t3.small").ami("ami-0c55b159cbfafe1f0")
+            .secret("DB_PASSWORD", dev.parity.core.SecretRef.awsParameter("/opts/db")))
+        .build();
+    String staging = generate(stack).get("terraform/staging.tfvars");
+    assertThat(staging).contains("""
+        app_environment = {
+          web = {
+            NODE_OPTIONS = "--max-old-space-size=256"
+          }
+        }
+        """, """
+        app_secrets = {
+          web = {
+            DB_PASSWORD = "/opts/db"
+            PGPASSWORD  = "/opts/db"
+          }
+        }
+        """);
+  }
+
+  @Test
   void hclParserAcceptsEveryFileAndReadsTheValues() {
     RealTool.require("hcl-check");
     JsonNode parsed = HclJson.parse(dir, generate(Fixtures.shop().build()));
@@ -51,12 +101,12 @@ class TerraformGeneratorTest {
     assertThat(staging.get("instance_count").asInt()).isEqualTo(2);
     assertThat(staging.get("db_engine_version").asText()).isEqualTo("14.9");
     assertThat(staging.get("web_port").asInt()).isEqualTo(3000);
-    assertThat(staging.get("app_environment").get("DB_HOST").asText()).isEqualTo("db.staging.internal");
+    assertThat(staging.get("app_environment").get("web").get("DB_HOST").asText()).isEqualTo("db.staging.internal");
     assertThat(parsed.get("terraform/production.tfvars").get("instance_count").asInt()).isEqualTo(4);
 
     JsonNode variables = parsed.get("terraform/variables.tf").get("variable");
     assertThat(variables.get("instance_count").get(0).get("type").asText()).isEqualTo("${number}");
-    assertThat(variables.get("app_secrets").get(0).get("type").asText()).isEqualTo("${map(string)}");
+    assertThat(variables.get("app_secrets").get(0).get("type").asText()).isEqualTo("${map(map(string))}");
     assertThat(variables.get("ami").get(0).get("validation")).hasSize(1);
   }
 
@@ -75,7 +125,7 @@ class TerraformGeneratorTest {
     Map<String, String> files = generate(Fixtures.shop().build());
     String staging = files.get("terraform/staging.tfvars");
     List<String> passwordLines = staging.lines().filter(l -> l.contains("DB_PASSWORD")).toList();
-    assertThat(passwordLines).containsExactly("  DB_PASSWORD = \"/shop/staging/db-password\"");
+    assertThat(passwordLines).containsExactly("    DB_PASSWORD = \"/shop/staging/db-password\"");
     assertThat(staging.substring(staging.indexOf("app_secrets = {"))).contains("DB_PASSWORD");
     assertThat(staging.substring(staging.indexOf("app_environment = {"), staging.indexOf("app_secrets = {")))
         .doesNotContain("DB_PASSWORD");

@@ -1,0 +1,48 @@
+<#-- A JVM app built from source: the Maven wrapper packages it on the JDK image, the run stage holds only the jar. -->
+${header}
+# Build stage: the Maven wrapper packages the app from source on an exact JDK.
+FROM ${buildImage} AS build
+WORKDIR /build
+
+# The wrapper and the POM first: dependencies are downloaded again only when they change.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
+
+COPY src/ src/
+# Exactly one runnable jar must come out of target/ (sources, javadoc, test jars and the
+# original-* jar the shade plugin leaves are not runnable); anything else stops the build.
+RUN ./mvnw -B -DskipTests package \
+ && found=0 \
+ && for jar in target/*.jar; do \
+      case "$jar" in *-sources.jar|*-javadoc.jar|*-tests.jar|target/original-*) continue ;; esac; \
+      [ -f "$jar" ] || continue; \
+      found=$((found + 1)); \
+      cp "$jar" /build/app.jar; \
+    done \
+ && if [ "$found" -ne 1 ]; then \
+      echo "parity: expected exactly one runnable jar in target/, found $found:" >&2; \
+      ls -1 target/*.jar >&2 || true; \
+      echo "parity: set <finalName> or the plugins so that ./mvnw package leaves one jar in target/" >&2; \
+      exit 1; \
+    fi
+
+# Run stage: the exact JRE and the jar, nothing of the build. The jar stays owned by root.
+FROM ${baseImage}
+WORKDIR /app
+COPY --from=build /build/app.jar /app/app.jar
+
+USER ${user}
+EXPOSE ${port}
+<#if healthUrl?has_content>
+# No HEALTHCHECK here: a JRE image has no HTTP client that every base image is sure to carry
+# (distroless has no shell, curl or wget). The local stack probes ${healthUrl} from
+# docker-compose.yml; remote environments probe it from the load balancer.
+</#if>
+<#if init>
+# Exec form, no shell in between: docker-compose.yml runs the app with init: true, so Docker's
+# init is PID 1, forwards SIGTERM to the JVM and reaps zombies (docker run: add --init).
+<#else>
+# Exec form, no shell in between: the spec turns Docker's init off, so the JVM is PID 1.
+</#if>
+CMD [<#list command as arg>${json(arg)}<#sep>, </#sep></#list>]
