@@ -2,6 +2,8 @@ package dev.parity.generate.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.parity.core.Container;
 import dev.parity.core.Environment;
 import dev.parity.core.Stack;
@@ -24,9 +26,11 @@ class ComposeGeneratorTest {
   @Test
   void shopMatchesGolden() {
     List<GeneratedFile> files = generate(Fixtures.shop().build());
-    assertThat(files).extracting(GeneratedFile::path).containsExactly("local/docker-compose.yml", "local/.env.example");
+    assertThat(files).extracting(GeneratedFile::path)
+        .containsExactly("local/docker-compose.yml", "local/.env.example", "local/.gitignore");
     Golden.assertMatches("compose/shop/docker-compose.yml", file(files, "local/docker-compose.yml"));
     Golden.assertMatches("compose/shop/.env.example", file(files, "local/.env.example"));
+    Golden.assertMatches("compose/shop/.gitignore", file(files, "local/.gitignore"));
   }
 
   @Test
@@ -37,11 +41,20 @@ class ComposeGeneratorTest {
   }
 
   @Test
-  void secretsAreReferencedNeverGiven() {
+  void realStackMatchesGolden() {
+    List<GeneratedFile> files = generate(Fixtures.realStack().build());
+    Golden.assertMatches("compose/real/docker-compose.yml", file(files, "local/docker-compose.yml"));
+    Golden.assertMatches("compose/real/.env.example", file(files, "local/.env.example"));
+  }
+
+  @Test
+  void secretsAreReferencedNeverGiven() throws Exception {
     List<GeneratedFile> files = generate(Fixtures.shop().build());
     String compose = file(files, "local/docker-compose.yml");
-    assertThat(compose).contains("DB_PASSWORD: \"${DB_PASSWORD:?DB_PASSWORD is a secret: set it in local/.env}\"")
-        .contains("POSTGRES_PASSWORD: \"${DB_PASSWORD:?");
+    JsonNode services = new YAMLMapper().readTree(compose).at("/services");
+    assertThat(services.at("/web/environment/DB_PASSWORD").asText())
+        .isEqualTo("${DB_PASSWORD:?DB_PASSWORD is a secret: set it in local/.env}");
+    assertThat(services.at("/db/environment/POSTGRES_PASSWORD").asText()).startsWith("${DB_PASSWORD:?");
     assertThat(compose.lines().filter(l -> l.contains("PASSWORD:")))
         .allSatisfy(l -> assertThat(l).contains("${DB_PASSWORD:?"));
     assertThat(file(files, "local/.env.example")).containsOnlyOnce("DB_PASSWORD=").contains("\nDB_PASSWORD=\n");
