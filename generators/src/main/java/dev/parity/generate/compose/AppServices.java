@@ -57,7 +57,11 @@ final class AppServices {
     if (app.localReplicas() == 1) {
       app.hostPort().ifPresent(host -> compose.ports.add("127.0.0.1:" + host + ":" + app.containerPort()));
     } else {
-      compose.scale = app.localReplicas();
+      // deploy.replicas, not scale: both start N containers with docker-compose 1.29.2 (checked with
+      // `up`; it refuses a file that sets both), and Compose v2 reads deploy.replicas as the
+      // canonical form (compose-go normalizes scale into it; scale was deprecated from 2021 to 2023).
+      // No ports: N containers cannot share one host port; a proxy reaches them by the app's name.
+      compose.replicas = app.localReplicas();
     }
     app.healthPath().ifPresent(path -> healthcheck(compose, app, path));
     options.apply(compose, app.options());

@@ -14,7 +14,7 @@ import java.util.Map;
  * database variables, data volume, readiness check), {@link OptionsRenderer} adds the service's
  * options, and {@link #toNode()} writes every key in one fixed, readable order, whoever set it:
  * build, image, init, user, hostname, entrypoint, command, environment, secrets, ports, expose,
- * volumes, networks, depends_on, restart, healthcheck, scale.
+ * volumes, networks, depends_on, restart, healthcheck, deploy.
  *
  * <p>Every value held here is already as compose must read it (spec strings through
  * {@link ComposeDocument#literal(String)}).
@@ -39,7 +39,7 @@ final class ComposeService {
   final Map<String, String> dependsOn = new LinkedHashMap<>();
   String restart;
   ObjectNode healthcheck;
-  Integer scale;
+  Integer replicas;
 
   /** A healthcheck: {@code test} as compose takes it ({@code CMD}/{@code CMD-SHELL} first), durations as {@code 10s}. */
   void healthcheck(List<String> test, String interval, String timeout, int retries, String startPeriod) {
@@ -86,8 +86,8 @@ final class ComposeService {
     if (healthcheck != null) {
       node.set("healthcheck", healthcheck);
     }
-    if (scale != null) {
-      node.put("scale", scale);
+    if (replicas != null) {
+      node.putObject("deploy").put("replicas", replicas);
     }
     return node;
   }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * escaped line break ({@code \} at the end of the line): the break and the next line's leading
  * indentation are not part of the value, in YAML 1.1 and 1.2 alike (PyYAML, SnakeYAML, Go). It
  * breaks after a space where it can, else between any two characters, never inside an escape
- * sequence, a surrogate pair or a run of {@code $} (so compose's {@code $$} stays visibly whole);
+ * sequence, a surrogate pair, compose's escaped {@code $$} or its {@code $} before a name;
  * a space that would start a continuation line, where it would be read as indentation, is written
  * {@code \x20}. SnakeYAML's own line splitting breaks only at spaces, so a long path or digest
  * would stay too long.
@@ -116,11 +116,11 @@ final class YamlFolding {
       if (c == '\\') {
         char kind = content.charAt(i + 1);
         end = i + (kind == 'x' ? 4 : kind == 'u' ? 6 : kind == 'U' ? 10 : 2);
+      } else if (c == '$' && i + 1 < content.length() && content.charAt(i + 1) == '$') {
+        end = i + 2;
       } else if (c == '$') {
-        end = i;
-        while (end < content.length() && content.charAt(end) == '$') {
-          end++;
-        }
+        // A '$' that compose interpolates, as in "${KEY:?…}": kept with what follows.
+        end = i + 2;
       } else {
         end = i + (Character.isHighSurrogate(c) ? 2 : 1);
       }

@@ -30,7 +30,10 @@ class ComposeRealToolTest {
       "- item", "\"quoted\"", "'single'", "back\\slash\\", "line1\nline2", "\ttab", " leading", "trailing ",
       "yes", "No", "on", "OFF", "y", "~", "null", "12:30", "1e5", "0x1F", "0o17", "017", "1_000", ".inf", "-.inf",
       "2001-12-14", "=", "<<", "&anchor", "*alias", "!tag", "@at", "`tick`", "{a: 1}", "[1, 2]", "|", ">", "?",
-      "ünïcödé €", "emoji 🚀", "line\u2028sep", "nel\u0085x", "crlf\r\nx", "");
+      "ünïcödé €", "emoji 🚀", "line\u2028sep", "nel\u0085x", "crlf\r\nx", "",
+      // Longer than a line: folded, also where there is no space, and where spaces would start a line.
+      "x".repeat(200), "jdbc:postgresql://db.internal.example.com:5432/shop?sslmode=verify-full&user=" + "a".repeat(40),
+      " ".repeat(100) + "x", ("word $$ ${HOME} " + "\"q\" ").repeat(12), "🚀".repeat(60) + "\u00e9".repeat(30));
 
   @Test
   void shopIsAcceptedByDockerComposeAndYamllint(@TempDir Path root) {
@@ -129,7 +132,8 @@ class ComposeRealToolTest {
 
     JsonNode web = services.get("web");
     assertThat(web.has("ports")).isFalse();
-    assertThat(web.get("scale").asText()).isEqualTo("2");
+    assertThat(web.at("/deploy/replicas").asText()).isEqualTo("2");
+    assertThat(web.has("scale")).isFalse();
     assertThat(web.get("restart").asText()).isEqualTo("on-failure");
     assertThat(texts(services.at("/proxy/volumes"))).containsExactly(project + "/proxy/nginx.conf:/etc/nginx/nginx.conf:ro");
     assertThat(texts(services.at("/proxy/ports"))).containsExactly("127.0.0.1:8000:80/tcp");
