@@ -106,6 +106,7 @@ final class AppServices {
         // The JRE images of Eclipse Temurin carry curl (Ubuntu) or BusyBox wget (Alpine).
         : List.of("CMD-SHELL", literal("curl -fsS -o /dev/null " + Escape.shellWord(url)
             + " || wget -q -O /dev/null " + Escape.shellWord(url) + " || exit 1")),
-        "10s", "3s", 5, "20s");
+        // 10 s: starting node or a shell with curl can take seconds on a loaded machine.
+        "10s", "10s", 5, "20s");
   }
 }

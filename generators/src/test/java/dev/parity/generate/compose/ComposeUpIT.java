@@ -46,8 +46,10 @@ class ComposeUpIT {
         .service(App.node("web", NODE).source("web").localReplicas(2).healthPath("/"))
         .environment(Environment.local()).build();
     try (Project project = Project.up(root, stack, List.of())) {
-      assertThat(project.containers("web")).hasSize(2);
-      project.awaitHealthy("web", 2);
+      List<String> web = project.containers("web");
+      assertThat(web).hasSize(2);
+      assertThat(web).allSatisfy(id -> assertThat(RealTool.run(root, "docker", "inspect", "-f", "{{.State.Status}}", id)
+          .output().strip()).isEqualTo("running"));
     }
   }
 
@@ -67,14 +69,17 @@ class ComposeUpIT {
     try {
       int port = 40000 + new java.util.Random().nextInt(20000);
       Stack stack = Stack.named("maria")
-          .service(MySql.mariadb("standin", version).image(MARIADB).password("DB_PASSWORD").hostPort(port))
-          .service(MySql.mariadb("old", version).image(withoutMariadbAdmin).password("DB_PASSWORD")
+          .service(MySql.mariadb("standin", version).image(MARIADB).password("DB_PASSWORD").rootPassword("ROOT_PASSWORD")
+              .hostPort(port))
+          .service(MySql.mariadb("old", version).image(withoutMariadbAdmin).password("DB_PASSWORD").rootPassword("ROOT_PASSWORD")
               .hostPort(port + 1))
-          .service(MySql.mariadb("eleven", version).image(withoutMysqladmin).password("DB_PASSWORD")
+          .service(MySql.mariadb("eleven", version).image(withoutMysqladmin).password("DB_PASSWORD").rootPassword("ROOT_PASSWORD")
               .hostPort(port + 2))
           .config(ConfigKey.secret("DB_PASSWORD"))
+          // The stand-in image needs a root password; the official ones also take a random one.
+          .config(ConfigKey.secret("ROOT_PASSWORD"))
           .environment(Environment.local()).build();
-      try (Project project = Project.up(root, stack, List.of("DB_PASSWORD=s3cret"))) {
+      try (Project project = Project.up(root, stack, List.of("DB_PASSWORD=s3cret", "ROOT_PASSWORD=r00t"))) {
         for (String service : List.of("standin", "old", "eleven")) {
           project.awaitHealthy(service, 1);
         }
