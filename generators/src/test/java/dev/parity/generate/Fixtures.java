@@ -9,6 +9,8 @@ import dev.parity.core.ConfigKey;
 import dev.parity.core.Container;
 import dev.parity.core.Deviation;
 import dev.parity.core.Environment;
+import dev.parity.core.Container;
+import dev.parity.core.Healthcheck;
 import dev.parity.core.Knob;
 import dev.parity.core.Mount;
 import dev.parity.core.MySql;
@@ -18,6 +20,7 @@ import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
 import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
+import java.time.Duration;
 
 /** Small stacks for generator tests. */
 public final class Fixtures {
@@ -127,6 +130,70 @@ public final class Fixtures {
             .secret("ADMIN_TOKEN", SecretRef.vault("secret/builds/staging/admin-token")))
         .deviation(Deviation.of("db").in("local").differs("runs the postgres:16.1-alpine container")
             .because("staging runs RDS for PostgreSQL 16.1"));
+  }
+
+  /**
+   * Every option the local stack renders, as the stacks teams run use them: a git server with
+   * several ports, a volume, a read-only config file, secret variable and file, command,
+   * entrypoint, restart policy, host name, user, init, healthcheck and two networks; PostgreSQL
+   * with server flags, an init folder and its password as a file; MariaDB with a root password;
+   * Redis with flags; an app from its own Dockerfile (path, target, local target, build args); a
+   * Node.js app in development mode; two replicas of an app behind an nginx proxy.
+   */
+  public static Stack.Builder realStack() {
+    return Stack.named("real")
+        .network(Network.named("front"))
+        .network(Network.named("back").internal())
+        .service(Container.of("git", "gitea/gitea:1.21.4").port(3000).hostPort(3000).dependsOn("pg")
+            .options(o -> o.port(Port.published(2222, 22)).port(Port.internal(9090))
+                .port(Port.published(5353, 53).udp())
+                .mount(Mount.volume("git-data", "/data"))
+                .mount(Mount.bind("git/app.ini", "/etc/gitea/app.ini").readOnly())
+                .env("GITEA__database__DB_TYPE", "postgres")
+                .env("GITEA__server__ROOT_URL", "http://localhost:3000/$HOME")
+                .secretEnv("GITEA__database__PASSWD", "DB_PASSWORD")
+                .secretFile("API_TOKEN", "GITEA__security__INTERNAL_TOKEN__FILE")
+                .entrypoint("/usr/bin/entrypoint", "--")
+                .command("/bin/s6-svscan", "/etc/s6")
+                .restart(Restart.UNLESS_STOPPED).hostname("git.local").user("1000:1000").init(true)
+                .healthcheck(Healthcheck.shell("curl -fsS http://127.0.0.1:3000/api/healthz || exit 1")
+                    .interval(Duration.ofSeconds(30)).timeout(Duration.ofMillis(1500)).retries(3)
+                    .startPeriod(Duration.ofSeconds(20)))
+                .networks("front", "back")))
+        .service(Postgres.of("pg", "16.4").variant("alpine").database("git").user("git").password("DB_PASSWORD")
+            .options(o -> o.command("-c", "max_connections=200", "-c", "shared_buffers=256MB")
+                .secretFile("DB_PASSWORD")
+                .mount(Mount.bind("db/init", "/docker-entrypoint-initdb.d").readOnly())
+                .networks("back")))
+        .service(MySql.mariadb("maria", "10.11.6").database("shop").user("shop").password("MARIA_PASSWORD")
+            .rootPassword("MARIA_ROOT_PASSWORD")
+            .options(o -> o.command("--transaction-isolation=READ-COMMITTED", "--binlog-format=ROW")
+                .restart(Restart.ALWAYS).networks("back")))
+        .service(Redis.of("cache", "7.2.3").options(o -> o.command("--appendonly", "yes").networks("back")))
+        .service(App.dockerfile("api").source("api").dockerfilePath("docker/Dockerfile").target("production")
+            .localTarget("dev").buildArg("APP_VERSION", "1.2.3").buildArg("GREETING", "it's $HOME")
+            .port(8080).healthPath("/health").dependsOn("pg", "maria", "cache")
+            .uses("DB_PASSWORD", "MARIA_PASSWORD", "LOG_LEVEL")
+            .options(o -> o.networks("front", "back")))
+        .service(App.node("frontend", "node:20.11.0-alpine3.19").source("frontend").port(5173)
+            .developmentCommand("npm", "run", "dev").uses("API_URL")
+            .options(o -> o.networks("front")))
+        .service(App.node("web", "node:20.11.0-alpine3.19").source("web").localReplicas(2).healthPath("/health")
+            .dependsOn("cache").uses("REDIS_URL", "LOG_LEVEL")
+            .options(o -> o.restart(Restart.ON_FAILURE).networks("front", "back")))
+        .service(Container.of("proxy", "nginx:1.25.3-alpine").port(80).hostPort(8000).dependsOn("web")
+            .options(o -> o.mount(Mount.bind("proxy/nginx.conf", "/etc/nginx/nginx.conf").readOnly())
+                .restart(Restart.UNLESS_STOPPED).networks("front")))
+        .config(ConfigKey.secret("DB_PASSWORD").describedAs("PostgreSQL password"))
+        .config(ConfigKey.secret("MARIA_PASSWORD").describedAs("MariaDB password of the app"))
+        .config(ConfigKey.secret("MARIA_ROOT_PASSWORD").describedAs("MariaDB root password"))
+        .config(ConfigKey.secret("API_TOKEN").describedAs("Internal token of the git server"))
+        .config(ConfigKey.string("LOG_LEVEL").defaultValue("info"))
+        .config(ConfigKey.url("REDIS_URL").value(urlOf("cache")))
+        .config(ConfigKey.url("API_URL").defaultValue("http://localhost:8080"))
+        .environment(Environment.local())
+        .deviation(Deviation.of("pg").in("local").differs("runs postgres:16.4-alpine")
+            .because("the smaller image; the server is the same"));
   }
 
   /** A context that renders with Parity's own templates, the spec one folder above the tree. */

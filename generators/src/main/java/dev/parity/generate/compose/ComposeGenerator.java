@@ -9,14 +9,18 @@ import java.util.Map;
 
 /**
  * Writes the local stack, when the stack declares {@code Environment.local()}:
- * {@code local/docker-compose.yml} with every service at the image version production runs,
- * the apps built from their generated Dockerfiles and given the local config, databases with
- * named volumes, readiness healthchecks and ports bound to 127.0.0.1; and {@code local/.env.example}
- * listing the secrets to put in {@code local/.env} (never a value).
+ * {@code local/docker-compose.yml} with every service at the image version production runs, each
+ * with every option its spec declares (ports, mounts, variables, secrets, command, restart policy,
+ * networks, healthcheck, …), the apps built from their generated Dockerfiles or the team's own and
+ * given only the config keys they use, databases with named volumes and readiness healthchecks,
+ * ports bound to 127.0.0.1; {@code local/.env.example} listing the secrets to put in
+ * {@code local/.env} and the secret files to create in {@code local/secrets/} (never a value);
+ * and {@code local/.gitignore}, which keeps both out of git.
  *
  * <p>Compose 1.x rejects a top-level {@code name:}, so the project name is given with
- * {@code -p <stack>}, as the file's header says. The {@code .env.example} template is
- * {@code compose/env.example.ftl}, overridable by the same relative name.
+ * {@code -p <stack>}, as the file's header says. The compose file passes yamllint's default
+ * configuration. The templates are {@code compose/env.example.ftl} and
+ * {@code compose/gitignore.ftl}, overridable by the same relative names.
  */
 public final class ComposeGenerator implements Generator {
 
@@ -31,16 +35,20 @@ public final class ComposeGenerator implements Generator {
       return List.of();
     }
     String stack = context.stack().name();
-    String compose = context.header(CommentStyle.HASH)
+    String header = context.header(CommentStyle.HASH);
+    String compose = header
         + "#\n"
-        + "# The local stack. From this folder, after `cp .env.example .env` and filling in the secrets:\n"
+        + "# The local stack. From this folder, after `cp .env.example .env` and filling\n"
+        + "# in the secrets:\n"
         + "#   docker-compose -p " + stack + " up -d --build\n"
         + "# -p names the project (Compose 1.x does not accept a top-level name: key).\n"
-        + ComposeYaml.write(new ComposeServices(context).document());
+        + ComposeYaml.write(new ComposeDocument(context).build());
     Map<String, Object> model = EnvExample.model(context.stack());
-    model.put("header", context.header(CommentStyle.HASH));
+    model.put("header", header);
     String envExample = context.templates().render("compose/env.example.ftl", model);
-    return List.of(GeneratedFile.of(ComposeServices.COMPOSE_FILE, compose),
-        GeneratedFile.of("local/.env.example", envExample));
+    String gitignore = context.templates().render("compose/gitignore.ftl", Map.of("header", header));
+    return List.of(GeneratedFile.of(ComposeDocument.COMPOSE_FILE, YamlFolding.fold(compose)),
+        GeneratedFile.of("local/.env.example", envExample),
+        GeneratedFile.of("local/.gitignore", gitignore));
   }
 }

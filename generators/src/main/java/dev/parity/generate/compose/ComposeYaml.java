@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * Writes compose YAML the way it is written by hand: block style, sequences indented under their
- * key, no document marker, strings plain where every YAML 1.1 reader (PyYAML in docker-compose
- * 1.x, Go in Compose v2) reads them back as the same string, double-quoted otherwise.
+ * Writes compose YAML the way it is written by hand and as yamllint's default configuration wants
+ * it: a {@code ---} document start, block style, sequences indented under their key, strings plain
+ * where every YAML 1.1 reader (PyYAML in docker-compose 1.x, Go in Compose v2) reads them back as
+ * the same string, double-quoted otherwise, and no line longer than 80 characters
+ * ({@link YamlFolding}).
  */
 final class ComposeYaml {
 
@@ -34,11 +36,12 @@ final class ComposeYaml {
   private static final Pattern DURATION = Pattern.compile("[1-9][0-9]*(ms|s|m|h)");
 
   private static final YAMLMapper MAPPER = new YAMLMapper(new Factory(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .disable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+      // One scalar per line; YamlFolding folds the long ones, also where SnakeYAML finds no space.
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
       .stringQuotingChecker(new Checker())));
 
@@ -47,7 +50,7 @@ final class ComposeYaml {
 
   static String write(JsonNode tree) {
     try {
-      return MAPPER.writeValueAsString(tree);
+      return YamlFolding.fold(MAPPER.writeValueAsString(tree));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of maps, lists and strings always serializes", e);
     }

@@ -6,13 +6,16 @@ import dev.parity.core.Stack;
 import dev.parity.generate.Escape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The model of {@code local/.env.example}: the secret keys to fill in, and for reference the
- * values the compose file fixes. Everything that lands in a comment is made to stay on its line,
+ * The model of {@code local/.env.example}: only what the local stack needs. The secret keys some
+ * container reads from {@code local/.env} (empty slots to fill in), the secret files to create
+ * under {@code local/secrets/}, and for reference the values the compose file gives the apps. Everything that lands in a comment is made to stay on its line,
  * for every reader of {@code .env} files (Python's {@code splitlines} also breaks at
  * {@code \u0085}, {@code \u2028}, {@code \u001c} and a few more).
  */
@@ -26,22 +29,28 @@ final class EnvExample {
   static Map<String, Object> model(Stack stack) {
     Map<String, ConfigEntry> local = new LinkedHashMap<>();
     stack.config(stack.localEnvironment().orElseThrow()).forEach(e -> local.put(e.name(), e));
+    Set<String> usedByApps = new LinkedHashSet<>();
+    stack.apps().forEach(app -> usedByApps.addAll(app.uses()));
+    LocalSecrets needed = LocalSecrets.of(stack);
     List<Map<String, String>> secrets = new ArrayList<>();
     List<Map<String, String>> fixed = new ArrayList<>();
     for (ConfigKey key : stack.config()) {
       String description = key.description().map(EnvExample::oneLine).orElse("");
-      if (key.secret()) {
+      if (key.secret() && needed.isVariable(key.name())) {
         secrets.add(Map.of("name", key.name(), "description", description));
-      } else {
+      } else if (!key.secret() && usedByApps.contains(key.name())) {
         ConfigEntry entry = local.get(key.name());
         fixed.add(Map.of("name", key.name(), "description", description,
             "value", entry == null ? "" : commentValue(entry.plainValue().orElseThrow()),
             "set", Boolean.toString(entry != null)));
       }
     }
+    List<Map<String, String>> files = new ArrayList<>();
+    needed.files().forEach((name, key) -> files.add(Map.of("name", name, "key", key)));
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("stack", stack.name());
     model.put("secrets", secrets);
+    model.put("files", files);
     model.put("fixed", fixed);
     return model;
   }

@@ -1,6 +1,7 @@
 ${header}
-# Copy this file to .env in this folder and fill in the secrets; never commit .env.
-# docker-compose reads .env from the folder of docker-compose.yml.
+# Copy this file to .env in this folder and fill in the secrets; never commit
+# .env (local/.gitignore keeps it out). docker-compose reads .env from the
+# folder of docker-compose.yml.
 <#if secrets?has_content>
 
 # Secrets: the local stack refuses to start without them.
@@ -9,6 +10,14 @@ ${header}
 # ${s.description}
 </#if>
 ${s.name}=
+</#list>
+</#if>
+<#if files?has_content>
+
+# Secret files: create each of these in local/secrets/ (git-ignored), holding
+# only the secret's value; the containers read them under /run/secrets/.
+<#list files as f>
+#   secrets/${f.name} holds ${f.key}
 </#list>
 </#if>
 <#if fixed?has_content>

@@ -2,7 +2,12 @@ package dev.parity.generate.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.parity.core.App;
 import dev.parity.core.Container;
+import dev.parity.core.MySql;
+import dev.parity.core.Postgres;
 import dev.parity.core.Environment;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
@@ -24,9 +29,11 @@ class ComposeGeneratorTest {
   @Test
   void shopMatchesGolden() {
     List<GeneratedFile> files = generate(Fixtures.shop().build());
-    assertThat(files).extracting(GeneratedFile::path).containsExactly("local/docker-compose.yml", "local/.env.example");
+    assertThat(files).extracting(GeneratedFile::path)
+        .containsExactly("local/docker-compose.yml", "local/.env.example", "local/.gitignore");
     Golden.assertMatches("compose/shop/docker-compose.yml", file(files, "local/docker-compose.yml"));
     Golden.assertMatches("compose/shop/.env.example", file(files, "local/.env.example"));
+    Golden.assertMatches("compose/shop/.gitignore", file(files, "local/.gitignore"));
   }
 
   @Test
@@ -37,14 +44,90 @@ class ComposeGeneratorTest {
   }
 
   @Test
-  void secretsAreReferencedNeverGiven() {
+  void realStackMatchesGolden() {
+    List<GeneratedFile> files = generate(Fixtures.realStack().build());
+    Golden.assertMatches("compose/real/docker-compose.yml", file(files, "local/docker-compose.yml"));
+    Golden.assertMatches("compose/real/.env.example", file(files, "local/.env.example"));
+  }
+
+  @Test
+  void secretsAreReferencedNeverGiven() throws Exception {
     List<GeneratedFile> files = generate(Fixtures.shop().build());
     String compose = file(files, "local/docker-compose.yml");
-    assertThat(compose).contains("DB_PASSWORD: \"${DB_PASSWORD:?DB_PASSWORD is a secret: set it in local/.env}\"")
-        .contains("POSTGRES_PASSWORD: \"${DB_PASSWORD:?");
+    JsonNode services = new YAMLMapper().readTree(compose).at("/services");
+    assertThat(services.at("/web/environment/DB_PASSWORD").asText())
+        .isEqualTo("${DB_PASSWORD:?DB_PASSWORD is a secret: set it in local/.env}");
+    assertThat(services.at("/db/environment/POSTGRES_PASSWORD").asText()).startsWith("${DB_PASSWORD:?");
     assertThat(compose.lines().filter(l -> l.contains("PASSWORD:")))
         .allSatisfy(l -> assertThat(l).contains("${DB_PASSWORD:?"));
     assertThat(file(files, "local/.env.example")).containsOnlyOnce("DB_PASSWORD=").contains("\nDB_PASSWORD=\n");
+  }
+
+  /** Regression: every app received every config key, secrets included (the React frontend got the DB password). */
+  @Test
+  void everyAppGotEveryKey() throws Exception {
+    JsonNode services = services(Fixtures.realStack().build());
+    assertThat(fieldNames(services.at("/frontend/environment"))).containsExactly("API_URL");
+    assertThat(fieldNames(services.at("/web/environment"))).containsExactly("LOG_LEVEL", "REDIS_URL");
+    assertThat(fieldNames(services.at("/api/environment"))).containsExactly("DB_PASSWORD", "MARIA_PASSWORD", "LOG_LEVEL");
+    assertThat(services.at("/proxy/environment").isMissingNode()).isTrue();
+  }
+
+  /** Regression: a database without a password silently became POSTGRES_HOST_AUTH_METHOD=trust (or an empty root password). */
+  @Test
+  void trustAuthAppliedSilently() throws Exception {
+    JsonNode silent = services(Stack.named("quiet").service(Postgres.of("pg", "16.4"))
+        .service(MySql.mariadb("maria", "10.11.6")).environment(Environment.local()).build());
+    assertThat(silent.at("/pg/environment/POSTGRES_HOST_AUTH_METHOD").isMissingNode()).isTrue();
+    assertThat(fieldNames(silent.at("/maria/environment"))).containsExactly("MARIADB_DATABASE", "MARIADB_RANDOM_ROOT_PASSWORD");
+
+    JsonNode optedIn = services(Stack.named("quiet").service(Postgres.of("pg", "16.4").trustLocalConnections())
+        .service(MySql.mariadb("maria", "10.11.6").allowEmptyPassword()).environment(Environment.local()).build());
+    assertThat(optedIn.at("/pg/environment/POSTGRES_HOST_AUTH_METHOD").asText()).isEqualTo("trust");
+    assertThat(optedIn.at("/maria/environment/MARIADB_ALLOW_EMPTY_ROOT_PASSWORD").asText()).isEqualTo("yes");
+    assertThat(optedIn.at("/maria/environment/MARIADB_RANDOM_ROOT_PASSWORD").isMissingNode()).isTrue();
+  }
+
+  /**
+   * Regression: the MariaDB healthcheck ran healthcheck.sh, which images built before early 2022 lack;
+   * ComposeUpIT runs the new one on images with only one of the two admin tools.
+   */
+  @Test
+  void mariaDbHealthcheckMissingOnOlderImages() throws Exception {
+    JsonNode test = services(Fixtures.orders().build()).at("/orders-db/healthcheck/test");
+    assertThat(test.get(0).asText()).isEqualTo("CMD-SHELL");
+    assertThat(test.get(1).asText())
+        .isEqualTo("mariadb-admin ping -h 127.0.0.1 --silent || mysqladmin ping -h 127.0.0.1 --silent");
+    assertThat(test.toString()).doesNotContain("healthcheck.sh");
+  }
+
+  @Test
+  void appsRunWithAnInitProcessUnlessTheirOptionsSayNot() throws Exception {
+    JsonNode services = services(Stack.named("init")
+        .service(App.node("on", "node:20.11.0-alpine3.19").source("on").hostPort(3001))
+        .service(App.node("off", "node:20.11.0-alpine3.19").source("off").options(o -> o.init(false)))
+        .service(Container.of("box", "nginx:1.25.3-alpine"))
+        .environment(Environment.local()).build());
+    assertThat(services.at("/on/init").asBoolean()).isTrue();
+    assertThat(services.at("/off/init").isMissingNode()).isTrue();
+    assertThat(services.at("/box/init").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void gitignoreKeepsTheLocalSecretsOut() {
+    String gitignore = file(generate(Fixtures.realStack().build()), "local/.gitignore");
+    assertThat(gitignore.lines().filter(l -> !l.isEmpty() && !l.startsWith("#"))).containsExactly(".env", "secrets/");
+    assertThat(gitignore).startsWith("# Generated by Parity from ShopSpec.java");
+  }
+
+  private static JsonNode services(Stack stack) throws Exception {
+    return new YAMLMapper().readTree(file(generate(stack), "local/docker-compose.yml")).at("/services");
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.parity.core.ConfigKey;
 import dev.parity.core.Container;
 import dev.parity.core.Healthcheck;
 import dev.parity.core.Environment;
+import dev.parity.core.Mount;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
 import dev.parity.core.Stack;
@@ -29,7 +30,10 @@ class ComposeRealToolTest {
       "- item", "\"quoted\"", "'single'", "back\\slash\\", "line1\nline2", "\ttab", " leading", "trailing ",
       "yes", "No", "on", "OFF", "y", "~", "null", "12:30", "1e5", "0x1F", "0o17", "017", "1_000", ".inf", "-.inf",
       "2001-12-14", "=", "<<", "&anchor", "*alias", "!tag", "@at", "`tick`", "{a: 1}", "[1, 2]", "|", ">", "?",
-      "ünïcödé €", "emoji 🚀", "line\u2028sep", "nel\u0085x", "crlf\r\nx", "");
+      "ünïcödé €", "emoji 🚀", "line\u2028sep", "nel\u0085x", "crlf\r\nx", "",
+      // Longer than a line: folded, also where there is no space, and where spaces would start a line.
+      "x".repeat(200), "jdbc:postgresql://db.internal.example.com:5432/shop?sslmode=verify-full&user=" + "a".repeat(40),
+      " ".repeat(100) + "x", ("word $$ ${HOME} " + "\"q\" ").repeat(12), "🚀".repeat(60) + "\u00e9".repeat(30));
 
   @Test
   void shopIsAcceptedByDockerComposeAndYamllint(@TempDir Path root) {
@@ -61,6 +65,115 @@ class ComposeRealToolTest {
     assertThat(services.at("/mysql/environment/MYSQL_PASSWORD").asText()).isEqualTo("s3cret");
     assertThat(services.at("/mail/environment/MP_UI").asText()).isEqualTo("a$$b");
     assertThat(services.at("/plain/ports").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void realStackReadsBackExactlyAsDeclared(@TempDir Path root) throws Exception {
+    RealTool.require("docker-compose");
+    Path compose = LocalProject.write(root, Fixtures.realStack().build());
+    assertLinted(root, compose);
+    JsonNode config = resolvedConfig(root, compose,
+        List.of("env", "DB_PASSWORD=pg-secret", "MARIA_PASSWORD=maria-secret", "MARIA_ROOT_PASSWORD=root-secret"));
+    JsonNode services = config.at("/services");
+    String project = root.toRealPath().toString();
+
+    JsonNode git = services.get("git");
+    assertThat(texts(git.get("ports"))).containsExactly("127.0.0.1:3000:3000/tcp", "127.0.0.1:2222:22/tcp",
+        "127.0.0.1:5353:53/udp");
+    assertThat(texts(git.get("expose"))).containsExactly("9090");
+    assertThat(texts(git.get("volumes"))).containsExactly("git-data:/data:rw",
+        project + "/git/app.ini:/etc/gitea/app.ini:ro");
+    assertThat(fields(git.get("networks"))).containsExactly("back", "front");
+    assertThat(git.at("/secrets/0/source").asText()).isEqualTo("api_token");
+    assertThat(texts(git.get("entrypoint"))).containsExactly("/usr/bin/entrypoint", "--");
+    assertThat(texts(git.get("command"))).containsExactly("/bin/s6-svscan", "/etc/s6");
+    assertThat(git.get("restart").asText()).isEqualTo("unless-stopped");
+    assertThat(git.get("hostname").asText()).isEqualTo("git.local");
+    assertThat(git.get("user").asText()).isEqualTo("1000:1000");
+    assertThat(git.get("init").asText()).isEqualTo("true");
+    assertThat(texts(git.at("/healthcheck/test"))).containsExactly("CMD-SHELL",
+        "curl -fsS http://127.0.0.1:3000/api/healthz || exit 1");
+    assertThat(git.at("/healthcheck/interval").asText()).isEqualTo("30s");
+    assertThat(git.at("/healthcheck/timeout").asText()).isEqualTo("1500ms");
+    assertThat(git.at("/healthcheck/retries").asText()).isEqualTo("3");
+    assertThat(git.at("/healthcheck/start_period").asText()).isEqualTo("20s");
+    // docker-compose 1.29 prints the resolved file re-escaped: a literal '$' comes out as '$$'.
+    assertThat(git.at("/environment/GITEA__server__ROOT_URL").asText()).isEqualTo("http://localhost:3000/$$HOME");
+    assertThat(git.at("/environment/GITEA__security__INTERNAL_TOKEN__FILE").asText()).isEqualTo("/run/secrets/api_token");
+
+    JsonNode pg = services.get("pg");
+    assertThat(texts(pg.get("command"))).containsExactly("-c", "max_connections=200", "-c", "shared_buffers=256MB");
+    assertThat(pg.at("/environment/POSTGRES_PASSWORD_FILE").asText()).isEqualTo("/run/secrets/db_password");
+    assertThat(pg.at("/secrets/0/source").asText()).isEqualTo("db_password");
+    assertThat(texts(pg.get("volumes"))).containsExactly("pg-data:/var/lib/postgresql/data:rw",
+        project + "/db/init:/docker-entrypoint-initdb.d:ro");
+    assertThat(pg.has("init")).isFalse();
+    assertThat(config.at("/secrets/db_password/file").asText()).isEqualTo(project + "/deploy/local/secrets/db_password");
+    assertThat(config.at("/secrets/api_token/file").asText()).isEqualTo(project + "/deploy/local/secrets/api_token");
+
+    JsonNode maria = services.get("maria");
+    assertThat(texts(maria.get("command"))).containsExactly("--transaction-isolation=READ-COMMITTED", "--binlog-format=ROW");
+    assertThat(maria.get("restart").asText()).isEqualTo("always");
+    assertThat(maria.at("/environment/MARIADB_ROOT_PASSWORD").asText()).isEqualTo("root-secret");
+    assertThat(maria.at("/environment/MARIADB_RANDOM_ROOT_PASSWORD").isMissingNode()).isTrue();
+    assertThat(texts(services.at("/cache/command"))).containsExactly("--appendonly", "yes");
+
+    JsonNode api = services.get("api");
+    assertThat(api.at("/build/context").asText()).isEqualTo(project + "/api");
+    assertThat(api.at("/build/dockerfile").asText()).isEqualTo("docker/Dockerfile");
+    assertThat(api.at("/build/target").asText()).isEqualTo("dev");
+    assertThat(api.at("/build/args/APP_VERSION").asText()).isEqualTo("1.2.3");
+    assertThat(api.at("/build/args/GREETING").asText()).isEqualTo("it's $$HOME");
+
+    JsonNode frontend = services.get("frontend");
+    assertThat(frontend.at("/build/target").asText()).isEqualTo("development");
+    assertThat(texts(frontend.get("command"))).containsExactly("npm", "run", "dev");
+    assertThat(texts(frontend.get("volumes"))).containsExactly(project + "/frontend:/app:rw", "/app/node_modules");
+
+    JsonNode web = services.get("web");
+    assertThat(web.has("ports")).isFalse();
+    assertThat(web.at("/deploy/replicas").asText()).isEqualTo("2");
+    assertThat(web.has("scale")).isFalse();
+    assertThat(web.get("restart").asText()).isEqualTo("on-failure");
+    assertThat(texts(services.at("/proxy/volumes"))).containsExactly(project + "/proxy/nginx.conf:/etc/nginx/nginx.conf:ro");
+    assertThat(texts(services.at("/proxy/ports"))).containsExactly("127.0.0.1:8000:80/tcp");
+
+    assertThat(config.at("/networks/back/internal").asText()).isEqualTo("true");
+    assertThat(config.at("/networks/front/internal").isMissingNode()).isTrue();
+    assertThat(fields(config.get("volumes"))).containsExactly("cache-data", "git-data", "maria-data", "pg-data");
+
+    // Each service receives exactly its own keys, and each secret only where it is used.
+    assertThat(fields(git.get("environment"))).containsExactly("GITEA__database__DB_TYPE", "GITEA__database__PASSWD",
+        "GITEA__security__INTERNAL_TOKEN__FILE", "GITEA__server__ROOT_URL");
+    assertThat(fields(api.get("environment"))).containsExactly("DB_PASSWORD", "LOG_LEVEL", "MARIA_PASSWORD");
+    assertThat(fields(frontend.get("environment"))).containsExactly("API_URL");
+    assertThat(fields(web.get("environment"))).containsExactly("LOG_LEVEL", "REDIS_URL");
+    assertThat(fields(pg.get("environment"))).containsExactly("POSTGRES_DB", "POSTGRES_PASSWORD_FILE", "POSTGRES_USER");
+    assertThat(fields(maria.get("environment"))).containsExactly("MARIADB_DATABASE", "MARIADB_PASSWORD",
+        "MARIADB_ROOT_PASSWORD", "MARIADB_USER");
+    assertThat(services.at("/proxy/environment").isMissingNode()).isTrue();
+    assertThat(servicesHolding(services, "pg-secret")).containsExactly("api", "git");
+    assertThat(servicesHolding(services, "maria-secret")).containsExactly("api", "maria");
+    assertThat(servicesHolding(services, "root-secret")).containsExactly("maria");
+  }
+
+  @Test
+  void oddPathsTakeTheLongVolumeSyntax(@TempDir Path root) throws Exception {
+    RealTool.require("docker-compose");
+    Stack stack = Stack.named("odd")
+        .service(Container.of("box", "nginx:1.25.3-alpine").options(o -> o
+            .mount(Mount.bind("conf/a:b $x.conf", "/etc/a:b.conf").readOnly())
+            .mount(Mount.volume("data", "/srv/x:y"))))
+        .environment(Environment.local()).build();
+    Path compose = LocalProject.write(root, stack);
+    assertLinted(root, compose);
+    JsonNode volumes = resolvedConfig(root, compose, List.of("env")).at("/services/box/volumes");
+    assertThat(volumes.at("/0/type").asText()).isEqualTo("bind");
+    assertThat(volumes.at("/0/source").asText().replace("$$", "$")).isEqualTo(root.toRealPath() + "/conf/a:b $x.conf");
+    assertThat(volumes.at("/0/target").asText()).isEqualTo("/etc/a:b.conf");
+    assertThat(volumes.at("/0/read_only").asText()).isEqualTo("true");
+    assertThat(volumes.at("/1/source").asText()).isEqualTo("data");
+    assertThat(volumes.at("/1/target").asText()).isEqualTo("/srv/x:y");
   }
 
   @Test
@@ -129,6 +242,31 @@ class ComposeRealToolTest {
   private static void assertLinted(Path root, Path compose) {
     RealTool.require("yamllint");
     RealTool.assertAccepts(root, "yamllint", "--strict", "-d", LocalProject.YAMLLINT_CONFIG, root.relativize(compose).toString());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new java.util.ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
+  }
+
+  private static List<String> fields(JsonNode object) {
+    List<String> names = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /** The services whose environment holds {@code value} in some variable, sorted by name. */
+  private static List<String> servicesHolding(JsonNode services, String value) {
+    List<String> names = new java.util.ArrayList<>();
+    services.fields().forEachRemaining(service -> {
+      List<String> values = new java.util.ArrayList<>();
+      service.getValue().path("environment").forEach(v -> values.add(v.asText()));
+      if (values.contains(value)) {
+        names.add(service.getKey());
+      }
+    });
+    return names.stream().sorted().toList();
   }
 
   private static JsonNode resolvedConfig(Path root, Path compose, List<String> env) throws Exception {

@@ -2,6 +2,7 @@ package dev.parity.generate.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,13 @@ class EscapingPropertyTest {
   }
 
   @Test
+  void anyLongValueIsFoldedWithinEightyColumnsAndReadsBackExactly() {
+    qt().withExamples(TRIES).forAll(nasty(), nasty(), integers().between(1, 12),
+        strings().basicLatinAlphabet().ofLengthBetween(0, 200))
+        .checkAssert((a, b, times, run) -> unchecked(() -> longValueIsFolded((a + b).repeat(times) + run)));
+  }
+
+  @Test
   void anyStartArgumentReachesTheDockerfileExactly() {
     qt().withExamples(TRIES).forAll(nasty()).checkAssert(arg -> unchecked(() -> startArgumentReachesDockerfile(arg)));
   }
@@ -55,6 +63,15 @@ class EscapingPropertyTest {
 
   private void configValueReachesCompose(String value) throws Exception {
     String compose = file(stack(value, "x", List.of("node", "server.js")), "local/docker-compose.yml");
+    JsonNode environment = YAML.readTree(compose).at("/services/web/environment");
+    assertThat(unescapeCompose(environment.get("LOG_LEVEL").asText())).isEqualTo(value);
+    assertThat(SECRET_REFERENCE.matcher(compose).replaceAll("")).doesNotContainPattern("(?<!\\$)\\$(\\$\\$)*(?!\\$)");
+  }
+
+  private void longValueIsFolded(String value) throws Exception {
+    String compose = file(stack(value, "x", List.of("node", "server.js")), "local/docker-compose.yml");
+    // yamllint counts code points; a UTF-16 length is never smaller.
+    assertThat(compose.split("\n")).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(YamlFolding.WIDTH));
     JsonNode environment = YAML.readTree(compose).at("/services/web/environment");
     assertThat(unescapeCompose(environment.get("LOG_LEVEL").asText())).isEqualTo(value);
     assertThat(SECRET_REFERENCE.matcher(compose).replaceAll("")).doesNotContainPattern("(?<!\\$)\\$(\\$\\$)*(?!\\$)");

@@ -1,5 +1,8 @@
 package dev.parity.generate.compose;
 
+import dev.parity.core.BuildKind;
+import dev.parity.core.Mount;
+import dev.parity.core.Service;
 import dev.parity.core.Stack;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.Fixtures;
@@ -17,7 +20,8 @@ import java.util.List;
  */
 final class LocalProject {
 
-  static final String YAMLLINT_CONFIG = "{extends: default, rules: {line-length: disable, document-start: disable}}";
+  /** yamllint's own default configuration, nothing relaxed. */
+  static final String YAMLLINT_CONFIG = "default";
 
   private LocalProject() {
   }
@@ -31,6 +35,18 @@ final class LocalProject {
         Files.writeString(source.resolve("package.json"), "{\"name\": \"" + app.name() + "\", \"private\": true}\n");
         Files.writeString(source.resolve("package-lock.json"), "{\"lockfileVersion\": 3, \"packages\": {}}\n");
         Files.writeString(source.resolve("server.js"), "require('http').createServer((q, s) => s.end('ok')).listen(3000);\n");
+        if (app.buildKind() == BuildKind.DOCKERFILE) {
+          Path dockerfile = source.resolve(app.dockerfilePath());
+          Files.createDirectories(dockerfile.getParent());
+          Files.writeString(dockerfile, "FROM debian:bookworm-slim AS dev\n");
+        }
+      }
+      for (Service service : stack.services()) {
+        for (Mount mount : service.options().mounts()) {
+          if (!mount.isVolume()) {
+            bindSource(root.resolve(mount.source()));
+          }
+        }
       }
       DeployTree tree = DeployTree.render(Fixtures.context(stack), List.of(new DockerfileGenerator(), new ComposeGenerator()));
       for (GeneratedFile file : tree.files()) {
@@ -41,6 +57,16 @@ final class LocalProject {
       return root.resolve("deploy/local/docker-compose.yml");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A bind mount's source as the spec's folder holds it: a file when its name has an extension, else a folder. */
+  private static void bindSource(Path source) throws IOException {
+    if (source.getFileName().toString().contains(".")) {
+      Files.createDirectories(source.getParent());
+      Files.writeString(source, "# " + source.getFileName() + "\n");
+    } else {
+      Files.createDirectories(source);
     }
   }
 }

@@ -1,0 +1,128 @@
+package dev.parity.generate.compose;
+
+import static dev.parity.generate.compose.ComposeDocument.literal;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.parity.core.Container;
+import dev.parity.core.MySql;
+import dev.parity.core.Postgres;
+import dev.parity.core.Redis;
+import dev.parity.core.SecretFile;
+import dev.parity.core.Service;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compose services of PostgreSQL, MySQL/MariaDB, Redis and any other container: the pinned
+ * image, the main port on 127.0.0.1, a named data volume and a readiness check for the databases,
+ * then the service's {@linkplain OptionsRenderer options} (server flags as {@code command}, further
+ * mounts, a healthcheck of its own, …).
+ */
+final class BackingServices {
+
+  private final OptionsRenderer options;
+
+  BackingServices(OptionsRenderer options) {
+    this.options = options;
+  }
+
+  ComposeService render(Service service) {
+    if (service instanceof Postgres db) {
+      return postgres(db);
+    } else if (service instanceof MySql db) {
+      return mysql(db);
+    } else if (service instanceof Redis redis) {
+      return redis(redis);
+    }
+    return container((Container) service);
+  }
+
+  private ComposeService postgres(Postgres db) {
+    ComposeService compose = base(db, literal(db.imageReference()));
+    compose.environment.put("POSTGRES_DB", literal(db.database()));
+    compose.environment.put("POSTGRES_USER", literal(db.user()));
+    db.passwordKey().ifPresent(key -> password(compose, db, "POSTGRES_PASSWORD", key));
+    if (db.passwordKey().isEmpty() && db.trustsLocalConnections()) {
+      // Only on the spec's explicit opt-in: without a password and without it the image refuses to start.
+      compose.environment.put("POSTGRES_HOST_AUTH_METHOD", "trust");
+    }
+    dataVolume(compose, db, "/var/lib/postgresql/data");
+    // Over TCP: the image's init phase runs a server on the Unix socket only, which is not ready yet.
+    compose.healthcheck(List.of("CMD", "pg_isready", "-h", "127.0.0.1", "-U", literal(db.user()), "-d",
+        literal(db.database())), "5s", "5s", 10, "10s");
+    return finish(compose, db);
+  }
+
+  private ComposeService mysql(MySql db) {
+    ComposeService compose = base(db, literal(db.imageReference()));
+    boolean mariadb = db.flavour() == MySql.Flavour.MARIADB;
+    String prefix = mariadb ? "MARIADB_" : "MYSQL_";
+    compose.environment.put(prefix + "DATABASE", literal(db.database()));
+    db.passwordKey().ifPresent(key -> {
+      compose.environment.put(prefix + "USER", literal(db.user()));
+      password(compose, db, prefix + "PASSWORD", key);
+    });
+    if (db.rootPasswordKey().isPresent()) {
+      password(compose, db, prefix + "ROOT_PASSWORD", db.rootPasswordKey().get());
+    } else if (db.allowsEmptyPassword()) {
+      // Only on the spec's explicit opt-in.
+      compose.environment.put(mariadb ? "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD" : "MYSQL_ALLOW_EMPTY_PASSWORD", "yes");
+    } else {
+      compose.environment.put(prefix + "RANDOM_ROOT_PASSWORD", "yes");
+    }
+    dataVolume(compose, db, "/var/lib/mysql");
+    // Both over TCP: the images' init phase runs the server with networking off, so a ping answers
+    // only once initialisation is done. `ping` exits 0 when the server answers, even with "access
+    // denied", so it needs no credentials. MySQL images all carry mysqladmin. MariaDB images do not
+    // agree on one tool: healthcheck.sh exists only in images built from early 2022 on, the
+    // mariadb-* client names only from 10.4 on, and 11.0 and later no longer carry the mysql* names
+    // (mariadb-docker#512). Trying mariadb-admin, then mysqladmin, works on every MariaDB image.
+    compose.healthcheck(mariadb
+        ? List.of("CMD-SHELL", "mariadb-admin ping -h 127.0.0.1 --silent || mysqladmin ping -h 127.0.0.1 --silent")
+        : List.of("CMD", "mysqladmin", "ping", "-h", "127.0.0.1", "--silent"),
+        "5s", "5s", 10, "30s");
+    return finish(compose, db);
+  }
+
+  private ComposeService redis(Redis redis) {
+    ComposeService compose = base(redis, literal(redis.imageReference()));
+    dataVolume(compose, redis, "/data");
+    compose.healthcheck(List.of("CMD", "redis-cli", "ping"), "5s", "3s", 10, "5s");
+    return finish(compose, redis);
+  }
+
+  private ComposeService container(Container container) {
+    return finish(base(container, literal(container.imageReference())), container);
+  }
+
+  private static ComposeService base(Service service, String image) {
+    ComposeService compose = new ComposeService();
+    compose.image = image;
+    service.hostPort().ifPresent(host -> compose.ports.add("127.0.0.1:" + host + ":" + service.containerPort()));
+    return compose;
+  }
+
+  /**
+   * The database's password variable: {@code <variable>_FILE} pointing at the secret file when the
+   * options hand {@code key} to the container as a file, else {@code <variable>} from {@code .env}.
+   */
+  private static void password(ComposeService compose, Service db, String variable, String key) {
+    Optional<SecretFile> file = db.options().secretFiles().stream().filter(f -> f.key().equals(key)).findFirst();
+    if (file.isEmpty()) {
+      compose.environment.put(variable, ComposeDocument.secret(key));
+    } else if (file.get().variable().isEmpty()) {
+      compose.environment.put(variable + "_FILE", file.get().path());
+    }
+  }
+
+  private void dataVolume(ComposeService compose, Service service, String path) {
+    String name = service.name() + "-data";
+    options.declareVolume(name);
+    compose.volumes.add(TextNode.valueOf(name + ":" + path));
+  }
+
+  private ComposeService finish(ComposeService compose, Service service) {
+    options.apply(compose, service.options());
+    return compose;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.parity.generate.compose;
+
+import static dev.parity.generate.compose.ComposeDocument.duration;
+import static dev.parity.generate.compose.ComposeDocument.literal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.parity.core.Healthcheck;
+import dev.parity.core.Mount;
+import dev.parity.core.Port;
+import dev.parity.core.SecretFile;
+import dev.parity.core.ServiceOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders {@link ServiceOptions}, the same for every kind of service, into a
+ * {@link ComposeService}: what the options declare is added to (or, for single values, replaces)
+ * what the kind derived.
+ */
+final class OptionsRenderer {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ComposeDocument document;
+
+  OptionsRenderer(ComposeDocument document) {
+    this.document = document;
+  }
+
+  void apply(ComposeService compose, ServiceOptions options) {
+    options.ports().forEach(port -> port(compose, port));
+    options.mounts().forEach(mount -> compose.volumes.add(mount(mount)));
+    options.env().forEach((variable, value) -> compose.environment.put(variable, literal(value)));
+    options.secretEnv().forEach((variable, key) -> compose.environment.put(variable, ComposeDocument.secret(key)));
+    for (SecretFile file : options.secretFiles()) {
+      document.secret(file);
+      if (!compose.secrets.contains(file.name())) {
+        compose.secrets.add(file.name());
+      }
+      file.variable().ifPresent(variable -> compose.environment.put(variable, file.path()));
+    }
+    options.entrypoint().ifPresent(arguments -> compose.entrypoint = literals(arguments));
+    options.command().ifPresent(arguments -> compose.command = literals(arguments));
+    options.restart().ifPresent(policy -> compose.restart = policy.compose());
+    options.hostname().ifPresent(name -> compose.hostname = literal(name));
+    options.user().ifPresent(user -> compose.user = literal(user));
+    options.init().ifPresent(init -> compose.init = init);
+    options.healthcheck().ifPresent(check -> healthcheck(compose, check));
+    options.networks().forEach(compose.networks::add);
+  }
+
+  /** Declares the named volume {@code name} at the top level. */
+  void declareVolume(String name) {
+    document.volume(name);
+  }
+
+  /** Every argument through {@link ComposeDocument#literal(String)}. */
+  static List<String> literals(List<String> arguments) {
+    List<String> out = new ArrayList<>();
+    arguments.forEach(argument -> out.add(literal(argument)));
+    return out;
+  }
+
+  /** A bind mount of {@code specRelative} (relative to the spec's folder) at {@code target}. */
+  JsonNode bind(String specRelative, String target, boolean readOnly) {
+    String source = document.context().pathFrom(ComposeDocument.COMPOSE_FILE, specRelative);
+    // Compose reads a short-syntax source that starts with neither '.' nor '/' as a volume's name.
+    if (!source.startsWith(".") && !source.startsWith("/")) {
+      source = "./" + source;
+    }
+    return volumeEntry("bind", source, target, readOnly);
+  }
+
+  private static void port(ComposeService compose, Port port) {
+    String suffix = "udp".equals(port.protocol()) ? "/udp" : "";
+    port.published().ifPresentOrElse(
+        host -> compose.ports.add("127.0.0.1:" + host + ":" + port.containerPort() + suffix),
+        () -> compose.expose.add(port.containerPort() + suffix));
+  }
+
+  private JsonNode mount(Mount mount) {
+    if (mount.isVolume()) {
+      document.volume(mount.source());
+      return volumeEntry("volume", mount.source(), mount.target(), mount.isReadOnly());
+    }
+    return bind(mount.source(), mount.target(), mount.isReadOnly());
+  }
+
+  /**
+   * The short syntax {@code source:target[:ro]} where it is unambiguous, else the long syntax:
+   * the short one splits at every {@code :}, so a path holding one needs the long form.
+   */
+  private static JsonNode volumeEntry(String type, String source, String target, boolean readOnly) {
+    if (!source.contains(":") && !target.contains(":")) {
+      return TextNode.valueOf(literal(source) + ":" + literal(target) + (readOnly ? ":ro" : ""));
+    }
+    ObjectNode node = NODES.objectNode();
+    node.put("type", type);
+    node.put("source", literal(source));
+    node.put("target", literal(target));
+    if (readOnly) {
+      node.put("read_only", true);
+    }
+    return node;
+  }
+
+  private static void healthcheck(ComposeService compose, Healthcheck check) {
+    List<String> test = new ArrayList<>();
+    test.add(check.shell() ? "CMD-SHELL" : "CMD");
+    test.addAll(literals(check.test()));
+    compose.healthcheck(test, duration(check.interval()), duration(check.timeout()), check.retries(),
+        duration(check.startPeriod()));
+  }
+}
