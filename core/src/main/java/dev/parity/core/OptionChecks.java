@@ -17,8 +17,9 @@ final class OptionChecks {
 
   /** A compose volume name. */
   private static final Pattern VOLUME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-  /** An RFC 1123 host name label. */
-  private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  /** An RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, each at most 63 characters. */
+  private static final Pattern HOSTNAME = Pattern.compile(
+      "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
   private static final String VARIABLE_FIX = "use letters, digits and underscores, not starting with a digit";
 
   private final ValidationContext context;
@@ -54,9 +55,9 @@ final class OptionChecks {
     o.entrypoint().ifPresent(arguments -> checkArguments(element, "entrypoint", arguments,
         "options: .entrypoint(\"/usr/local/bin/run\") with one non-blank argument per item"));
     o.hostname().ifPresent(host -> {
-      if (!HOSTNAME.matcher(host).matches()) {
-        context.problem(element, "host name '" + host + "' is not a valid host name label (letters, digits and inner"
-            + " hyphens, at most 63 characters)", "options: .hostname(\"" + ValidationContext.suggestName(host, service.name()) + "\")");
+      if (!HOSTNAME.matcher(host).matches() || host.length() > 253) {
+        context.problem(element, "host name '" + host + "' is not a valid RFC 1123 host name (dot-separated labels of"
+            + " letters, digits and inner hyphens, each at most 63 characters)", "options: .hostname(\"" + ValidationContext.suggestName(host, service.name()) + "\")");
       }
     });
     o.healthcheck().ifPresent(check -> checkHealthcheck(element, check));
@@ -100,7 +101,7 @@ final class OptionChecks {
         if (!VOLUME.matcher(mount.source()).matches()) {
           context.problem(element, "volume name '" + mount.source() + "' is not valid (letters, digits, '_', '.', '-',"
               + " starting with a letter or digit)", "Mount.volume(\"" + ValidationContext.suggestName(mount.source(),
-                  service.name() + "-files") + "\", \"" + target + "\")");
+                  service.name() + "-files") + "\", \"" + target.replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
         }
       } else {
         context.checkRelativePath(element, "bind mount source", mount.source(),

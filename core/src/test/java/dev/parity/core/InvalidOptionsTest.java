@@ -1,5 +1,6 @@
 package dev.parity.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static dev.parity.core.SpecAssertions.assertOnlyProblem;
 
 import java.time.Duration;
@@ -233,10 +234,15 @@ class InvalidOptionsTest {
   }
 
   @Test
-  void hostnameNotALabel() {
+  void hostnameNotRfc1123() {
     assertOnlyProblem(withMail(o -> o.hostname("mail_server")),
-        "service 'mail': host name 'mail_server' is not a valid host name label (letters, digits and inner hyphens,"
-            + " at most 63 characters); fix: options: .hostname(\"mail-server\")");
+        "service 'mail': host name 'mail_server' is not a valid RFC 1123 host name (dot-separated labels of letters,"
+            + " digits and inner hyphens, each at most 63 characters); fix: options: .hostname(\"mail-server\")");
+  }
+
+  @Test
+  void aFullyQualifiedHostnameIsValid() {
+    assertThat(withMail(o -> o.hostname("git.example.com")).build().service("mail")).isPresent();
   }
 
   // ---- health check ----

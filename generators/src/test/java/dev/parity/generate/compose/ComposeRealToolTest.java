@@ -162,18 +162,18 @@ class ComposeRealToolTest {
     RealTool.require("docker-compose");
     Stack stack = Stack.named("odd")
         .service(Container.of("box", "nginx:1.25.3-alpine").options(o -> o
-            .mount(Mount.bind("conf/a:b $x.conf", "/etc/a:b.conf").readOnly())
-            .mount(Mount.volume("data", "/srv/x:y"))))
+            .mount(Mount.bind("conf/a:b $x.conf", "/etc/a b.conf").readOnly())
+            .mount(Mount.volume("data", "/srv/x y"))))
         .environment(Environment.local()).build();
     Path compose = LocalProject.write(root, stack);
     assertLinted(root, compose);
     JsonNode volumes = resolvedConfig(root, compose, List.of("env")).at("/services/box/volumes");
     assertThat(volumes.at("/0/type").asText()).isEqualTo("bind");
     assertThat(volumes.at("/0/source").asText().replace("$$", "$")).isEqualTo(root.toRealPath() + "/conf/a:b $x.conf");
-    assertThat(volumes.at("/0/target").asText()).isEqualTo("/etc/a:b.conf");
+    assertThat(volumes.at("/0/target").asText()).isEqualTo("/etc/a b.conf");
     assertThat(volumes.at("/0/read_only").asText()).isEqualTo("true");
     assertThat(volumes.at("/1/source").asText()).isEqualTo("data");
-    assertThat(volumes.at("/1/target").asText()).isEqualTo("/srv/x:y");
+    assertThat(volumes.at("/1/target").asText()).isEqualTo("/srv/x y");
   }
 
   @Test

@@ -114,8 +114,15 @@ class DockerBuildTest {
     assertThat(none.output()).contains("parity: expected exactly one runnable jar in target/, found 0:");
   }
 
+  /**
+   * The build stage runs on the base stand-in under an exactly pinned name, since a spec refuses a
+   * floating tag such as {@code bookworm-slim}; a fake {@code mvnw} stands in for Maven.
+   */
   private Stack mavenStack() {
-    return Stack.named("mvn").service(App.jvm("api", JRE).mavenBuild(BASE).source("api"))
+    String jdk = "parity-test/jdk-standin:17.0.0";
+    RealTool.run(dir, "docker", "tag", BASE, jdk);
+    images.add(jdk);
+    return Stack.named("mvn").service(App.jvm("api", JRE).mavenBuild(jdk).source("api"))
         .environment(Environment.local()).build();
   }
 

@@ -59,7 +59,7 @@ class EnvironmentsDocEscapingPropertyTest {
     Stack stack = Stack.named("odd")
         .service(dev.parity.core.Container.of("proxy", "nginx:1.25.3-alpine").hostPort(8088)
             .options(o -> o.mount(dev.parity.core.Mount.bind(path, target).readOnly())
-                .mount(dev.parity.core.Mount.volume("cache-\u00e9", "/var/cache/\"x\""))))
+                .mount(dev.parity.core.Mount.volume("cache-x", "/var/cache/\"\u00e9\""))))
         .environment(Environment.local()).build();
     String graph = EnvironmentsDocGeneratorTest.mermaid(EnvironmentsDocGeneratorTest.render(stack), 0);
     List<String> labels = new ArrayList<>();
@@ -72,7 +72,7 @@ class EnvironmentsDocEscapingPropertyTest {
       assertThat(line.replaceAll(MERMAID_LABEL, "L")).matches(
           "flowchart LR|  (s|v|b|p)\\d+(\\[L\\]|\\[\\(L\\)\\]|\\[\\[L\\]\\]|\\(\\[L\\]\\) -->\\|L\\| s\\d+| ---\\|L\\| [vb]\\d+)");
     }
-    assertThat(labels).contains("./" + path, target + " (read-only)", "volume cache-\u00e9", "/var/cache/\"x\"");
+    assertThat(labels).contains("./" + path, target + " (read-only)", "volume cache-x", "/var/cache/\"\u00e9\"");
   }
 
   private static final String MERMAID_LABEL = "\"([A-Za-z0-9 .:,/_()-]|#[0-9]+;|<br>)*\"";
