@@ -1,6 +1,7 @@
 package dev.parity.runtime.internal;
 
 import dev.parity.core.Addresses;
+import dev.parity.core.App;
 import dev.parity.core.ConfigEntry;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
-/** The config an app receives from the running stack: every key of the schema, secrets generated. */
+/**
+ * The config resolved to the running stack, secrets generated: every key of the schema, or only
+ * the keys one app uses.
+ */
 public final class StackConfig {
 
   private StackConfig() {
@@ -30,6 +34,18 @@ public final class StackConfig {
         values.put(key.name(), value);
       }
     }
+    return values;
+  }
+
+  /** The keys {@code app} uses, in schema order; secret keys take the generated local values. */
+  public static Map<String, String> resolve(Stack stack, App app, Environment environment, Addresses addresses,
+      Map<String, String> secrets) {
+    Map<String, String> values = new LinkedHashMap<>();
+    resolve(stack, environment, addresses, secrets).forEach((key, value) -> {
+      if (app.uses().contains(key)) {
+        values.put(key, value);
+      }
+    });
     return values;
   }
 
