@@ -74,7 +74,7 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
       return new ExpectedContainer(redis.name(), redis.image(), false, keys);
     }
     Container container = (Container) service;
-    keys.addAll(container.environment().keySet());
+    keys.addAll(container.options().env().keySet());
     return new ExpectedContainer(container.name(), container.image(), false, keys);
   }
 }
