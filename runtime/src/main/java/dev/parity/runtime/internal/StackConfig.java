@@ -41,11 +41,12 @@ public final class StackConfig {
   public static Map<String, String> resolve(Stack stack, App app, Environment environment, Addresses addresses,
       Map<String, String> secrets) {
     Map<String, String> values = new LinkedHashMap<>();
-    resolve(stack, environment, addresses, secrets).forEach((key, value) -> {
-      if (app.uses().contains(key)) {
-        values.put(key, value);
+    for (ConfigEntry entry : stack.config(app, environment, addresses)) {
+      String value = entry.isSecret() ? secrets.get(entry.name()) : entry.plainValue().orElse(null);
+      if (value != null) {
+        values.put(entry.name(), value);
       }
-    });
+    }
     return values;
   }
 

@@ -81,6 +81,8 @@ public final class StackStarter {
     secrets = LocalSecrets.generate(stack);
     context = new PlanContext(options::resolveImage, secrets, options.fixedPorts(), options.projectFolder(),
         SecretFiles.folder(options.projectFolder(), runId), this::volumeName);
+    // What can be refused without Docker (a database without a password, a missing bind source) is, before anything starts.
+    services.stream().filter(s -> !(s instanceof App)).forEach(s -> Plans.of(s, context, null, Map.of()));
     prefix = "parity-" + stack.name() + "-" + environment.name() + "-" + runId;
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "parity-start");
