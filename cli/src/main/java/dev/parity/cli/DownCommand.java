@@ -1,6 +1,8 @@
 package dev.parity.cli;
 
 import dev.parity.runtime.LocalStack;
+import dev.parity.runtime.StackRemoval;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code parity down}: removes what {@code parity up} started, found by its labels. */
 @Command(name = "down", mixinStandardHelpOptions = true,
     description = {"Remove every container and network of the spec's stack in one environment, found by the"
-        + " labels dev.parity.stack and dev.parity.environment: also what a killed `parity up` left."},
+        + " labels dev.parity.stack and dev.parity.environment: also what a killed `parity up` left.",
+        "Named volumes are kept for the next `up`, like compose's; --volumes removes them too."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:nothing of the stack is left", "2:bad input, an unknown environment, or Docker is not reachable"})
 final class DownCommand implements Callable<Integer> {
@@ -22,15 +25,26 @@ final class DownCommand implements Callable<Integer> {
       description = "The environment to remove (default: ${DEFAULT-VALUE}).")
   String environment;
 
+  @Option(names = {"-v", "--volumes"}, description = "Also remove the stack's named volumes (compose's `down --volumes`).")
+  boolean volumes;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec command;
 
   @Override
   public Integer call() {
     LoadedSpec loaded = options.load();
-    int removed = LocalStack.of(loaded.stack()).down(environment);
-    command.commandLine().getOut().printf("Removed %d containers and networks of stack '%s' (%s).%n",
-        removed, loaded.stack().name(), environment);
+    StackRemoval removal = LocalStack.of(loaded.stack()).down(environment, volumes, loaded.folder());
+    PrintWriter out = command.commandLine().getOut();
+    out.printf("Removed %d containers and networks of stack '%s' (%s).%n",
+        removal.containersAndNetworks(), loaded.stack().name(), environment);
+    if (!removal.removedVolumes().isEmpty()) {
+      out.printf("Removed volumes: %s.%n", String.join(", ", removal.removedVolumes()));
+    }
+    if (!removal.keptVolumes().isEmpty()) {
+      out.printf("Kept volumes: %s (named volumes outlive `down`, like compose's; `parity down --volumes` removes"
+          + " them).%n", String.join(", ", removal.keptVolumes()));
+    }
     return 0;
   }
 }

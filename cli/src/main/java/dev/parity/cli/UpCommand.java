@@ -1,7 +1,9 @@
 package dev.parity.cli;
 
+import dev.parity.core.App;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
+import dev.parity.core.Stack;
 import dev.parity.runtime.LocalStack;
 import dev.parity.runtime.RunningStack;
 import dev.parity.runtime.StackOptions;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,8 +47,13 @@ final class UpCommand implements Callable<Integer> {
   boolean withApps;
 
   @Option(names = "--env-file", paramLabel = "<path>",
-      description = "Where to write the app's config (default: .parity/<env>.env beside the spec).")
+      description = {"Where to write the app's config (default: .parity/<env>.env beside the spec; with apps, one"
+          + " file per app, .parity/<env>.<app>.env). With several apps, it takes the config of the one --app names."})
   Path envFile;
+
+  @Option(names = "--app", paramLabel = "<name>",
+      description = "Print and write only this app's config: the keys it uses (default: every app's, each to its own file).")
+  String app;
 
   @Option(names = "--registry-mirror", paramLabel = "<host:port>",
       description = "Pull every image from this registry instead, same repository path, tag and digest.")
@@ -68,6 +76,7 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = command.commandLine().getOut();
     LoadedSpec loaded = options.loadWithFiles(withApps);
+    List<App> apps = chosenApps(loaded.stack());
     StackOptions stackOptions;
     try {
       stackOptions = StackOptions.defaults().environment(environment).withApps(withApps).registryMirror(registryMirror)
@@ -92,7 +101,7 @@ final class UpCommand implements Callable<Integer> {
         removed.countDown();
       }, "parity-down"));
     }
-    report(out, running, loaded);
+    report(out, running, loaded, apps);
     if (detach) {
       out.printf("Detached. Remove it with: parity down --spec %s --env %s%n", options.spec, environment);
       return 0;
@@ -103,7 +112,29 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void report(PrintWriter out, RunningStack running, LoadedSpec loaded) {
+  /**
+   * The apps whose config is written: none for a stack without apps (every key goes to one file),
+   * the one {@code --app} names, else all. Checked before anything starts.
+   */
+  private List<App> chosenApps(Stack stack) {
+    List<App> apps = stack.apps();
+    String names = apps.stream().map(App::name).collect(Collectors.joining(", "));
+    if (app != null) {
+      App chosen = apps.stream().filter(a -> a.name().equals(app)).findFirst()
+          .orElseThrow(() -> new ParityException(ErrorCode.USAGE, "--app: stack '" + stack.name() + "' has no app '"
+              + app + "'; " + (apps.isEmpty() ? "it has no apps, so every config key goes to one env file: drop --app"
+                  : "its apps: " + names)));
+      return List.of(chosen);
+    }
+    if (envFile != null && apps.size() > 1) {
+      throw new ParityException(ErrorCode.USAGE, "--env-file: stack '" + stack.name() + "' has " + apps.size()
+          + " apps (" + names + "), each with its own config; name the one whose config goes to " + envFile
+          + " with --app NAME, or drop --env-file to write .parity/" + environment + ".<app>.env for each");
+    }
+    return apps;
+  }
+
+  private void report(PrintWriter out, RunningStack running, LoadedSpec loaded, List<App> apps) {
     if (running.leftoversRemoved() > 0) {
       out.printf("Removed %d leftovers of an earlier run.%n", running.leftoversRemoved());
     }
@@ -111,17 +142,28 @@ final class UpCommand implements Callable<Integer> {
       out.printf("Migrated %s: %s%n", migrated.getKey(),
           migrated.getValue().isEmpty() ? "no migrations" : "versions " + String.join(", ", migrated.getValue()));
     }
-    Path file = envFile != null ? envFile : loaded.folder().resolve(".parity").resolve(environment + ".env");
-    boolean secret = !running.secretKeys().isEmpty();
-    EnvFile.write(file, EnvFile.render("Config of stack '" + running.stackName() + "', environment '"
-        + running.environment() + "', written by `parity up`; local secrets are generated per run.",
-        running.config()), secret);
-    if (envFile == null) {
-      EnvFile.write(file.resolveSibling(".gitignore"), "*\n", false);
+    Path parityFolder = loaded.folder().resolve(".parity");
+    if (apps.isEmpty()) {
+      write(out, running, "the app", running.config(), running.printableConfig(),
+          envFile != null ? envFile : parityFolder.resolve(environment + ".env"));
     }
-    out.println("Config for the app (" + running.environment() + "):");
-    running.printableConfig().forEach(line -> out.println("  " + line));
-    out.println("Written to " + file + (secret ? " (mode 0600: it holds secrets)" : ""));
+    for (App a : apps) {
+      write(out, running, "app '" + a.name() + "'", running.config(a.name()), running.printableConfig(a.name()),
+          envFile != null ? envFile : parityFolder.resolve(environment + "." + a.name() + ".env"));
+    }
+    if (envFile == null) {
+      EnvFile.write(parityFolder.resolve(".gitignore"), "*\n", false);
+    }
     out.flush();
+  }
+
+  private void write(PrintWriter out, RunningStack running, String whose, Map<String, String> config,
+      List<String> printable, Path file) {
+    boolean secret = config.keySet().stream().anyMatch(running.secretKeys()::contains);
+    EnvFile.write(file, EnvFile.render("Config of " + whose + " of stack '" + running.stackName() + "', environment '"
+        + running.environment() + "', written by `parity up`; local secrets are generated per run.", config), secret);
+    out.println("Config for " + whose + " (" + running.environment() + "):");
+    printable.forEach(line -> out.println("  " + line));
+    out.println("Written to " + file + (secret ? " (mode 0600: it holds secrets)" : ""));
   }
 }

@@ -132,7 +132,7 @@ public final class ParityStackExtension
           + " cannot be created; give it a constructor without arguments", e);
     }
     StackOptions options = StackOptions.defaults().environment(annotation.environment()).fixedPorts(false)
-        .removeLeftovers(false).withApps(annotation.withApps())
+        .removeLeftovers(false).keepVolumes(false).withApps(annotation.withApps())
         .registryMirror(annotation.registryMirror().isEmpty() ? null : annotation.registryMirror())
         .startupTimeout(Duration.ofSeconds(annotation.timeoutSeconds()))
         .projectFolder(Path.of(annotation.projectFolder()));

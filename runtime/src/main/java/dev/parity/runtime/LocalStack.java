@@ -5,10 +5,12 @@ import dev.parity.core.Environment;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
 import dev.parity.core.Stack;
+import dev.parity.runtime.internal.Cleanup;
 import dev.parity.runtime.internal.DockerOps;
 import dev.parity.runtime.internal.DockerProbe;
 import dev.parity.runtime.internal.StackStarter;
 import dev.parity.runtime.internal.StartedStack;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
  *   try (Connection c = DriverManager.getConnection(running.jdbcUrl("db"))) {
  *     ...
  *   }
- * }   // close() removes every container and the network
+ * }   // close() removes every container and network; named volumes stay, as with compose
  * }</pre>
  *
  * Everything started carries the {@link StackLabels}, so {@link #down(String)} finds it even
@@ -55,15 +57,29 @@ public final class LocalStack {
     Environment environment = environment(options.environment());
     DockerOps docker = new DockerOps(DockerProbe.connect());
     int leftovers = options.removeLeftovers()
-        ? docker.removeAll(StackLabels.forStack(stack.name(), environment.name())) : 0;
+        ? Cleanup.remove(docker, StackLabels.forStack(stack.name(), environment.name()), options.projectFolder(), false)
+            .containersAndNetworks() : 0;
     StartedStack started = new StackStarter(stack, environment, options, docker).start();
     return new RunningStack(stack, environment, started, leftovers);
   }
 
-  /** Removes every container and network of this stack in {@code environment}; returns how many. */
+  /**
+   * Removes every container and network of this stack in {@code environment}, keeping its named
+   * volumes; returns how many containers and networks went.
+   */
   public int down(String environmentName) {
+    return down(environmentName, false, Path.of(".")).containersAndNetworks();
+  }
+
+  /**
+   * Removes every container and network of this stack in {@code environment}, the secret files of
+   * its runs under {@code projectFolder/.parity/secrets}, and, when {@code volumes} is true, its named
+   * volumes too (compose's {@code down --volumes}); else they are kept for the next start.
+   */
+  public StackRemoval down(String environmentName, boolean volumes, Path projectFolder) {
     Environment environment = environment(environmentName);
-    return new DockerOps(DockerProbe.connect()).removeAll(StackLabels.forStack(stack.name(), environment.name()));
+    return Cleanup.remove(new DockerOps(DockerProbe.connect()), StackLabels.forStack(stack.name(), environment.name()),
+        projectFolder, volumes);
   }
 
   /** The containers of this stack in any environment, by environment and service. */

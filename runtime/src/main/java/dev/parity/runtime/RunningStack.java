@@ -1,17 +1,20 @@
 package dev.parity.runtime;
 
+import dev.parity.core.App;
 import dev.parity.core.Environment;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
+import dev.parity.runtime.internal.Cleanup;
 import dev.parity.runtime.internal.StackConfig;
 import dev.parity.runtime.internal.StartedStack;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +62,29 @@ public final class RunningStack implements AutoCloseable {
     return config;
   }
 
+  /**
+   * The config the app {@code appName} receives, as seen from this machine: only the keys it
+   * {@linkplain App#uses uses}, secrets included, in schema order. What {@code parity up} writes to
+   * the app's env file, so the app can run outside Docker against the stack.
+   *
+   * @throws IllegalArgumentException when the stack has no app of that name
+   */
+  public Map<String, String> config(String appName) {
+    Service service = service(appName);
+    if (!(service instanceof App app)) {
+      throw new IllegalArgumentException("service '" + appName + "' is a " + service.kindLabel()
+          + ", not an app; config(app) takes one of: " + stack.apps().stream().map(App::name)
+              .collect(Collectors.joining(", ")));
+    }
+    Map<String, String> scoped = new LinkedHashMap<>();
+    config.forEach((key, value) -> {
+      if (app.uses().contains(key)) {
+        scoped.put(key, value);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(scoped);
+  }
+
   /** The config keys whose values are generated secrets. */
   public Set<String> secretKeys() {
     return started.secrets().keySet();
@@ -66,8 +92,17 @@ public final class RunningStack implements AutoCloseable {
 
   /** The config as it may be printed: {@code KEY=value}, secrets replaced by a note. */
   public List<String> printableConfig() {
+    return printable(config);
+  }
+
+  /** {@link #config(String)} as it may be printed: {@code KEY=value}, secrets replaced by a note. */
+  public List<String> printableConfig(String appName) {
+    return printable(config(appName));
+  }
+
+  private List<String> printable(Map<String, String> values) {
     List<String> lines = new ArrayList<>();
-    config.forEach((key, value) -> lines.add(key + "="
+    values.forEach((key, value) -> lines.add(key + "="
         + (secretKeys().contains(key) ? "<generated, in the env file>" : value)));
     return lines;
   }
@@ -103,7 +138,7 @@ public final class RunningStack implements AutoCloseable {
     if (service instanceof MySql db) {
       boolean password = db.passwordKey().isPresent();
       return "jdbc:" + db.engine() + "://" + authority + "/" + db.database()
-          + credentials(password ? db.user() : "root", db.passwordKey().orElse(null));
+          + credentials(password ? db.user() : "root", db.passwordKey().or(db::rootPasswordKey).orElse(null));
     }
     throw new IllegalArgumentException("service '" + serviceName + "' is a " + service.kindLabel()
         + ", not a SQL database; jdbcUrl takes a Postgres or MySql service");
@@ -131,11 +166,15 @@ public final class RunningStack implements AutoCloseable {
     return Map.copyOf(labels);
   }
 
-  /** Removes every container and the network of this start; a second call does nothing. */
+  /**
+   * Removes every container and network of this start, its secret files, and the volumes it did
+   * not keep ({@link StackOptions#keepVolumes(boolean)}); named volumes kept across runs stay, as
+   * with compose, until {@code parity down --volumes}. A second call does nothing.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      started.docker().removeAll(labels());
+      Cleanup.remove(started.docker(), labels(), started.projectFolder(), false);
     }
   }
 

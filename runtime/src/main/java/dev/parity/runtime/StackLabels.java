@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The labels on everything the local stack starts: containers, their network and the images it
- * builds. {@code parity down}, a later {@code parity up} and drift detection find a stack's
+ * The labels on everything the local stack starts: containers, their networks, named volumes and
+ * the images it builds. {@code parity down}, a later {@code parity up} and drift detection find a stack's
  * leftovers by them, even after the process that started it was killed.
  *
  * <pre>{@code
@@ -24,6 +24,8 @@ public final class StackLabels {
   public static final String MANAGED = "dev.parity.managed";
   /** One start of a stack, so that two runs of the same stack (parallel test JVMs) stay apart. */
   public static final String RUN = "dev.parity.run";
+  /** The declared name of a named volume: {@code dev.parity.volume=pgdata}; only on volumes. */
+  public static final String VOLUME = "dev.parity.volume";
 
   private StackLabels() {
   }

@@ -25,10 +25,11 @@ public final class StackOptions {
   private final Duration startupTimeout;
   private final Path projectFolder;
   private final Consumer<ServiceProgress> progress;
+  private final boolean keepVolumes;
 
   private StackOptions(String environment, boolean withApps, String registryMirror, boolean keepOnFailure,
       boolean fixedPorts, boolean removeLeftovers, Duration startupTimeout, Path projectFolder,
-      Consumer<ServiceProgress> progress) {
+      Consumer<ServiceProgress> progress, boolean keepVolumes) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.withApps = withApps;
     this.registryMirror = registryMirror;
@@ -38,28 +39,29 @@ public final class StackOptions {
     this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
     this.projectFolder = Objects.requireNonNull(projectFolder, "projectFolder");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.keepVolumes = keepVolumes;
   }
 
   /**
    * Environment {@code local}, backing services only, declared host ports (like the generated
-   * compose file), leftovers of an earlier run removed, two minutes per service to become healthy,
+   * compose file), leftovers of an earlier run removed, named volumes kept across runs, two minutes per service to become healthy,
    * paths relative to the working directory, no progress output.
    */
   public static StackOptions defaults() {
     return new StackOptions("local", false, null, false, true, true, Duration.ofMinutes(2),
-        Path.of("."), p -> { });
+        Path.of("."), p -> { }, true);
   }
 
   /** The environment of the spec whose config the stack gets; {@code local} by default. */
   public StackOptions environment(String name) {
     return new StackOptions(name, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress);
+        startupTimeout, projectFolder, progress, keepVolumes);
   }
 
   /** Also builds each app from its generated Dockerfile and runs it on the stack's network. */
   public StackOptions withApps(boolean build) {
     return new StackOptions(environment, build, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress);
+        startupTimeout, projectFolder, progress, keepVolumes);
   }
 
   /**
@@ -74,13 +76,13 @@ public final class StackOptions {
           + "' is not HOST[:PORT]; pass something like 127.0.0.1:5000 or mirror.example.com");
     }
     return new StackOptions(environment, withApps, hostAndPort, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress);
+        startupTimeout, projectFolder, progress, keepVolumes);
   }
 
   /** Leaves a stack that failed to start running, for inspection; {@code parity down} removes it. */
   public StackOptions keepOnFailure(boolean keep) {
     return new StackOptions(environment, withApps, registryMirror, keep, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress);
+        startupTimeout, projectFolder, progress, keepVolumes);
   }
 
   /**
@@ -89,31 +91,47 @@ public final class StackOptions {
    */
   public StackOptions fixedPorts(boolean fixed) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixed, removeLeftovers,
-        startupTimeout, projectFolder, progress);
+        startupTimeout, projectFolder, progress, keepVolumes);
   }
 
   /** Whether a start first removes what an earlier run of the same stack and environment left. */
   public StackOptions removeLeftovers(boolean remove) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, remove,
-        startupTimeout, projectFolder, progress);
+        startupTimeout, projectFolder, progress, keepVolumes);
   }
 
   /** How long each service may take to become healthy once its container started. */
   public StackOptions startupTimeout(Duration timeout) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        timeout, projectFolder, progress);
+        timeout, projectFolder, progress, keepVolumes);
   }
 
   /** The folder the spec's relative paths (migrations, app sources) start from. */
   public StackOptions projectFolder(Path folder) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, folder, progress);
+        startupTimeout, folder, progress, keepVolumes);
   }
 
   /** Receives one event each time a service changes state. */
   public StackOptions progress(Consumer<ServiceProgress> listener) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, listener);
+        startupTimeout, projectFolder, listener, keepVolumes);
+  }
+
+  /**
+   * Whether named volumes outlive the stack, like compose's ({@code true} by default): a declared
+   * volume {@code pgdata} is the Docker volume {@code <stack>-<environment>-pgdata}, reused by the
+   * next start and removed only by {@code parity down --volumes}. With {@code false} each start
+   * gets volumes of its own ({@code <stack>-<environment>-<run>-pgdata}), removed with the stack:
+   * what tests that run side by side need.
+   */
+  public StackOptions keepVolumes(boolean keep) {
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress, keep);
+  }
+
+  public boolean keepVolumes() {
+    return keepVolumes;
   }
 
   public String environment() {

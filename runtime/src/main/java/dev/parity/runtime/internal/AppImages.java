@@ -1,7 +1,9 @@
 package dev.parity.runtime.internal;
 
+import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import dev.parity.core.App;
+import dev.parity.core.BuildKind;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ImageRef;
 import dev.parity.core.ParityException;
@@ -24,8 +26,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Builds an app's image from the Dockerfile the generator renders, with the app's source folder
- * as the build context, exactly as {@code docker compose build} does with the generated tree.
+ * Builds an app's image from the Dockerfile the generator renders, or from the team's own, with the
+ * app's source folder as the build context, exactly as {@code docker compose build} does with the
+ * generated tree.
  */
 final class AppImages {
 
@@ -48,7 +51,16 @@ final class AppImages {
         .filter(f -> f.path().equals(app.name() + "/Dockerfile")).map(GeneratedFile::content).findFirst().orElseThrow();
   }
 
-  /** Builds {@code app} and tags it {@link #tagOf}; returns the tag. */
+  /** The stage the local stack builds: the app's local target, else its target, else none (the last stage). */
+  static java.util.Optional<String> target(App app) {
+    return app.localTarget().or(app::target);
+  }
+
+  /**
+   * Builds {@code app} and tags it {@link #tagOf}; returns the tag. The build context is the app's
+   * source folder; the Dockerfile is the generated one, or for {@link BuildKind#DOCKERFILE} the
+   * team's own at {@link App#dockerfilePath()}; target stage and build args as declared.
+   */
   static ImageRef build(DockerOps docker, Stack stack, App app, Path projectFolder, Map<String, String> labels) {
     Path context = projectFolder.resolve(app.source()).toAbsolutePath().normalize();
     if (!Files.isDirectory(context)) {
@@ -61,23 +73,30 @@ final class AppImages {
             + "' does not exist; build it first (for example `mvn package`), then run `parity up --with-apps` again");
       }
     });
+    boolean own = app.buildKind() == BuildKind.DOCKERFILE;
+    String dockerfilePath = own ? ownDockerfile(app, context) : DOCKERFILE;
     ImageRef tag = tagOf(stack, app);
     Path tar = null;
     try {
       tar = Files.createTempFile("parity-build-", ".tar");
-      writeContext(context, dockerfile(stack, app), tar);
+      writeContext(context, own ? null : dockerfile(stack, app), tar);
       try (InputStream in = Files.newInputStream(tar)) {
-        docker.client().buildImageCmd(in).withDockerfilePath(DOCKERFILE).withTags(Set.of(tag.toString()))
-            .withLabels(labels).withPull(false).withRemove(true)
-            .exec(new BuildImageResultCallback()).awaitImageId();
+        BuildImageCmd build = docker.client().buildImageCmd(in).withDockerfilePath(dockerfilePath)
+            .withTags(Set.of(tag.toString())).withLabels(labels).withPull(false).withRemove(true);
+        target(app).ifPresent(build::withTarget);
+        app.buildArgs().forEach(build::withBuildArg);
+        build.exec(new BuildImageResultCallback()).awaitImageId();
       }
       return tag;
     } catch (IOException e) {
       throw new ParityException(ErrorCode.IO, "cannot pack the build context of app '" + app.name() + "': " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new ParityException(ErrorCode.RUNTIME, "building app '" + app.name() + "' from its generated Dockerfile"
-          + " failed: " + DockerProbe.firstLine(e) + "\nTry `parity generate` and `docker build -f deploy/"
-          + app.name() + "/Dockerfile " + app.source() + "` to see the whole build log.", e);
+      String stage = target(app).map(t -> " (target stage '" + t + "')").orElse("");
+      throw new ParityException(ErrorCode.RUNTIME, "building app '" + app.name() + "' from "
+          + (own ? "its Dockerfile " + app.source() + "/" + app.dockerfilePath() : "its generated Dockerfile") + stage
+          + " failed: " + DockerProbe.firstLine(e) + "\nTry " + (own ? "`docker build -f " + app.source() + "/"
+              + app.dockerfilePath() : "`parity generate` and `docker build -f deploy/" + app.name() + "/Dockerfile")
+          + target(app).map(t -> " --target " + t).orElse("") + " " + app.source() + "` to see the whole build log.", e);
     } finally {
       if (tar != null) {
         try {
@@ -87,6 +106,17 @@ final class AppImages {
         }
       }
     }
+  }
+
+  /** The team's Dockerfile as a path inside the build context; it must be there. */
+  private static String ownDockerfile(App app, Path context) {
+    Path file = context.resolve(app.dockerfilePath()).normalize();
+    if (!file.startsWith(context) || !Files.isRegularFile(file)) {
+      throw new ParityException(ErrorCode.USAGE, "Dockerfile '" + file + "' of app '" + app.name() + "' does not exist"
+          + (file.startsWith(context) ? "" : " inside its source folder '" + context + "'")
+          + "; fix .dockerfilePath(...) (relative to the source folder) or .source(...) in the spec");
+    }
+    return context.relativize(file).toString().replace('\\', '/');
   }
 
   private static void writeContext(Path context, String dockerfile, Path tar) throws IOException {
@@ -104,6 +134,10 @@ final class AppImages {
         archive.putArchiveEntry(entry);
         Files.copy(file, archive);
         archive.closeArchiveEntry();
+      }
+      if (dockerfile == null) {
+        archive.finish();
+        return;
       }
       byte[] bytes = dockerfile.getBytes(StandardCharsets.UTF_8);
       TarArchiveEntry entry = new TarArchiveEntry(DOCKERFILE);

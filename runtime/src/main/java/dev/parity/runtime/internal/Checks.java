@@ -65,6 +65,21 @@ final class Checks {
     };
   }
 
+  /** Ready when both {@code first} and then {@code second} say so. */
+  static Readiness both(Readiness first, Readiness second) {
+    return new Readiness() {
+      @Override
+      public boolean isReady(Probe probe) throws Exception {
+        return first.isReady(probe) && second.isReady(probe);
+      }
+
+      @Override
+      public String describe() {
+        return first.describe() + " and " + second.describe();
+      }
+    };
+  }
+
   /** A container's declared health check: the command exits 0 inside the container. */
   static Readiness command(List<String> command) {
     return new Readiness() {

@@ -4,14 +4,14 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /** The Docker operations of the local stack, over docker-java. */
 public final class DockerOps {
@@ -68,31 +67,71 @@ public final class DockerOps {
     client.tagImageCmd(source, repository, tag).exec();
   }
 
-  String createNetwork(String name, Map<String, String> labels) {
-    return client.createNetworkCmd().withName(name).withLabels(labels).withDriver("bridge").exec().getId();
+  String createNetwork(String name, Map<String, String> labels, boolean internal) {
+    return client.createNetworkCmd().withName(name).withLabels(labels).withDriver("bridge").withInternal(internal)
+        .exec().getId();
   }
 
-  /** Creates and starts a container on {@code network}, reachable there as its service name. */
-  String run(ContainerPlan plan, String containerName, String network, Map<String, String> labels) {
-    ExposedPort exposed = ExposedPort.tcp(plan.containerPort());
-    Ports.Binding binding = plan.hostPort() == null
-        ? Ports.Binding.bindIp("127.0.0.1")
-        : Ports.Binding.bindIpAndPort("127.0.0.1", plan.hostPort());
-    HostConfig host = HostConfig.newHostConfig().withNetworkMode(network)
-        .withPortBindings(new PortBinding(binding, exposed));
-    List<String> env = plan.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .sorted().collect(Collectors.toList());
-    CreateContainerCmd create = client.createContainerCmd(plan.image().toString()).withName(containerName)
-        .withLabels(labels).withEnv(env).withExposedPorts(exposed).withHostConfig(host)
-        .withAliases(plan.name());
+  /**
+   * Creates the named volume {@code name} unless it exists (a later run reuses it, like compose);
+   * returns whether it was created.
+   */
+  boolean ensureVolume(String name, Map<String, String> labels) {
+    try {
+      client.inspectVolumeCmd(name).exec();
+      return false;
+    } catch (NotFoundException e) {
+      client.createVolumeCmd().withName(name).withLabels(labels).withDriver("local").exec();
+      return true;
+    }
+  }
+
+  /** The names of every volume that carries all of {@code labels} and has each label named in {@code present}. */
+  public List<String> volumes(Map<String, String> labels, String... present) {
+    List<String> filters = new ArrayList<>(labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    filters.addAll(List.of(present));
+    List<InspectVolumeResponse> volumes = client.listVolumesCmd().withFilter("label", filters).exec().getVolumes();
+    return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).sorted().toList();
+  }
+
+  /** Removes the volumes {@link #volumes} lists; returns their names. Run after the containers are gone. */
+  public List<String> removeVolumes(Map<String, String> labels, String... present) {
+    List<String> removed = new ArrayList<>();
+    for (String volume : volumes(labels, present)) {
+      try {
+        client.removeVolumeCmd(volume).exec();
+        removed.add(volume);
+      } catch (NotFoundException e) {
+        // already gone
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Creates and starts a container: on its first stack network at creation, connected to the
+   * others before it starts, reachable on each by its service name.
+   *
+   * @param networks the Docker network of each stack network, by declared name
+   */
+  String run(ContainerPlan plan, String containerName, Map<String, String> networks, Map<String, String> labels) {
+    CreateContainerCmd create = CreateRequests.apply(client.createContainerCmd(plan.image().toString()), plan,
+        containerName, networks.get(plan.networks().get(0)), labels);
     String id = create.exec().getId();
     try {
+      for (String network : plan.networks().subList(1, plan.networks().size())) {
+        client.connectToNetworkCmd().withNetworkId(networks.get(network)).withContainerId(id)
+            .withContainerNetwork(new ContainerNetwork().withAliases(plan.name())).exec();
+      }
       client.startContainerCmd(id).exec();
     } catch (RuntimeException e) {
       String message = DockerProbe.firstLine(e);
       remove(id);
-      if (plan.hostPort() != null && (message.contains("port is already allocated") || message.contains("address already in use"))) {
-        throw PortCheck.taken(plan.service(), plan.hostPort());
+      List<Integer> fixed = plan.ports().stream().filter(p -> p.published() && p.hostPort() != null)
+          .map(ContainerPlan.PortPlan::hostPort).toList();
+      if (!fixed.isEmpty() && (message.contains("port is already allocated") || message.contains("address already in use"))) {
+        int port = fixed.stream().filter(p -> message.contains(":" + p)).findFirst().orElse(fixed.get(0));
+        throw PortCheck.taken(plan.service(), port);
       }
       throw new ParityException(ErrorCode.RUNTIME, "service '" + plan.name() + "' did not start: " + message, e);
     }

@@ -1,6 +1,7 @@
 package dev.parity.runtime.internal;
 
 import dev.parity.core.Addresses;
+import dev.parity.core.App;
 import dev.parity.core.ConfigEntry;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
-/** The config an app receives from the running stack: every key of the schema, secrets generated. */
+/**
+ * The config resolved to the running stack, secrets generated: every key of the schema, or only
+ * the keys one app uses.
+ */
 public final class StackConfig {
 
   private StackConfig() {
@@ -28,6 +32,19 @@ public final class StackConfig {
       String value = key.secret() ? secrets.get(key.name()) : plain.get(key.name());
       if (value != null) {
         values.put(key.name(), value);
+      }
+    }
+    return values;
+  }
+
+  /** The keys {@code app} uses, in schema order; secret keys take the generated local values. */
+  public static Map<String, String> resolve(Stack stack, App app, Environment environment, Addresses addresses,
+      Map<String, String> secrets) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ConfigEntry entry : stack.config(app, environment, addresses)) {
+      String value = entry.isSecret() ? secrets.get(entry.name()) : entry.plainValue().orElse(null);
+      if (value != null) {
+        values.put(entry.name(), value);
       }
     }
     return values;

@@ -6,7 +6,9 @@ import dev.parity.core.Database;
 import dev.parity.core.Environment;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ImageRef;
+import dev.parity.core.Mount;
 import dev.parity.core.MySql;
+import dev.parity.core.Network;
 import dev.parity.core.ParityException;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
@@ -18,8 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +49,10 @@ public final class StackStarter {
   private final AtomicBoolean aborted = new AtomicBoolean();
   private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
   private final Map<String, List<String>> migrations = new ConcurrentHashMap<>();
+  private final Map<String, String> networks = new HashMap<>();
   private Map<String, String> secrets;
-  private String network;
+  private PlanContext context;
+  private String prefix;
 
   public StackStarter(Stack stack, Environment environment, StackOptions options, DockerOps docker) {
     this.stack = stack;
@@ -66,17 +72,26 @@ public final class StackStarter {
   public StartedStack start() {
     List<Service> services = stack.services().stream().filter(s -> options.withApps() || !(s instanceof App)).toList();
     if (options.fixedPorts()) {
-      services.forEach(s -> s.hostPort().ifPresent(port -> PortCheck.requireFree(s, port)));
+      services.forEach(s -> OptionPlans.ports(s, true).stream()
+          .filter(p -> p.published() && p.hostPort() != null && p.protocol().equals("tcp"))
+          .forEach(p -> PortCheck.requireFree(s, p.hostPort())));
     }
+    services.forEach(s -> s.options().mounts().stream().filter(m -> !m.isVolume())
+        .forEach(m -> OptionPlans.bindSource(s, m, options.projectFolder())));
     secrets = LocalSecrets.generate(stack);
+    context = new PlanContext(options::resolveImage, secrets, options.fixedPorts(), options.projectFolder(),
+        SecretFiles.folder(options.projectFolder(), runId), this::volumeName);
+    // What can be refused without Docker (a database without a password, a missing bind source) is, before anything starts.
+    services.stream().filter(s -> !(s instanceof App)).forEach(s -> Plans.of(s, context, null, Map.of()));
+    prefix = "parity-" + stack.name() + "-" + environment.name() + "-" + runId;
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "parity-start");
       t.setDaemon(true);
       return t;
     });
     try {
-      network = "parity-" + stack.name() + "-" + environment.name() + "-" + runId;
-      docker.createNetwork(network, runLabels());
+      createNetworks(services);
+      createVolumes(services);
       Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
       for (Service service : inDependencyOrder(services)) {
         CompletableFuture<?>[] dependencies = service.dependsOn().stream().filter(started::containsKey)
@@ -97,13 +112,13 @@ public final class StackStarter {
       Map<String, List<String>> orderedMigrations = new LinkedHashMap<>();
       services.stream().filter(s -> migrations.containsKey(s.name()))
           .forEach(s -> orderedMigrations.put(s.name(), migrations.get(s.name())));
-      return new StartedStack(runId, hostPorts, secrets, orderedMigrations, docker);
+      return new StartedStack(runId, hostPorts, secrets, orderedMigrations, docker, options.projectFolder());
     } catch (RuntimeException e) {
       String note;
       if (options.keepOnFailure()) {
         note = "\nThe stack was kept for inspection (--keep-on-failure); `parity down` removes it.";
       } else {
-        docker.removeAll(runLabels());
+        Cleanup.remove(docker, runLabels(), options.projectFolder(), false);
         note = "\nEverything this run started was removed.";
       }
       if (e instanceof ParityException p) {
@@ -112,6 +127,36 @@ public final class StackStarter {
       throw new ParityException(ErrorCode.RUNTIME, "starting the stack failed: " + DockerProbe.firstLine(e) + note, e);
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  /** One Docker network per stack network a service joins: the default one, and each declared one. */
+  private void createNetworks(List<Service> services) {
+    Set<String> used = new LinkedHashSet<>();
+    services.forEach(s -> used.addAll(OptionPlans.networks(s)));
+    for (String name : used) {
+      boolean internal = stack.networks().stream().filter(n -> n.name().equals(name)).anyMatch(Network::isInternal);
+      String dockerName = name.equals(ContainerPlan.DEFAULT_NETWORK) ? prefix : prefix + "-" + name;
+      docker.createNetwork(dockerName, runLabels(), internal);
+      networks.put(name, dockerName);
+    }
+  }
+
+  /** The Docker volume of a declared named volume: kept across runs, or this run's own. */
+  private String volumeName(String declared) {
+    return stack.name() + "-" + environment.name() + (options.keepVolumes() ? "" : "-" + runId) + "-" + declared;
+  }
+
+  private void createVolumes(List<Service> services) {
+    Set<String> declared = new LinkedHashSet<>();
+    services.forEach(s -> s.options().mounts().stream().filter(Mount::isVolume).forEach(m -> declared.add(m.source())));
+    for (String name : declared) {
+      Map<String, String> labels = new HashMap<>(StackLabels.forStack(stack.name(), environment.name()));
+      labels.put(StackLabels.VOLUME, name);
+      if (!options.keepVolumes()) {
+        labels.put(StackLabels.RUN, runId);
+      }
+      docker.ensureVolume(volumeName(name), labels);
     }
   }
 
@@ -151,17 +196,26 @@ public final class StackStarter {
       throw new AbortedException();
     }
     try {
-      ContainerPlan plan = plan(service);
-      progress(service, Phase.STARTING, plan.image().toString());
-      Map<String, String> labels = new HashMap<>(StackLabels.forService(stack.name(), environment.name(), service.name()));
-      labels.put(StackLabels.RUN, runId);
-      String id = docker.run(plan, network + "-" + service.name(), network, labels);
-      int port = docker.mappedPort(id, plan.containerPort());
-      hostPorts.put(service.name(), port);
-      progress(service, Phase.WAITING, "for " + plan.readiness().describe() + " (127.0.0.1:" + port + ")");
-      awaitReady(plan, id, port);
-      progress(service, Phase.HEALTHY, plan.image().toString());
+      List<ContainerPlan> plans = plan(service);
+      for (ContainerPlan plan : plans) {
+        String which = plan.replica() == 0 ? "" : " (replica " + plan.replica() + " of " + plans.size() + ")";
+        progress(service, Phase.STARTING, plan.image() + which);
+        SecretFiles.write(plan.secretFiles());
+        Map<String, String> labels = new HashMap<>(StackLabels.forService(stack.name(), environment.name(), service.name()));
+        labels.put(StackLabels.RUN, runId);
+        String id = docker.run(plan, prefix + "-" + plan.containerSuffix(), networks, labels);
+        int port = -1;
+        if (plan.publishesMainPort()) {
+          port = docker.mappedPort(id, plan.containerPort());
+          hostPorts.put(service.name(), port);
+        }
+        progress(service, Phase.WAITING, "for " + plan.readiness().describe()
+            + (port > 0 ? " (127.0.0.1:" + port + ")" : which));
+        awaitReady(plan, id, port);
+      }
+      progress(service, Phase.HEALTHY, plans.get(0).image().toString());
       if (service instanceof Database db && db.migrations().isPresent()) {
+        int port = hostPorts.get(service.name());
         progress(service, Phase.MIGRATING, db.migrations().get());
         List<String> versions = Migrator.migrate(service, options.projectFolder(), jdbcUrl(service, port),
             Plans.user(service), Plans.password(service, secrets));
@@ -176,22 +230,25 @@ public final class StackStarter {
     }
   }
 
-  private ContainerPlan plan(Service service) {
+  private List<ContainerPlan> plan(Service service) {
     ImageRef appImage = null;
     Map<String, String> appEnvironment = Map.of();
     if (service instanceof App app) {
       app.baseImage().ifPresent(base -> ensureImage(service, base, options.resolveImage(base)));
+      app.buildImageReference().map(ImageRef::parse)
+          .ifPresent(jdk -> ensureImage(service, jdk, options.resolveImage(jdk)));
       progress(service, Phase.BUILDING, app.baseImageReference().map(base -> "from its generated Dockerfile on " + base)
-          .orElse("from " + app.source() + "/" + app.dockerfilePath()));
+          .orElse("from " + app.source() + "/" + app.dockerfilePath())
+          + AppImages.target(app).map(t -> ", target " + t).orElse(""));
       appImage = AppImages.build(docker, stack, app, options.projectFolder(),
           StackLabels.forService(stack.name(), environment.name(), app.name()));
-      appEnvironment = StackConfig.resolve(stack, environment, StackConfig.inNetwork(), secrets);
+      appEnvironment = StackConfig.resolve(stack, app, environment, StackConfig.inNetwork(), secrets);
     }
-    ContainerPlan plan = Plans.of(service, options::resolveImage, secrets, options.fixedPorts(), appImage, appEnvironment);
+    List<ContainerPlan> plans = Plans.of(service, context, appImage, appEnvironment);
     if (!(service instanceof App)) {
-      ensureImage(service, plan.declaredImage(), plan.image());
+      ensureImage(service, plans.get(0).declaredImage(), plans.get(0).image());
     }
-    return plan;
+    return plans;
   }
 
   /** Makes {@code image} available locally, pulling it when missing; a mirrored base image is tagged as declared. */

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param secrets the generated local secrets, by config key
  * @param migrations the versions applied to each migrated database
  * @param docker the client that removes the stack again
+ * @param projectFolder the folder whose {@code .parity/secrets} holds the run's secret files
  */
 public record StartedStack(String runId, Map<String, Integer> hostPorts, Map<String, String> secrets,
-    Map<String, List<String>> migrations, DockerOps docker) {
+    Map<String, List<String>> migrations, DockerOps docker, java.nio.file.Path projectFolder) {
 
   public StartedStack {
     hostPorts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hostPorts));
