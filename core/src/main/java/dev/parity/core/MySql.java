@@ -57,6 +57,17 @@ public final class MySql implements Service, Database {
     this.user = SqlNames.fromServiceName(name);
   }
 
+  /**
+   * The variable of the official image that takes {@code setting}: {@code imageVariable("DATABASE")}
+   * is {@code MYSQL_DATABASE}, for both engines. MariaDB images read the {@code MYSQL_*} names in
+   * every version; their {@code MARIADB_*} names exist only from tags 10.2.38, 10.3.29, 10.4.19,
+   * 10.5.10 and 10.6 on (MariaDB's "Docker Official Image Environment Variables"), so the shared
+   * names work on every version the DSL accepts.
+   */
+  public static String imageVariable(String setting) {
+    return "MYSQL_" + setting;
+  }
+
   /** A MySQL database of an exact version such as {@code 8.0.36}; locally {@code mysql:<version>}. */
   public static MySql mysql(String name, String version) {
     return new MySql(Flavour.MYSQL, name, version);
@@ -84,7 +95,7 @@ public final class MySql implements Service, Database {
 
   /**
    * Lets the local container run with an empty root password
-   * ({@code MARIADB_ALLOW_EMPTY_ROOT_PASSWORD}, {@code MYSQL_ALLOW_EMPTY_PASSWORD}). Only for a
+   * ({@code MYSQL_ALLOW_EMPTY_PASSWORD}, which both engines read). Only for a
    * stack that has no remote environment.
    */
   public MySql allowEmptyPassword() {
@@ -94,8 +105,8 @@ public final class MySql implements Service, Database {
   }
 
   /**
-   * The secret config key holding the root password ({@code MARIADB_ROOT_PASSWORD},
-   * {@code MYSQL_ROOT_PASSWORD}); random ({@code *_RANDOM_ROOT_PASSWORD}) by default.
+   * The secret config key holding the root password ({@code MYSQL_ROOT_PASSWORD}); random
+   * ({@code MYSQL_RANDOM_ROOT_PASSWORD}) by default.
    */
   public MySql rootPassword(String secretConfigKey) {
     MySql c = copy();

@@ -62,15 +62,18 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
       return new ExpectedContainer(db.name(), db.image(), false, keys);
     }
     if (service instanceof MySql db) {
-      String prefix = db.flavour() == MySql.Flavour.MARIADB ? "MARIADB_" : "MYSQL_";
-      keys.add(prefix + "DATABASE");
-      if (db.passwordKey().isPresent()) {
-        keys.add(prefix + "USER");
-        keys.add(passwordVariable(prefix, db, db.passwordKey().get()));
-        keys.add(prefix + "RANDOM_ROOT_PASSWORD");
-      } else {
-        keys.add(db.flavour() == MySql.Flavour.MARIADB ? "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD" : "MYSQL_ALLOW_EMPTY_PASSWORD");
+      keys.add(MySql.imageVariable("DATABASE"));
+      db.passwordKey().ifPresent(key -> {
+        keys.add(MySql.imageVariable("USER"));
+        keys.add(passwordVariable(MySql.imageVariable(""), db, key));
+      });
+      db.rootPasswordKey().ifPresent(key -> keys.add(MySql.imageVariable(
+          db.options().secretFiles().stream().anyMatch(f -> f.key().equals(key)) ? "ROOT_PASSWORD_FILE" : "ROOT_PASSWORD")));
+      if (db.allowsEmptyPassword()) {
+        keys.add(MySql.imageVariable("ALLOW_EMPTY_PASSWORD"));
       }
+      // A random root password is MYSQL_RANDOM_ROOT_PASSWORD in compose and a generated
+      // MYSQL_ROOT_PASSWORD under parity up: either satisfies the spec.
       return new ExpectedContainer(db.name(), db.image(), false, keys);
     }
     if (service instanceof Redis redis) {

@@ -56,19 +56,18 @@ final class BackingServices {
   private ComposeService mysql(MySql db) {
     ComposeService compose = base(db, literal(db.imageReference()));
     boolean mariadb = db.flavour() == MySql.Flavour.MARIADB;
-    String prefix = mariadb ? "MARIADB_" : "MYSQL_";
-    compose.environment.put(prefix + "DATABASE", literal(db.database()));
+    compose.environment.put(MySql.imageVariable("DATABASE"), literal(db.database()));
     db.passwordKey().ifPresent(key -> {
-      compose.environment.put(prefix + "USER", literal(db.user()));
-      password(compose, db, prefix + "PASSWORD", key);
+      compose.environment.put(MySql.imageVariable("USER"), literal(db.user()));
+      password(compose, db, MySql.imageVariable("PASSWORD"), key);
     });
     if (db.rootPasswordKey().isPresent()) {
-      password(compose, db, prefix + "ROOT_PASSWORD", db.rootPasswordKey().get());
+      password(compose, db, MySql.imageVariable("ROOT_PASSWORD"), db.rootPasswordKey().get());
     } else if (db.allowsEmptyPassword()) {
       // Only on the spec's explicit opt-in.
-      compose.environment.put(mariadb ? "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD" : "MYSQL_ALLOW_EMPTY_PASSWORD", "yes");
+      compose.environment.put(MySql.imageVariable("ALLOW_EMPTY_PASSWORD"), "yes");
     } else {
-      compose.environment.put(prefix + "RANDOM_ROOT_PASSWORD", "yes");
+      compose.environment.put(MySql.imageVariable("RANDOM_ROOT_PASSWORD"), "yes");
     }
     dataVolume(compose, db, "/var/lib/mysql");
     // Both over TCP: the images' init phase runs the server with networking off, so a ping answers

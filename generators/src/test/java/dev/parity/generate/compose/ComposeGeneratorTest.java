@@ -1,6 +1,7 @@
 package dev.parity.generate.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -73,19 +74,33 @@ class ComposeGeneratorTest {
     assertThat(services.at("/proxy/environment").isMissingNode()).isTrue();
   }
 
-  /** Regression: a database without a password silently became POSTGRES_HOST_AUTH_METHOD=trust (or an empty root password). */
+  /**
+   * Regression: a database without a password silently became POSTGRES_HOST_AUTH_METHOD=trust (or an
+   * empty root password). Now the spec is refused unless it opts in, and only the opt-in gives trust.
+   */
   @Test
   void trustAuthAppliedSilently() throws Exception {
-    JsonNode silent = services(Stack.named("quiet").service(Postgres.of("pg", "16.4"))
-        .service(MySql.mariadb("maria", "10.11.6")).environment(Environment.local()).build());
-    assertThat(silent.at("/pg/environment/POSTGRES_HOST_AUTH_METHOD").isMissingNode()).isTrue();
-    assertThat(fieldNames(silent.at("/maria/environment"))).containsExactly("MARIADB_DATABASE", "MARIADB_RANDOM_ROOT_PASSWORD");
+    assertThatThrownBy(() -> Stack.named("quiet").service(Postgres.of("pg", "16.4"))
+        .service(MySql.mariadb("maria", "10.11.6")).environment(Environment.local()).build())
+        .hasMessageContaining("trustLocalConnections()").hasMessageContaining("allowEmptyPassword()");
 
     JsonNode optedIn = services(Stack.named("quiet").service(Postgres.of("pg", "16.4").trustLocalConnections())
         .service(MySql.mariadb("maria", "10.11.6").allowEmptyPassword()).environment(Environment.local()).build());
     assertThat(optedIn.at("/pg/environment/POSTGRES_HOST_AUTH_METHOD").asText()).isEqualTo("trust");
-    assertThat(optedIn.at("/maria/environment/MARIADB_ALLOW_EMPTY_ROOT_PASSWORD").asText()).isEqualTo("yes");
-    assertThat(optedIn.at("/maria/environment/MARIADB_RANDOM_ROOT_PASSWORD").isMissingNode()).isTrue();
+    assertThat(optedIn.at("/maria/environment/MYSQL_ALLOW_EMPTY_PASSWORD").asText()).isEqualTo("yes");
+    assertThat(optedIn.at("/maria/environment/MYSQL_RANDOM_ROOT_PASSWORD").isMissingNode()).isTrue();
+  }
+
+  /**
+   * Regression: MariaDB got MARIADB_* variables, which images before tags 10.2.38, 10.3.29, 10.4.19
+   * and 10.5.10 ignore; the MYSQL_* names work on every MariaDB and MySQL image.
+   */
+  @Test
+  void mariadbVariablesIgnoredByOlderImages() throws Exception {
+    JsonNode services = services(Stack.named("old").service(MySql.mariadb("maria", "10.3.28").password("DB_PASSWORD"))
+        .config(dev.parity.core.ConfigKey.secret("DB_PASSWORD")).environment(Environment.local()).build());
+    assertThat(fieldNames(services.at("/maria/environment"))).containsExactly("MYSQL_DATABASE", "MYSQL_USER",
+        "MYSQL_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD");
   }
 
   /**

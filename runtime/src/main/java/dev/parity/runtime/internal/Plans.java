@@ -127,21 +127,19 @@ final class Plans {
   }
 
   private static Map<String, String> mysql(MySql db, PlanContext context) {
-    String prefix = db.flavour() == MySql.Flavour.MARIADB ? "MARIADB_" : "MYSQL_";
     Map<String, String> env = new LinkedHashMap<>();
-    env.put(prefix + "DATABASE", db.database());
+    env.put(MySql.imageVariable("DATABASE"), db.database());
     if (db.passwordKey().isPresent()) {
-      env.put(prefix + "USER", db.user());
-      password(db, db.passwordKey().get(), prefix + "PASSWORD", env, context);
+      env.put(MySql.imageVariable("USER"), db.user());
+      password(db, db.passwordKey().get(), MySql.imageVariable("PASSWORD"), env, context);
     }
     if (db.rootPasswordKey().isPresent()) {
-      password(db, db.rootPasswordKey().get(), prefix + "ROOT_PASSWORD", env, context);
+      password(db, db.rootPasswordKey().get(), MySql.imageVariable("ROOT_PASSWORD"), env, context);
     } else if (db.allowsEmptyPassword()) {
-      env.put(db.flavour() == MySql.Flavour.MARIADB ? "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD" : "MYSQL_ALLOW_EMPTY_PASSWORD",
-          "yes");
+      env.put(MySql.imageVariable("ALLOW_EMPTY_PASSWORD"), "yes");
     } else if (db.passwordKey().isPresent()) {
-      // A root password nobody needs: every image of both engines honours *_ROOT_PASSWORD.
-      env.put(prefix + "ROOT_PASSWORD", LocalSecrets.random(24));
+      // A root password nobody needs: every image of both engines honours MYSQL_ROOT_PASSWORD.
+      env.put(MySql.imageVariable("ROOT_PASSWORD"), LocalSecrets.random(24));
     } else {
       throw new ParityException(ErrorCode.USAGE, "service '" + db.name() + "': " + db.kindLabel() + " has no"
           + " password; declare .password(\"<SECRET_KEY>\") or .rootPassword(\"<SECRET_KEY>\") with a secret config"

@@ -194,14 +194,14 @@ class PlansTest {
     MySql withRoot = MySql.mariadb("db", "10.11.6").password("DB_PASSWORD").rootPassword("ROOT_PASSWORD")
         .options(o -> o.secretFile("ROOT_PASSWORD").command("--transaction-isolation=READ-COMMITTED"));
     CreateContainerCmdImpl create = create(only(withRoot));
-    assertThat(create.getEnv()).containsExactly("MARIADB_DATABASE=db", "MARIADB_USER=db",
-        "MARIADB_PASSWORD=pw-db", "MARIADB_ROOT_PASSWORD_FILE=/run/secrets/root_password");
+    assertThat(create.getEnv()).containsExactly("MYSQL_DATABASE=db", "MYSQL_USER=db",
+        "MYSQL_PASSWORD=pw-db", "MYSQL_ROOT_PASSWORD_FILE=/run/secrets/root_password");
     assertThat(create.getCmd()).containsExactly("--transaction-isolation=READ-COMMITTED");
 
     assertThat(create(only(MySql.mysql("db", "8.0.36").allowEmptyPassword())).getEnv())
         .containsExactly("MYSQL_DATABASE=db", "MYSQL_ALLOW_EMPTY_PASSWORD=yes");
     assertThat(create(only(MySql.mariadb("db", "10.11.6").password("DB_PASSWORD"))).getEnv())
-        .anyMatch(e -> e.matches("MARIADB_ROOT_PASSWORD=[A-Za-z0-9]{24}"));
+        .anyMatch(e -> e.matches("MYSQL_ROOT_PASSWORD=[A-Za-z0-9]{24}"));
     assertThat(Plans.user(MySql.mariadb("db", "10.11.6").rootPassword("ROOT_PASSWORD"))).isEqualTo("root");
     assertThat(Plans.password(MySql.mariadb("db", "10.11.6").rootPassword("ROOT_PASSWORD"), SECRETS))
         .isEqualTo("pw-root");
