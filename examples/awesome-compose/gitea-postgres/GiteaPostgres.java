@@ -29,7 +29,8 @@ public final class GiteaPostgres implements ParitySpec {
             .database("gitea")
             .user("gitea")
             .password("DB_PASSWORD")
-            .options(o -> o.restart(Restart.ALWAYS)))
+            // The original's volume name, so the data it already holds stays.
+            .options(o -> o.mount(Mount.volume("db_data", "/var/lib/postgresql/data")).restart(Restart.ALWAYS)))
 
         .config(ConfigKey.secret("DB_PASSWORD").describedAs("Password of the gitea database user"))
 

@@ -41,6 +41,7 @@ public final class NextcloudRedisMariadb implements ParitySpec {
             .password("DB_PASSWORD")
             .rootPassword("DB_ROOT_PASSWORD")
             .options(o -> o.command("--transaction-isolation=READ-COMMITTED", "--binlog-format=ROW")
+                .mount(Mount.volume("db_data", "/var/lib/mysql"))
                 .restart(Restart.ALWAYS)
                 .networks("dbnet")))
 

@@ -1,6 +1,7 @@
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Container;
 import dev.parity.core.Environment;
+import dev.parity.core.Mount;
 import dev.parity.core.MySql;
 import dev.parity.core.ParitySpec;
 import dev.parity.core.Port;
@@ -21,6 +22,7 @@ public final class WordpressMysql implements ParitySpec {
             .options(o -> o.command("--default-authentication-plugin=mysql_native_password")
                 // The original exposes MySQL's X protocol port too (MariaDB does not serve it).
                 .port(Port.internal(33060))
+                .mount(Mount.volume("db_data", "/var/lib/mysql"))
                 .restart(Restart.ALWAYS)))
         .service(Container.of("wordpress", "wordpress:6.4.3-php8.2-apache")
             .port(80)

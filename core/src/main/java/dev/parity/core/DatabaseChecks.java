@@ -2,7 +2,6 @@ package dev.parity.core;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,17 +19,6 @@ final class DatabaseChecks {
   DatabaseChecks(ValidationContext context, ImageChecks images) {
     this.context = context;
     this.images = images;
-  }
-
-  /** Where the database keeps its data: Parity mounts the named volume {@code <name>-data} there. */
-  static Optional<String> dataPath(Service service) {
-    if (service instanceof Postgres) {
-      return Optional.of("/var/lib/postgresql/data");
-    }
-    if (service instanceof MySql) {
-      return Optional.of("/var/lib/mysql");
-    }
-    return service instanceof Redis ? Optional.of("/data") : Optional.empty();
   }
 
   void check(String element, Database db) {

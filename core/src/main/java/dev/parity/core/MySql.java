@@ -233,6 +233,11 @@ public final class MySql implements Service, Database {
   }
 
   @Override
+  public String dataPath() {
+    return "/var/lib/mysql";
+  }
+
+  @Override
   public int containerPort() {
     return 3306;
   }

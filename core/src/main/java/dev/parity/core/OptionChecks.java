@@ -94,7 +94,7 @@ final class OptionChecks {
 
   private void checkMounts(String element, Service service) {
     Map<String, Mount> byTarget = new LinkedHashMap<>();
-    String dataPath = DatabaseChecks.dataPath(service).orElse(null);
+    String dataPath = service instanceof Database db ? db.dataPath() : null;
     for (Mount mount : service.options().mounts()) {
       String target = mount.target();
       if (mount.isVolume()) {
@@ -117,9 +117,9 @@ final class OptionChecks {
       if (byTarget.putIfAbsent(normalized, mount) != null) {
         context.problem(element, "mounts two things at '" + normalized + "' ('" + byTarget.get(normalized).source()
             + "' and '" + mount.source() + "')", "keep one mount per target");
-      } else if (normalized.equals(dataPath)) {
-        context.problem(element, "mounts '" + mount.source() + "' at '" + dataPath + "', where Parity mounts the data volume '"
-            + service.name() + "-data'", "remove this mount: the data already lives in the named volume '" + service.name() + "-data'");
+      } else if (normalized.equals(dataPath) && mount.isReadOnly()) {
+        context.problem(element, "mounts '" + mount.source() + "' read-only at '" + dataPath + "', where the database"
+            + " writes its data", "drop .readOnly() from this mount");
       }
     }
   }

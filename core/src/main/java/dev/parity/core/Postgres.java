@@ -196,6 +196,11 @@ public final class Postgres implements Service, Database {
   }
 
   @Override
+  public String dataPath() {
+    return "/var/lib/postgresql/data";
+  }
+
+  @Override
   public int containerPort() {
     return 5432;
   }

@@ -83,6 +83,11 @@ public final class Redis implements Service, Database {
   }
 
   @Override
+  public String dataPath() {
+    return "/data";
+  }
+
+  @Override
   public int containerPort() {
     return 6379;
   }

@@ -121,19 +121,24 @@ class InvalidOptionsTest {
         "service 'mail': mounts two things at '/data' ('mail-data' and 'mail'); fix: keep one mount per target");
   }
 
+  /** A stack moving to Parity keeps its data: the volume declared at the data path is the data volume. */
   @Test
-  void volumeAtPostgresDataPathClashesWithTheGeneratedVolume() {
-    assertOnlyProblem(new ShopFixture().service(ShopFixture.db().options(o -> o.mount(Mount.volume("pgdata",
-            "/var/lib/postgresql/data")))),
-        "service 'db': mounts 'pgdata' at '/var/lib/postgresql/data', where Parity mounts the data volume 'db-data';"
-            + " fix: remove this mount: the data already lives in the named volume 'db-data'");
+  void aVolumeAtTheDataPathNamesTheDataVolume() {
+    Stack stack = new ShopFixture().service(ShopFixture.db().options(o -> o.mount(Mount.volume("db_data",
+        "/var/lib/postgresql/data")))).build();
+    Postgres db = (Postgres) stack.service("db").orElseThrow();
+    assertThat(db.dataMount()).isEqualTo(Mount.volume("db_data", "/var/lib/postgresql/data"));
+    assertThat(db.declaresDataMount()).isTrue();
+    assertThat(ShopFixture.cache().dataMount()).isEqualTo(Mount.volume("cache-data", "/data"));
+    assertThat(ShopFixture.cache().declaresDataMount()).isFalse();
   }
 
   @Test
-  void volumeAtRedisDataPathClashesWithTheGeneratedVolume() {
-    assertOnlyProblem(new ShopFixture().service(ShopFixture.cache().options(o -> o.mount(Mount.volume("redis", "/data")))),
-        "service 'cache': mounts 'redis' at '/data', where Parity mounts the data volume 'cache-data';"
-            + " fix: remove this mount: the data already lives in the named volume 'cache-data'");
+  void aReadOnlyMountAtTheDataPath() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.cache().options(o -> o.mount(Mount.volume("redis", "/data")
+            .readOnly()))),
+        "service 'cache': mounts 'redis' read-only at '/data', where the database writes its data;"
+            + " fix: drop .readOnly() from this mount");
   }
 
   // ---- environment and secrets ----

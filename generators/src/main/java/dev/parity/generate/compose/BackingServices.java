@@ -4,6 +4,8 @@ import static dev.parity.generate.compose.ComposeDocument.literal;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.parity.core.Container;
+import dev.parity.core.Database;
+import dev.parity.core.Mount;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
@@ -46,7 +48,7 @@ final class BackingServices {
       // Only on the spec's explicit opt-in: without a password and without it the image refuses to start.
       compose.environment.put("POSTGRES_HOST_AUTH_METHOD", "trust");
     }
-    dataVolume(compose, db, "/var/lib/postgresql/data");
+    dataVolume(compose, db);
     // Over TCP: the image's init phase runs a server on the Unix socket only, which is not ready yet.
     compose.healthcheck(List.of("CMD", "pg_isready", "-h", "127.0.0.1", "-U", literal(db.user()), "-d",
         literal(db.database())), "5s", "5s", 10, "10s");
@@ -69,7 +71,7 @@ final class BackingServices {
     } else {
       compose.environment.put(MySql.imageVariable("RANDOM_ROOT_PASSWORD"), "yes");
     }
-    dataVolume(compose, db, "/var/lib/mysql");
+    dataVolume(compose, db);
     // Both over TCP: the images' init phase runs the server with networking off, so a ping answers
     // only once initialisation is done. `ping` exits 0 when the server answers, even with "access
     // denied", so it needs no credentials. MySQL images all carry mysqladmin. MariaDB images do not
@@ -85,7 +87,7 @@ final class BackingServices {
 
   private ComposeService redis(Redis redis) {
     ComposeService compose = base(redis, literal(redis.imageReference()));
-    dataVolume(compose, redis, "/data");
+    dataVolume(compose, redis);
     compose.healthcheck(List.of("CMD", "redis-cli", "ping"), "5s", "3s", 10, "5s");
     return finish(compose, redis);
   }
@@ -114,10 +116,14 @@ final class BackingServices {
     }
   }
 
-  private void dataVolume(ComposeService compose, Service service, String path) {
-    String name = service.name() + "-data";
-    options.declareVolume(name);
-    compose.volumes.add(TextNode.valueOf(name + ":" + path));
+  /** The named volume {@code <name>-data} at the data path, unless the options declare the data's own mount. */
+  private void dataVolume(ComposeService compose, Database db) {
+    if (db.declaresDataMount()) {
+      return;
+    }
+    Mount data = db.dataMount();
+    options.declareVolume(data.source());
+    compose.volumes.add(TextNode.valueOf(data.source() + ":" + data.target()));
   }
 
   private ComposeService finish(ComposeService compose, Service service) {

@@ -4,10 +4,7 @@ import dev.parity.core.App;
 import dev.parity.core.Container;
 import dev.parity.core.Database;
 import dev.parity.core.Mount;
-import dev.parity.core.MySql;
 import dev.parity.core.Port;
-import dev.parity.core.Postgres;
-import dev.parity.core.Redis;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
 import java.util.ArrayList;
@@ -135,11 +132,10 @@ final class ServiceGraph {
     }
   }
 
-  /** The named volume the local stack keeps a database's data in, as compose declares it. */
+  /** The named volume the local stack keeps a database's data in, unless the options declare it among their mounts. */
   private static java.util.Optional<Mount> dataVolume(Service service) {
-    String path = service instanceof Postgres ? "/var/lib/postgresql/data"
-        : service instanceof MySql ? "/var/lib/mysql" : service instanceof Redis ? "/data" : null;
-    return java.util.Optional.ofNullable(path).map(p -> Mount.volume(service.name() + "-data", p));
+    return service instanceof Database db && !db.declaresDataMount()
+        ? java.util.Optional.of(db.dataMount()) : java.util.Optional.empty();
   }
 
   private void ports() {

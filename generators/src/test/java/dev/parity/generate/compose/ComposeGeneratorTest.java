@@ -91,6 +91,19 @@ class ComposeGeneratorTest {
     assertThat(optedIn.at("/maria/environment/MYSQL_RANDOM_ROOT_PASSWORD").isMissingNode()).isTrue();
   }
 
+  /** A DSL gap found by the awesome-compose samples: a database's data volume could not keep its name. */
+  @Test
+  void aDeclaredDataVolumeReplacesTheDefaultOne() throws Exception {
+    Stack stack = Stack.named("keep").service(Postgres.of("db", "16.4").password("DB_PASSWORD")
+            .options(o -> o.mount(dev.parity.core.Mount.volume("db_data", "/var/lib/postgresql/data"))))
+        .config(dev.parity.core.ConfigKey.secret("DB_PASSWORD")).environment(Environment.local()).build();
+    JsonNode services = services(stack);
+    assertThat(services.at("/db/volumes").toString()).isEqualTo("[\"db_data:/var/lib/postgresql/data\"]");
+    String compose = new ComposeGenerator().generate(Fixtures.context(stack)).stream()
+        .filter(f -> f.path().equals("local/docker-compose.yml")).findFirst().orElseThrow().content();
+    assertThat(compose).doesNotContain("db-data");
+  }
+
   /**
    * Regression: MariaDB got MARIADB_* variables, which images before tags 10.2.38, 10.3.29, 10.4.19
    * and 10.5.10 ignore; the MYSQL_* names work on every MariaDB and MySQL image.
