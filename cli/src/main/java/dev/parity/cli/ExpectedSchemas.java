@@ -41,7 +41,7 @@ final class ExpectedSchemas {
    */
   static SchemaModel of(Stack stack, Database database, Path specFolder, List<String> schemas) {
     Stack throwaway = throwawayStack(stack, database);
-    StackOptions options = StackOptions.defaults().fixedPorts(false).removeLeftovers(false).projectFolder(specFolder);
+    StackOptions options = StackOptions.defaults().fixedPorts(false).removeLeftovers(false).keepVolumes(false).projectFolder(specFolder);
     try (RunningStack running = LocalStack.of(throwaway).start(options);
         Connection connection = Jdbc.connect(running.jdbcUrl(((Service) database).name()), null, null)) {
       return SchemaReader.read(connection, schemas);

@@ -136,7 +136,9 @@ public final class App implements Service {
    */
   public App mavenBuild(String jdkImage) {
     App c = copy();
-    c.buildKind = BuildKind.JVM_MAVEN;
+    if (buildKind == BuildKind.JVM_JAR) {
+      c.buildKind = BuildKind.JVM_MAVEN;
+    }
     c.buildImage = jdkImage;
     return c;
   }
@@ -215,7 +217,6 @@ public final class App implements Service {
   public App developmentCommand(String... commandLine) {
     App c = copy();
     c.developmentCommand = List.of(commandLine);
-    c.localTarget = "development";
     return c;
   }
 
@@ -356,9 +357,20 @@ public final class App implements Service {
     return Optional.ofNullable(target);
   }
 
-  /** The build stage the local stack runs: {@link #localTarget(String)}, else {@link #target()}. */
+  /**
+   * The build stage the local stack runs: {@link #localTarget(String)}, else {@code development}
+   * with a {@link #developmentCommand}, else {@link #target()}.
+   */
   public Optional<String> localTarget() {
-    return localTarget != null ? Optional.of(localTarget) : target();
+    if (localTarget != null) {
+      return Optional.of(localTarget);
+    }
+    return developmentCommand != null ? Optional.of("development") : target();
+  }
+
+  /** Whether {@link #localTarget(String)} was declared, for validation. */
+  boolean declaresLocalTarget() {
+    return localTarget != null;
   }
 
   /** Build arguments, in declaration order. */

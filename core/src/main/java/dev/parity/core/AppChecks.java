@@ -73,9 +73,18 @@ final class AppChecks {
         // base image and command are checked for every kind
       }
     }
-    app.target().ifPresent(stage -> checkStage(element, "target", stage));
-    if (!app.localTarget().equals(app.target())) {
-      app.localTarget().ifPresent(stage -> checkStage(element, "localTarget", stage));
+    if (app.buildImageReference().isPresent() && app.buildKind() != BuildKind.JVM_MAVEN) {
+      context.problem(element, "declares a Maven build, which only a JVM app declared with App.jvm(…) can have",
+          "declare it as App.jvm(\"" + app.name() + "\", \"eclipse-temurin:17.0.9_9-jre\").mavenBuild(…), or remove .mavenBuild(…)");
+    }
+    if (app.buildKind().generatesDockerfile() && (app.target().isPresent() || app.declaresLocalTarget())) {
+      context.problem(element, "chooses a build stage of the Dockerfile Parity generates, which picks its stages itself",
+          "remove .target(…)/.localTarget(…); a Node.js app runs its development stage locally with .developmentCommand(…)");
+    } else {
+      app.target().ifPresent(stage -> checkStage(element, "target", stage));
+      if (!app.localTarget().equals(app.target())) {
+        app.localTarget().ifPresent(stage -> checkStage(element, "localTarget", stage));
+      }
     }
   }
 

@@ -13,7 +13,9 @@ import java.util.function.UnaryOperator;
  *     .options(o -> o.command("--transaction-isolation=READ-COMMITTED"));
  * }</pre>
  *
- * <p>Locally the data lives in the named volume {@code <name>-data}. A database needs a password
+ * <p>The compose file keeps the data in the named volume {@code <name>-data}, or in the volume the
+ * options mount at the data path ({@link #dataMount()}), which {@code parity up} keeps across runs too.
+ * A database needs a password
  * ({@link #password}) unless it runs only locally and {@link #allowEmptyPassword()} says so; the
  * root password is random unless {@link #rootPassword} names a secret key.
  *

@@ -14,7 +14,9 @@ import java.util.function.UnaryOperator;
  *     .options(o -> o.command("-c", "max_connections=200"));
  * }</pre>
  *
- * <p>Locally the data lives in the named volume {@code <name>-data}. A database needs a password
+ * <p>The compose file keeps the data in the named volume {@code <name>-data}, or in the volume the
+ * options mount at the data path ({@link #dataMount()}), which {@code parity up} keeps across runs too.
+ * A database needs a password
  * ({@link #password}) unless it runs only locally and {@link #trustLocalConnections()} says so.
  *
  * Instances are immutable; every method returns a changed copy.

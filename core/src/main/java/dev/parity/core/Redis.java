@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  *     .options(o -> o.command("--appendonly", "yes"));
  * }</pre>
  *
- * Locally the data lives in the named volume {@code <name>-data}, mounted at {@code /data}.
+ * The compose file keeps the data in the named volume {@code <name>-data} at {@code /data}, or in the
+ * volume the options mount there ({@link #dataMount()}), which {@code parity up} keeps across runs too.
  * Instances are immutable; every method returns a changed copy.
  */
 public final class Redis implements Service, Database {

@@ -64,6 +64,22 @@ class InvalidAppsAndDatabasesTest {
             + " run time: .config(ConfigKey.secret(\"NPM_TOKEN\")) and .uses(\"NPM_TOKEN\")", "npm_4242");
   }
 
+  /** Regression: App.dockerfile(…).mavenBuild(…) passed validation, then generation failed on the missing base image. */
+  @Test
+  void mavenBuildOnAnAppThatIsNotAJvmApp() {
+    assertOnlyProblem(withApp(App.dockerfile("admin").source("admin").mavenBuild(JDK)),
+        "service 'admin': declares a Maven build, which only a JVM app declared with App.jvm(…) can have; fix: declare it as"
+            + " App.jvm(\"admin\", \"eclipse-temurin:17.0.9_9-jre\").mavenBuild(…), or remove .mavenBuild(…)");
+  }
+
+  /** Regression: a target on a generated Dockerfile passed validation, then compose and parity up built a stage that does not exist. */
+  @Test
+  void targetOnADockerfileParityGenerates() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.web().target("prod")),
+        "service 'web': chooses a build stage of the Dockerfile Parity generates, which picks its stages itself; fix:"
+            + " remove .target(…)/.localTarget(…); a Node.js app runs its development stage locally with .developmentCommand(…)");
+  }
+
   @Test
   void targetStageNameNotValid() {
     assertOnlyProblem(withApp(App.dockerfile("admin").source("admin").target("Production")),

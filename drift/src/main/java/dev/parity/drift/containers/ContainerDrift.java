@@ -81,7 +81,8 @@ public final class ContainerDrift {
       }
     }
     for (String key : new TreeSet<>(actual.environmentKeys())) {
-      if (!expected.environmentKeys().contains(key) && !actual.imageEnvironmentKeys().contains(key)) {
+      if (!expected.environmentKeys().contains(key) && !expected.toleratedKeys().contains(key)
+          && !actual.imageEnvironmentKeys().contains(key)) {
         out.add(finding(Change.ONLY_IN_TO, object, container + "environment variable " + key
             + " is not declared in the spec", null, key));
       }

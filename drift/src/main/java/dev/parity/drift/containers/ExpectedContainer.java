@@ -22,11 +22,20 @@ import java.util.Set;
  * @param image the declared image; for an app only its repository counts (each build gets its own tag)
  * @param appImage whether the image is an app's, built from source
  * @param environmentKeys the variable names the container must have
+ * @param toleratedKeys variable names the container may have without the spec requiring them: a
+ *     random root password is {@code MYSQL_RANDOM_ROOT_PASSWORD} in compose and a generated
+ *     {@code MYSQL_ROOT_PASSWORD} under {@code parity up}
  */
-public record ExpectedContainer(String service, ImageRef image, boolean appImage, Set<String> environmentKeys) {
+public record ExpectedContainer(String service, ImageRef image, boolean appImage, Set<String> environmentKeys,
+    Set<String> toleratedKeys) {
 
   public ExpectedContainer {
     environmentKeys = Set.copyOf(environmentKeys);
+    toleratedKeys = Set.copyOf(toleratedKeys);
+  }
+
+  ExpectedContainer(String service, ImageRef image, boolean appImage, Set<String> environmentKeys) {
+    this(service, image, appImage, environmentKeys, Set.of());
   }
 
   /**
@@ -67,13 +76,13 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
         keys.add(MySql.imageVariable("USER"));
         keys.add(passwordVariable(MySql.imageVariable(""), db, key));
       });
-      db.rootPasswordKey().ifPresent(key -> keys.add(MySql.imageVariable(
-          db.options().secretFiles().stream().anyMatch(f -> f.key().equals(key)) ? "ROOT_PASSWORD_FILE" : "ROOT_PASSWORD")));
+      db.rootPasswordKey().ifPresent(key -> keys.add(passwordVariable(MySql.imageVariable("ROOT_"), db, key)));
       if (db.allowsEmptyPassword()) {
         keys.add(MySql.imageVariable("ALLOW_EMPTY_PASSWORD"));
+      } else if (db.rootPasswordKey().isEmpty()) {
+        return new ExpectedContainer(db.name(), db.image(), false, keys,
+            Set.of(MySql.imageVariable("RANDOM_ROOT_PASSWORD"), MySql.imageVariable("ROOT_PASSWORD")));
       }
-      // A random root password is MYSQL_RANDOM_ROOT_PASSWORD in compose and a generated
-      // MYSQL_ROOT_PASSWORD under parity up: either satisfies the spec.
       return new ExpectedContainer(db.name(), db.image(), false, keys);
     }
     if (service instanceof Redis redis) {

@@ -47,8 +47,12 @@ final class AppServices {
     // docker stop reaches a Node.js or JVM process that is PID 1 with no signal handler: without
     // an init process it waits 10 s and kills it.
     compose.init = true;
-    if (app.buildKind() == BuildKind.DOCKERFILE && !app.command().isEmpty()) {
-      compose.command = literals(app.command());
+    if (app.buildKind() == BuildKind.DOCKERFILE) {
+      // The team's Dockerfile has its own USER and CMD; the spec's, when declared, win as they do under parity up.
+      app.user().ifPresent(user -> compose.user = literal(user));
+      if (!app.command().isEmpty()) {
+        compose.command = literals(app.command());
+      }
     }
     for (ConfigEntry entry : stack.config(app, local)) {
       compose.environment.put(entry.name(),

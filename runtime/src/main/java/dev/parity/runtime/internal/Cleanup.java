@@ -40,6 +40,10 @@ public final class Cleanup {
     List<String> kept = List.of();
     if (namedVolumes) {
       removedVolumes.addAll(docker.removeVolumes(labels));
+      String environment = labels.get(StackLabels.ENVIRONMENT);
+      if (environment != null) {
+        LocalSecrets.forget(projectFolder, environment);
+      }
     } else {
       kept = docker.volumes(labels);
     }

@@ -78,7 +78,11 @@ public final class StackStarter {
     }
     services.forEach(s -> s.options().mounts().stream().filter(m -> !m.isVolume())
         .forEach(m -> OptionPlans.bindSource(s, m, options.projectFolder())));
-    secrets = LocalSecrets.generate(stack);
+    boolean keepsVolumes = options.keepVolumes()
+        && services.stream().anyMatch(s -> s.options().mounts().stream().anyMatch(Mount::isVolume));
+    secrets = keepsVolumes
+        ? LocalSecrets.keptIn(LocalSecrets.file(options.projectFolder(), environment.name()), stack)
+        : LocalSecrets.generate(stack);
     context = new PlanContext(options::resolveImage, secrets, options.fixedPorts(), options.projectFolder(),
         SecretFiles.folder(options.projectFolder(), runId), this::volumeName);
     // What can be refused without Docker (a database without a password, a missing bind source) is, before anything starts.
