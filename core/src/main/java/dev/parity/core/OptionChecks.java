@@ -47,6 +47,7 @@ final class OptionChecks {
     checkPorts(element, service);
     checkMounts(element, service);
     checkEnvironment(element, o);
+    checkVariablesTheKindSets(element, service);
     if (!(service instanceof App)) { // an app's command is its start command: AppChecks reports options.command
       o.command().ifPresent(arguments -> checkArguments(element, "command", arguments,
           "options: .command(\"--flag=value\") with one non-blank argument per item"));
@@ -167,6 +168,71 @@ final class OptionChecks {
         }
       });
     }
+  }
+
+  /**
+   * A variable in {@code env}/{@code secretEnv} that the service already gets would win locally
+   * (compose and {@code parity up} apply options last) while Terraform and the readiness checks keep
+   * the declared value: an app's config keys, and the variables a database image is configured with.
+   * A database's password as a file must be read through the image's own {@code *_FILE} variable.
+   */
+  private void checkVariablesTheKindSets(String element, Service service) {
+    Set<String> taken = new LinkedHashSet<>();
+    String fix;
+    if (service instanceof App app) {
+      taken.addAll(app.uses());
+      fix = "the app receives it from the config schema: give the key its value there, or rename the variable";
+    } else if (service instanceof Postgres) {
+      taken.addAll(List.of("POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_PASSWORD_FILE",
+          "POSTGRES_HOST_AUTH_METHOD"));
+      fix = "declare it with .database(…), .user(…), .password(…) or .trustLocalConnections()";
+    } else if (service instanceof MySql) {
+      for (String setting : List.of("DATABASE", "USER", "PASSWORD", "PASSWORD_FILE", "ROOT_PASSWORD", "ROOT_PASSWORD_FILE",
+          "RANDOM_ROOT_PASSWORD", "ALLOW_EMPTY_PASSWORD", "ALLOW_EMPTY_ROOT_PASSWORD")) {
+        taken.add("MYSQL_" + setting);
+        taken.add("MARIADB_" + setting);
+      }
+      fix = "declare it with .database(…), .user(…), .password(…), .rootPassword(…) or .allowEmptyPassword()";
+    } else {
+      return;
+    }
+    ServiceOptions o = service.options();
+    // One problem per mistake: a literal that looks like a secret is reported as such already.
+    List<String> set = java.util.stream.Stream.concat(
+        o.env().keySet().stream().filter(v -> !ValidationContext.looksSecret(v)), o.secretEnv().keySet().stream()).toList();
+    for (String variable : set) {
+      if (taken.contains(variable)) {
+        context.problem(element, "sets '" + variable + "' in its options, which Parity already sets for it", fix);
+      }
+    }
+    if (service instanceof Database db) {
+      String prefix = db instanceof Postgres ? "POSTGRES_" : "MYSQL_";
+      Map<String, Set<String>> expected = new LinkedHashMap<>();
+      passwordKeys(db).forEach((key, settings) -> settings.forEach(setting ->
+          expected.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(prefix + setting + "_FILE")));
+      for (SecretFile file : o.secretFiles()) {
+        Set<String> variables = expected.get(file.key());
+        if (variables != null && file.variable().filter(v -> ValidationContext.VARIABLE.matcher(v).matches()).isPresent()
+            && !variables.contains(file.variable().get())) {
+          context.problem(element, "reads its password from the secret file '" + file.name() + "' through '"
+              + file.variable().get() + "', which the image does not read", ".secretFile(\"" + file.key() + "\") (Parity sets "
+              + String.join(" and ", variables) + ")");
+        }
+      }
+    }
+  }
+
+  /** A database's password keys and the settings each holds: {@code PASSWORD}, {@code ROOT_PASSWORD}. */
+  private static Map<String, List<String>> passwordKeys(Database db) {
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    if (db instanceof Postgres p) {
+      p.passwordKey().ifPresent(k -> keys.put(k, List.of("PASSWORD")));
+    } else if (db instanceof MySql m) {
+      m.passwordKey().ifPresent(k -> keys.put(k, List.of("PASSWORD")));
+      m.rootPasswordKey().ifPresent(k -> keys.merge(k, List.of("ROOT_PASSWORD"),
+          (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+    }
+    return keys;
   }
 
   private void checkArguments(String element, String what, List<String> arguments, String fix) {

@@ -143,6 +143,29 @@ class InvalidOptionsTest {
 
   // ---- environment and secrets ----
 
+  /** Regression: options.env overrode a key the app receives locally while Terraform kept the config's value. */
+  @Test
+  void envOverridesAConfigKeyTheAppUses() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.web().options(o -> o.env("LOG_LEVEL", "debug"))),
+        "service 'web': sets 'LOG_LEVEL' in its options, which Parity already sets for it; fix: the app receives it"
+            + " from the config schema: give the key its value there, or rename the variable");
+  }
+
+  @Test
+  void envOverridesADatabaseSetting() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.db().options(o -> o.env("POSTGRES_USER", "admin"))),
+        "service 'db': sets 'POSTGRES_USER' in its options, which Parity already sets for it; fix: declare it with"
+            + " .database(…), .user(…), .password(…) or .trustLocalConnections()");
+  }
+
+  /** Regression: a password file read through another variable left the database without a password. */
+  @Test
+  void passwordFileThroughAVariableTheImageDoesNotRead() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.db().options(o -> o.secretFile("DB_PASSWORD", "DB_PASS_FILE"))),
+        "service 'db': reads its password from the secret file 'db_password' through 'DB_PASS_FILE', which the image"
+            + " does not read; fix: .secretFile(\"DB_PASSWORD\") (Parity sets POSTGRES_PASSWORD_FILE)");
+  }
+
   @Test
   void invalidVariableNameOnADatabase() {
     assertOnlyProblem(new ShopFixture().service(ShopFixture.db().options(o -> o.env("1PGTZ", "UTC"))),
