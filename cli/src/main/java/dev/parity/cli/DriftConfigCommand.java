@@ -58,19 +58,18 @@ final class DriftConfigCommand implements Callable<Integer> {
     LoadedSpec loaded = specOptions.load();
     Environment environment = DriftSpecOptions.environment(loaded, specOptions.environment);
     Map<String, String> actual = fromProcess ? System.getenv() : EnvFile.read(envFile);
-    DriftReport result = ConfigDrift.check(loaded.stack(), environment, app(loaded.stack()), actual,
+    DriftReport result = ConfigDrift.check(loaded.stack(), environment, app(loaded), actual,
         fromProcess ? ConfigDrift.Source.PROCESS : ConfigDrift.Source.ENV_FILE,
         fromProcess ? "the process environment" : envFile.toString());
     return report.emit(result, command.commandLine().getOut());
   }
 
   /** The app named by --app, else the stack's only app, else none (the whole schema). */
-  private App app(Stack stack) {
+  private App app(LoadedSpec loaded) {
+    Stack stack = loaded.stack();
     List<String> names = stack.apps().stream().map(App::name).toList();
     if (app != null) {
-      return stack.apps().stream().filter(a -> a.name().equals(app)).findFirst().orElseThrow(() -> new ParityException(
-          ErrorCode.USAGE, "--app '" + app + "' is not an app of stack '" + stack.name() + "'; apps: "
-              + (names.isEmpty() ? "none" : String.join(", ", names))));
+      return loaded.app(app);
     }
     if (names.size() > 1) {
       throw new ParityException(ErrorCode.USAGE, "stack '" + stack.name() + "' has several apps, each with its own"

@@ -76,7 +76,7 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = command.commandLine().getOut();
     LoadedSpec loaded = options.loadWithFiles(withApps);
-    List<App> apps = chosenApps(loaded.stack());
+    List<App> apps = chosenApps(loaded);
     StackOptions stackOptions;
     try {
       stackOptions = StackOptions.defaults().environment(environment).withApps(withApps).registryMirror(registryMirror)
@@ -116,15 +116,12 @@ final class UpCommand implements Callable<Integer> {
    * The apps whose config is written: none for a stack without apps (every key goes to one file),
    * the one {@code --app} names, else all. Checked before anything starts.
    */
-  private List<App> chosenApps(Stack stack) {
+  private List<App> chosenApps(LoadedSpec loaded) {
+    Stack stack = loaded.stack();
     List<App> apps = stack.apps();
     String names = apps.stream().map(App::name).collect(Collectors.joining(", "));
     if (app != null) {
-      App chosen = apps.stream().filter(a -> a.name().equals(app)).findFirst()
-          .orElseThrow(() -> new ParityException(ErrorCode.USAGE, "--app: stack '" + stack.name() + "' has no app '"
-              + app + "'; " + (apps.isEmpty() ? "it has no apps, so every config key goes to one env file: drop --app"
-                  : "its apps: " + names)));
-      return List.of(chosen);
+      return List.of(loaded.app(app));
     }
     if (envFile != null && apps.size() > 1) {
       throw new ParityException(ErrorCode.USAGE, "--env-file: stack '" + stack.name() + "' has " + apps.size()

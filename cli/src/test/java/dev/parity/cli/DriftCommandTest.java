@@ -86,6 +86,6 @@ class DriftCommandTest {
   void configDriftOfAnAppThatIsNotDeclaredNamesTheApps() {
     assertThat(run("drift", "config", "--spec", SPEC, "--env", "production", "--app", "web", "--from-process"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("--app 'web' is not an app of stack 'orders'; apps: api");
+    assertThat(err.toString()).contains("--app: stack 'orders' has no app 'web'; its apps: api");
   }
 }

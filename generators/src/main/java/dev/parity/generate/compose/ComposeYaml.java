@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.DumperOptions;
  * Writes compose YAML the way it is written by hand and as yamllint's default configuration wants
  * it: a {@code ---} document start, block style, sequences indented under their key, strings plain
  * where every YAML 1.1 reader (PyYAML in docker-compose 1.x, Go in Compose v2) reads them back as
- * the same string, double-quoted otherwise, and no line longer than 80 characters
- * ({@link YamlFolding}).
+ * the same string, double-quoted otherwise. {@link YamlFolding} then keeps every line of the whole
+ * file, header included, within 80 characters.
  */
 final class ComposeYaml {
 
@@ -50,7 +50,7 @@ final class ComposeYaml {
 
   static String write(JsonNode tree) {
     try {
-      return YamlFolding.fold(MAPPER.writeValueAsString(tree));
+      return MAPPER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of maps, lists and strings always serializes", e);
     }

@@ -53,7 +53,7 @@ final class AppImages {
 
   /** The stage the local stack builds: the app's local target, else its target, else none (the last stage). */
   static java.util.Optional<String> target(App app) {
-    return app.localTarget().or(app::target);
+    return app.localTarget();
   }
 
   /**

@@ -98,10 +98,6 @@ record ContainerPlan(Service service, int replica, ImageRef declaredImage, Image
     static PortPlan internal(int containerPort, String protocol) {
       return new PortPlan(containerPort, protocol, false, null);
     }
-
-    Optional<Integer> fixedHostPort() {
-      return Optional.ofNullable(hostPort);
-    }
   }
 
   /**
