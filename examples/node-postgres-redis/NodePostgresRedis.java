@@ -8,8 +8,10 @@ import dev.parity.core.Redis;
 import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
 
+import static dev.parity.core.ConfigValue.databaseOf;
 import static dev.parity.core.ConfigValue.hostOf;
 import static dev.parity.core.ConfigValue.urlOf;
+import static dev.parity.core.ConfigValue.userOf;
 
 /** A Node.js app with PostgreSQL and Redis, in local, staging and production. */
 public final class NodePostgresRedis implements ParitySpec {
@@ -26,17 +28,17 @@ public final class NodePostgresRedis implements ParitySpec {
             .dependsOn("db", "cache")
             .uses("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "REDIS_URL", "PORT", "LOG_LEVEL"))
         .service(Postgres.of("db", "14.9")
-            .image("postgres:14.9-alpine")
+            .variant("alpine")
             .database("shop")
             .user("shop")
             .password("DB_PASSWORD")
             .migrations("db/migrations"))
-        .service(Redis.of("cache", "7.2.3").image("redis:7.2.3-alpine"))
+        .service(Redis.of("cache", "7.2.3").variant("alpine"))
 
         .config(ConfigKey.string("DB_HOST").value(hostOf("db")).describedAs("PostgreSQL host"))
         .config(ConfigKey.integer("DB_PORT").defaultValue("5432").describedAs("PostgreSQL port"))
-        .config(ConfigKey.string("DB_NAME").defaultValue("shop").describedAs("PostgreSQL database"))
-        .config(ConfigKey.string("DB_USER").defaultValue("shop").describedAs("PostgreSQL user"))
+        .config(ConfigKey.string("DB_NAME").value(databaseOf("db")).describedAs("PostgreSQL database"))
+        .config(ConfigKey.string("DB_USER").value(userOf("db")).describedAs("PostgreSQL user"))
         .config(ConfigKey.secret("DB_PASSWORD").describedAs("PostgreSQL password"))
         .config(ConfigKey.url("REDIS_URL").value(urlOf("cache")).describedAs("Redis connection URL"))
         .config(ConfigKey.integer("PORT").defaultValue("3000").describedAs("HTTP port the app listens on"))
