@@ -56,7 +56,7 @@ public final class ReactExpressMysql implements ParitySpec {
             .dependsOn("backend")
             .options(o -> o.mount(Mount.bind("frontend/src", "/code/src"))
                 // The original mounts an anonymous volume here; the DSL names every volume.
-                .mount(Mount.volume("frontend-node-modules", "/code/node_modules"))
+                .mount(Mount.anonymous("/code/node_modules"))
                 .networks("public")))
 
         .config(ConfigKey.string("DATABASE_DB").value(databaseOf("db")))

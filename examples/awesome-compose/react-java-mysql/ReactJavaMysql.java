@@ -46,7 +46,7 @@ public final class ReactJavaMysql implements ParitySpec {
             .dependsOn("backend")
             .options(o -> o.mount(Mount.bind("frontend/src", "/code/src"))
                 // The original mounts an anonymous volume here; the DSL names every volume.
-                .mount(Mount.volume("frontend-node-modules", "/project/node_modules"))
+                .mount(Mount.anonymous("/project/node_modules"))
                 // Kept as the original has them, although nothing listens there in the front end.
                 .port(Port.internal(3306))
                 .port(Port.internal(33060))

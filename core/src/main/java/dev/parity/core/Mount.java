@@ -9,6 +9,7 @@ import java.util.Objects;
  * <pre>{@code
  * Mount.volume("gitea-data", "/data");                                      // compose: gitea-data:/data
  * Mount.bind("proxy/nginx.conf", "/etc/nginx/nginx.conf").readOnly();      // compose: ../proxy/nginx.conf:/etc/nginx/nginx.conf:ro
+ * Mount.anonymous("/app/node_modules");                                     // compose: /app/node_modules
  * }</pre>
  *
  * <p>A named volume becomes a compose top-level {@code volumes:} entry and a Docker volume that
@@ -24,7 +25,12 @@ public final class Mount {
     /** A named volume managed by Docker (compose top-level {@code volumes:}). */
     VOLUME,
     /** A file or folder beside the spec (a compose bind mount). */
-    BIND
+    BIND,
+    /**
+     * A volume without a name, created with the container and removed with it: keeps what the image
+     * holds at the target (such as {@code node_modules}) from being hidden by a bind mount above it.
+     */
+    ANONYMOUS
   }
 
   private final Kind kind;
@@ -49,6 +55,11 @@ public final class Mount {
     return new Mount(Kind.BIND, path, target, false);
   }
 
+  /** An anonymous volume at {@code target} (compose {@code volumes: - /target}), removed with its container. */
+  public static Mount anonymous(String target) {
+    return new Mount(Kind.ANONYMOUS, "", target, false);
+  }
+
   /** The same mount, read-only in the container (compose {@code :ro}). */
   public Mount readOnly() {
     return new Mount(kind, source, target, true);
@@ -58,11 +69,17 @@ public final class Mount {
     return kind;
   }
 
+  /** Whether this is a named volume. */
   public boolean isVolume() {
     return kind == Kind.VOLUME;
   }
 
-  /** The volume's name, or the path relative to the spec's folder. */
+  /** Whether this is a bind mount of a file or folder beside the spec. */
+  public boolean isBind() {
+    return kind == Kind.BIND;
+  }
+
+  /** The volume's name, or the path relative to the spec's folder; empty for an anonymous volume. */
   public String source() {
     return source;
   }
@@ -90,6 +107,6 @@ public final class Mount {
 
   @Override
   public String toString() {
-    return source + ":" + target + (readOnly ? ":ro" : "");
+    return (source.isEmpty() ? "" : source + ":") + target + (readOnly ? ":ro" : "");
   }
 }

@@ -104,7 +104,7 @@ final class OptionChecks {
               + " starting with a letter or digit)", "Mount.volume(\"" + ValidationContext.suggestName(mount.source(),
                   service.name() + "-files") + "\", \"" + target.replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
         }
-      } else {
+      } else if (mount.isBind()) {
         context.checkRelativePath(element, "bind mount source", mount.source(),
             "Mount.bind(\"config/" + lastSegment(mount.source()) + "\", \"" + target + "\") with the file beside the spec");
       }
@@ -116,8 +116,8 @@ final class OptionChecks {
       }
       String normalized = target.length() > 1 ? target.replaceAll("/+$", "") : target;
       if (byTarget.putIfAbsent(normalized, mount) != null) {
-        context.problem(element, "mounts two things at '" + normalized + "' ('" + byTarget.get(normalized).source()
-            + "' and '" + mount.source() + "')", "keep one mount per target");
+        context.problem(element, "mounts two things at '" + normalized + "' (" + describe(byTarget.get(normalized))
+            + " and " + describe(mount) + ")", "keep one mount per target");
       } else if (normalized.equals(dataPath) && mount.isReadOnly()) {
         context.problem(element, "mounts '" + mount.source() + "' read-only at '" + dataPath + "', where the database"
             + " writes its data", "drop .readOnly() from this mount");
@@ -233,6 +233,10 @@ final class OptionChecks {
           (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
     }
     return keys;
+  }
+
+  private static String describe(Mount mount) {
+    return mount.source().isEmpty() ? "an anonymous volume" : "'" + mount.source() + "'";
   }
 
   private void checkArguments(String element, String what, List<String> arguments, String fix) {

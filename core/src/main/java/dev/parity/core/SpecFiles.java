@@ -75,7 +75,7 @@ public final class SpecFiles {
       if (service instanceof Database db) {
         db.migrations().ifPresent(m -> checkMigrations(element, m));
       }
-      service.options().mounts().stream().filter(mount -> !mount.isVolume()).forEach(mount -> {
+      service.options().mounts().stream().filter(Mount::isBind).forEach(mount -> {
         if (!Files.exists(resolve(mount.source()))) {
           context.problem(element, "bind mount source '" + mount.source() + "' does not exist (looked for "
               + resolve(mount.source()) + ")", "create it beside the spec, or point Mount.bind(…) at the file or folder to mount");

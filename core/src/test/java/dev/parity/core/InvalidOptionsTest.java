@@ -134,6 +134,12 @@ class InvalidOptionsTest {
   }
 
   @Test
+  void anAnonymousVolumeAndABindMountOnOneTarget() {
+    assertOnlyProblem(withMail(o -> o.mount(Mount.anonymous("/data")).mount(Mount.bind("mail", "/data"))),
+        "service 'mail': mounts two things at '/data' (an anonymous volume and 'mail'); fix: keep one mount per target");
+  }
+
+  @Test
   void aReadOnlyMountAtTheDataPath() {
     assertOnlyProblem(new ShopFixture().service(ShopFixture.cache().options(o -> o.mount(Mount.volume("redis", "/data")
             .readOnly()))),

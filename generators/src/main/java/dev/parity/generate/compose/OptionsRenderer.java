@@ -82,6 +82,9 @@ final class OptionsRenderer {
   }
 
   private JsonNode mount(Mount mount) {
+    if (mount.kind() == Mount.Kind.ANONYMOUS) {
+      return TextNode.valueOf(literal(mount.target()));
+    }
     if (mount.isVolume()) {
       document.volume(mount.source());
       return volumeEntry("volume", mount.source(), mount.target(), mount.isReadOnly());

@@ -122,9 +122,12 @@ final class ServiceGraph {
             volumes.put(mount.source(), id);
             lines.add("  " + id + "[(" + Mermaid.label("volume " + mount.source()) + ")]");
           }
-        } else {
+        } else if (mount.isBind()) {
           id = "b" + (++binds);
           lines.add("  " + id + "[[" + Mermaid.label("./" + mount.source()) + "]]");
+        } else {
+          id = "b" + (++binds);
+          lines.add("  " + id + "[(" + Mermaid.label("anonymous volume") + ")]");
         }
         lines.add("  " + ids.get(service.name()) + " ---|" + Mermaid.label(mount.target()
             + (mount.isReadOnly() ? " (read-only)" : "")) + "| " + id);

@@ -91,6 +91,15 @@ class ComposeGeneratorTest {
     assertThat(optedIn.at("/maria/environment/MYSQL_RANDOM_ROOT_PASSWORD").isMissingNode()).isTrue();
   }
 
+  /** A DSL gap found by the awesome-compose samples: an anonymous volume, as over node_modules. */
+  @Test
+  void anAnonymousVolumeIsOnlyItsTarget() throws Exception {
+    Stack stack = Stack.named("anon").service(dev.parity.core.Container.of("box", "nginx:1.25.3-alpine")
+            .options(o -> o.mount(dev.parity.core.Mount.anonymous("/var/cache/$nginx"))))
+        .environment(Environment.local()).build();
+    assertThat(services(stack).at("/box/volumes").toString()).isEqualTo("[\"/var/cache/$$nginx\"]");
+  }
+
   /** A DSL gap found by the awesome-compose samples: a database's data volume could not keep its name. */
   @Test
   void aDeclaredDataVolumeReplacesTheDefaultOne() throws Exception {

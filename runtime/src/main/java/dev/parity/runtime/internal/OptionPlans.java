@@ -51,11 +51,13 @@ final class OptionPlans {
   static List<MountPlan> mounts(Service service, PlanContext context) {
     List<MountPlan> mounts = new ArrayList<>();
     for (Mount mount : service.options().mounts()) {
-      mounts.add(mount.isVolume()
-          ? new MountPlan(MountPlan.Kind.VOLUME, context.volumeNames().apply(mount.source()), mount.target(),
-              mount.isReadOnly())
-          : new MountPlan(MountPlan.Kind.BIND, bindSource(service, mount, context.projectFolder()).toString(),
-              mount.target(), mount.isReadOnly()));
+      mounts.add(switch (mount.kind()) {
+        case VOLUME -> new MountPlan(MountPlan.Kind.VOLUME, context.volumeNames().apply(mount.source()), mount.target(),
+            mount.isReadOnly());
+        case BIND -> new MountPlan(MountPlan.Kind.BIND, bindSource(service, mount, context.projectFolder()).toString(),
+            mount.target(), mount.isReadOnly());
+        case ANONYMOUS -> new MountPlan(MountPlan.Kind.ANONYMOUS, "", mount.target(), false);
+      });
     }
     for (SecretFile file : service.options().secretFiles()) {
       mounts.add(new MountPlan(MountPlan.Kind.BIND, secretPath(file, context).toString(), file.path(), true));

@@ -76,7 +76,7 @@ public final class StackStarter {
           .filter(p -> p.published() && p.hostPort() != null && p.protocol().equals("tcp"))
           .forEach(p -> PortCheck.requireFree(s, p.hostPort())));
     }
-    services.forEach(s -> s.options().mounts().stream().filter(m -> !m.isVolume())
+    services.forEach(s -> s.options().mounts().stream().filter(Mount::isBind)
         .forEach(m -> OptionPlans.bindSource(s, m, options.projectFolder())));
     boolean keepsVolumes = options.keepVolumes()
         && services.stream().anyMatch(s -> s.options().mounts().stream().anyMatch(Mount::isVolume));

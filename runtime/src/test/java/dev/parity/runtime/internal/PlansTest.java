@@ -124,6 +124,16 @@ class PlansTest {
     assertThat(plan.volumes()).extracting(ContainerPlan.MountPlan::source).containsExactly("shop-local-cache");
   }
 
+  /** A DSL gap found by the awesome-compose samples: a node_modules volume without a name. */
+  @Test
+  void anAnonymousVolumeIsCreatedWithTheContainerAndNamedNothing() {
+    Container box = Container.of("box", "nginx:1.25.3-alpine")
+        .options(o -> o.mount(dev.parity.core.Mount.anonymous("/var/cache/nginx")));
+    CreateContainerCmdImpl create = create(only(box));
+    assertThat(create.getVolumes()).containsExactly(new com.github.dockerjava.api.model.Volume("/var/cache/nginx"));
+    assertThat(create.getHostConfig().getMounts()).isEmpty();
+  }
+
   @Test
   void withRandomPortsEveryPublishedPortBindsAFreePortOnLoopbackAndUnsetOptionsLeaveTheImagesDefaults() {
     context = context(false);
