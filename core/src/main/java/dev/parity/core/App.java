@@ -1,6 +1,5 @@
 package dev.parity.core;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,9 +225,7 @@ public final class App implements Service {
    */
   public App uses(String... keys) {
     App c = copy();
-    List<String> all = new ArrayList<>(uses);
-    all.addAll(List.of(keys));
-    c.uses = List.copyOf(all);
+    c.uses = Ordered.append(uses, keys);
     return c;
   }
 
@@ -301,14 +298,11 @@ public final class App implements Service {
   /** The published port: the declared host port, else the container port; none with several local replicas. */
   @Override
   public Optional<Integer> hostPort() {
-    if (localReplicas > 1 && hostPort == null) {
-      return Optional.empty();
-    }
-    return Optional.of(hostPort == null ? containerPort : hostPort);
+    return Optional.ofNullable(hostPort).or(() -> localReplicas > 1 ? Optional.empty() : Optional.of(containerPort));
   }
 
-  /** Whether {@link #hostPort(int)} was declared. */
-  public boolean declaresHostPort() {
+  /** Whether {@link #hostPort(int)} was declared, for validation. */
+  boolean declaresHostPort() {
     return hostPort != null;
   }
 
@@ -362,10 +356,7 @@ public final class App implements Service {
    * with a {@link #developmentCommand}, else {@link #target()}.
    */
   public Optional<String> localTarget() {
-    if (localTarget != null) {
-      return Optional.of(localTarget);
-    }
-    return developmentCommand != null ? Optional.of("development") : target();
+    return Optional.ofNullable(localTarget).or(() -> developmentCommand != null ? Optional.of("development") : target());
   }
 
   /** Whether {@link #localTarget(String)} was declared, for validation. */

@@ -16,6 +16,14 @@ final class Ordered {
     return Collections.unmodifiableMap(copy);
   }
 
+  /** An unmodifiable copy of {@code list} with {@code items} appended. */
+  @SafeVarargs
+  static <T> java.util.List<T> append(java.util.List<T> list, T... items) {
+    java.util.List<T> copy = new java.util.ArrayList<>(list);
+    copy.addAll(java.util.List.of(items));
+    return java.util.List.copyOf(copy);
+  }
+
   static <K, V> Map<K, V> copy(Map<K, V> map) {
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }

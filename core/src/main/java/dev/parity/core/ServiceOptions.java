@@ -55,14 +55,14 @@ public final class ServiceOptions {
   /** A further port beside the service's main one (compose {@code ports:} or {@code expose:}). */
   public ServiceOptions port(Port port) {
     ServiceOptions c = copy();
-    c.ports = append(ports, port);
+    c.ports = Ordered.append(ports, port);
     return c;
   }
 
   /** A named volume or bind mount (compose {@code volumes:}). */
   public ServiceOptions mount(Mount mount) {
     ServiceOptions c = copy();
-    c.mounts = append(mounts, mount);
+    c.mounts = Ordered.append(mounts, mount);
     return c;
   }
 
@@ -98,7 +98,7 @@ public final class ServiceOptions {
    */
   public ServiceOptions secretFile(String secretKey, String fileVariable) {
     ServiceOptions c = copy();
-    c.secretFiles = append(secretFiles, new SecretFile(secretKey, fileVariable));
+    c.secretFiles = Ordered.append(secretFiles, new SecretFile(secretKey, fileVariable));
     return c;
   }
 
@@ -182,12 +182,6 @@ public final class ServiceOptions {
     c.healthcheck = healthcheck;
     c.networks = networks;
     return c;
-  }
-
-  private static <T> List<T> append(List<T> list, T item) {
-    List<T> copy = new ArrayList<>(list);
-    copy.add(item);
-    return List.copyOf(copy);
   }
 
   /** The further ports, in declaration order. */
