@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Renders the Terraform inputs of a stack: {@code terraform/variables.tf}, which declares every
  * knob once (typed, described, validated), and one {@code terraform/<env>.tfvars} per remote
- * environment with that environment's values. The image tag is in neither: the image is built
+ * environment that runs on instances, with that environment's values; an environment only on
+ * Kubernetes gets its overlay instead. The image tag is in neither: the image is built
  * once and promoted, so its tag is given at deploy time,
  * {@code terraform apply -var-file=staging.tfvars -var 'web_image_tag=1.4.2'}.
  *
@@ -36,14 +37,15 @@ public final class TerraformGenerator implements Generator {
   @Override
   public List<GeneratedFile> generate(GenerationContext context) {
     Stack stack = context.stack();
-    if (stack.remoteEnvironments().isEmpty()) {
+    List<Environment> onInstances = stack.remoteEnvironments().stream().filter(Environment::runsOnInstances).toList();
+    if (onInstances.isEmpty()) {
       return List.of();
     }
     String header = context.header(CommentStyle.HASH);
     List<GeneratedFile> files = new ArrayList<>();
     files.add(GeneratedFile.of("terraform/variables.tf", context.templates().render("terraform/variables.tf.ftl",
         Map.of("header", header, "variables", TerraformVariables.of(stack)))));
-    for (Environment env : stack.remoteEnvironments()) {
+    for (Environment env : onInstances) {
       Map<String, Object> model = new HashMap<>(TerraformValues.of(stack, env));
       model.put("header", header);
       files.add(GeneratedFile.of("terraform/" + env.name() + ".tfvars",
