@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class Ports {
 
-  private static final Pattern SHORT = Pattern.compile("(?:(?<ip>.*):)?(?:(?<host>\\d+):)?(?<container>\\d+)(?:/(?<protocol>tcp|udp))?");
+  private static final Pattern SHORT = Pattern.compile(
+      "(?:(?<ip>.+):)??(?:(?<host>\\d+):)?(?<container>\\d+)(?:/(?<protocol>tcp|udp))?");
 
   /** One port: host port 0 when unpublished. */
   record Entry(int host, int container, boolean udp, String pointer) {

@@ -67,7 +67,7 @@ final class RunOptions {
     }
     s.fieldNames().forEachRemaining(key -> {
       if (ComposeKeys.NOT_EXPRESSIBLE.contains(key)) {
-        chain.optionComment(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, base + "/" + key, "service '" + name + "' "
+        chain.headComment(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, base + "/" + key, "service '" + name + "' "
             + key + ": " + abbreviate(s.get(key)), "the DSL has no " + key + "; dropped"));
       }
     });
@@ -103,12 +103,13 @@ final class RunOptions {
       return;
     }
     StringBuilder code = new StringBuilder(check);
-    duration(h, "interval").ifPresent(d -> code.append(".interval(").append(d).append(")"));
-    duration(h, "timeout").ifPresent(d -> code.append(".timeout(").append(d).append(")"));
+    String next = "\n" + " ".repeat(20) + ".";
+    duration(h, "interval").ifPresent(d -> code.append(next).append("interval(").append(d).append(")"));
+    duration(h, "timeout").ifPresent(d -> code.append(next).append("timeout(").append(d).append(")"));
     if (h.has("retries")) {
-      code.append(".retries(").append(h.get("retries").asInt()).append(")");
+      code.append(next).append("retries(").append(h.get("retries").asInt()).append(")");
     }
-    duration(h, "start_period").ifPresent(d -> code.append(".startPeriod(").append(d).append(")"));
+    duration(h, "start_period").ifPresent(d -> code.append(next).append("startPeriod(").append(d).append(")"));
     chain.option("healthcheck(" + code + ")");
   }
 

@@ -75,9 +75,9 @@ final class ServiceImporter {
         ? "declare the exact version the image runs, e.g. " + factory(image, name, image.version().orElse("<version>")
             + ".<minor>" + (image.engine().equals("postgres") ? "" : ".<patch>"))
         : "pin an exact release, e.g. '" + image.repository() + ":<major>.<minor>.<patch>', or a digest '"
-            + image.repository() + "@sha256:…'";
+            + image.repository() + "@sha256:...'";
     ctx.decide(Decision.Kind.TODO, base + "/image", "service '" + name + "'", image.whyFloating() + "; fix: " + fix
-        + ", or run parity init again with --resolve-tags to pin what your Docker engine or registry has");
+        + ", or run parity init again with --pin " + reference + "=<exact reference>");
     return image;
   }
 

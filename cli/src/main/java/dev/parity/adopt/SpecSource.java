@@ -44,7 +44,7 @@ final class SpecSource {
     }
     body.add("");
     body.add("        .environment(Environment.local())");
-    parts.deviations().forEach(d -> body.add("        .deviation(" + d + ")"));
+    parts.deviations().forEach(d -> code(body, "        .deviation(" + d + ")"));
     body.add("        .build();");
     body.add("  }");
     body.add("}");
@@ -86,17 +86,22 @@ final class SpecSource {
     out.add("        " + call + chain.head());
     for (Chain.Call c : chain.calls()) {
       c.comments().forEach(text -> comment(out, "            ", text));
-      out.add("            ." + c.code());
+      code(out, "            ." + c.code());
     }
     for (int i = 0; i < chain.options().size(); i++) {
       Chain.Call c = chain.options().get(i);
       String indent = i == 0 ? "            " : "                ";
       c.comments().forEach(text -> comment(out, indent, text));
-      out.add(i == 0 ? "            .options(o -> o." + c.code() : "                ." + c.code());
+      code(out, i == 0 ? "            .options(o -> o." + c.code() : "                ." + c.code());
     }
     chain.trailing().forEach(text -> comment(out, "            ", text));
     int last = lastCode(out);
     out.set(last, out.get(last) + (chain.options().isEmpty() ? ")" : "))"));
+  }
+
+  /** A line of code; one with line breaks (a call continued below) as several lines. */
+  private static void code(List<String> out, String text) {
+    out.addAll(List.of(text.split("\n")));
   }
 
   private static int lastCode(List<String> out) {
