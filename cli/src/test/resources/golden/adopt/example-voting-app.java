@@ -51,7 +51,7 @@ public final class VotingApp implements ParitySpec {
             .options(o -> o.networks("back-tier")))
         // TODO docker-compose.yml:55 service 'redis': image 'redis:alpine' has the floating tag 'alpine',
         // which moves to newer releases; fix: declare the exact version the image runs, e.g.
-        // Redis.of("redis", "<version>.<minor>.<patch>"), or run parity init again with --pin
+        // Redis.of("redis", "<major>.<minor>.<patch>"), or run parity init again with --pin
         // redis:alpine=<exact reference>
         .service(Redis.of("redis", "latest")
             .variant("alpine")

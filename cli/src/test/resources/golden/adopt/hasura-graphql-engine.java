@@ -16,8 +16,8 @@ public final class HasuraGraphqlEngine implements ParitySpec {
   public Stack stack() {
     return Stack.named("hasura-graphql-engine")
         // TODO docker-compose.yaml:4 service 'postgres': image 'postgres' has no tag, which means 'latest';
-        // fix: declare the exact version the image runs, e.g. Postgres.of("postgres", "<version>.<minor>"),
-        // or run parity init again with --pin postgres=<exact reference>
+        // fix: declare the exact version the image runs, e.g. Postgres.of("postgres", "<major>.<minor>"), or
+        // run parity init again with --pin postgres=<exact reference>
         .service(Postgres.of("postgres", "latest")
             .database("postgres")
             .user("postgres")

@@ -16,8 +16,8 @@ public final class PostgresqlPgadmin implements ParitySpec {
   public Stack stack() {
     return Stack.named("postgresql-pgadmin")
         // TODO compose.yaml:4 service 'postgres': image 'postgres:latest' uses the floating tag 'latest';
-        // fix: declare the exact version the image runs, e.g. Postgres.of("postgres", "<version>.<minor>"),
-        // or run parity init again with --pin postgres:latest=<exact reference>
+        // fix: declare the exact version the image runs, e.g. Postgres.of("postgres", "<major>.<minor>"), or
+        // run parity init again with --pin postgres:latest=<exact reference>
         // Not expressible in the DSL: compose.yaml:3 service 'postgres' container_name: postgres: the DSL has
         // no container_name; dropped
         .service(Postgres.of("postgres", "latest")
@@ -35,10 +35,11 @@ public final class PostgresqlPgadmin implements ParitySpec {
             .port(80)
             .hostPort(5050)
             .options(o -> o.env("PGADMIN_DEFAULT_EMAIL", "your@email.com")
-                .secretEnv("PGADMIN_DEFAULT_PASSWORD", "POSTGRES_PW")
+                .secretEnv("PGADMIN_DEFAULT_PASSWORD", "PGADMIN_PW")
                 .restart(Restart.ALWAYS)))
 
         .config(ConfigKey.secret("POSTGRES_PW").describedAs("POSTGRES_PASSWORD of service 'postgres'"))
+        .config(ConfigKey.secret("PGADMIN_PW").describedAs("PGADMIN_DEFAULT_PASSWORD of service 'pgadmin'"))
 
         .environment(Environment.local())
         .build();

@@ -25,7 +25,8 @@ public final class TraefikGolang implements ParitySpec {
             // '/var/run/docker.sock:/var/run/docker.sock': a bind mount of a path outside the spec's folder
             // cannot be declared; copy what it needs beside the spec and mount that with Mount.bind(path,
             // target)
-            .options(o -> o.command("--providers.docker", "--entrypoints.web.address=:80", "--providers.docker.exposedbydefault=false")))
+            .options(o -> o.command("--providers.docker", "--entrypoints.web.address=:80",
+                "--providers.docker.exposedbydefault=false")))
         // Not expressible in the DSL: compose.yaml:15 service 'backend' labels:
         // ["traefik.enable=true","traefik.http.routers.go.rule=Path...: the DSL has no labels; dropped
         .service(App.dockerfile("backend")

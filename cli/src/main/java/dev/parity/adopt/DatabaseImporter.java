@@ -97,10 +97,9 @@ final class DatabaseImporter {
     if (inline == null || inline.value() == null) {
       return Optional.empty();
     }
-    String preferred = Interpolation.soleVariable(inline.raw() == null ? "" : inline.raw())
-        .map(Secrets::keyName)
-        .orElse(Secrets.keyName(service) + "_PASSWORD");
-    return Optional.of(ctx.secrets.keyFor(preferred, inline.value(),
-        variable + " of service '" + service.replaceFirst("-root$", "") + "'", false));
+    Optional<String> named = Interpolation.soleVariable(inline.raw() == null ? "" : inline.raw())
+        .map(Secrets::keyName);
+    return Optional.of(ctx.secrets.keyFor(named.orElse(Secrets.keyName(service) + "_PASSWORD"), inline.value(),
+        variable + " of service '" + service.replaceFirst("-root$", "") + "'", named.isPresent()));
   }
 }

@@ -3,6 +3,7 @@ package dev.parity.adopt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,9 +43,9 @@ final class EnvImporter {
       if (app && CONFIG_KEY.matcher(v.name()).matches() && configKey(v, secret, name)) {
         uses.add(v.name());
       } else if (secret) {
-        String preferred = Interpolation.soleVariable(v.raw() == null ? "" : v.raw()).map(Secrets::keyName)
-            .orElse(Secrets.keyName(v.name()));
-        String key = ctx.secrets.keyFor(preferred, v.value(), v.name() + " of service '" + name + "'", false);
+        Optional<String> variable = Interpolation.soleVariable(v.raw() == null ? "" : v.raw()).map(Secrets::keyName);
+        String key = ctx.secrets.keyFor(variable.orElse(Secrets.keyName(v.name())), v.value(),
+            v.name() + " of service '" + name + "'", variable.isPresent());
         chain.option("secretEnv(" + JavaLiteral.string(v.name()) + ", " + JavaLiteral.string(key) + ")");
       } else {
         chain.option("env(" + JavaLiteral.string(v.name()) + ", " + JavaLiteral.string(v.value()) + ")");

@@ -72,7 +72,7 @@ final class ServiceImporter {
       return ImageTag.parse(pinned.get());
     }
     String fix = image.engine() != null
-        ? "declare the exact version the image runs, e.g. " + factory(image, name, image.version().orElse("<version>")
+        ? "declare the exact version the image runs, e.g. " + factory(image, name, image.version().orElse("<major>")
             + ".<minor>" + (image.engine().equals("postgres") ? "" : ".<patch>"))
         : "pin an exact release, e.g. '" + image.repository() + ":<major>.<minor>.<patch>', or a digest '"
             + image.repository() + "@sha256:...'";

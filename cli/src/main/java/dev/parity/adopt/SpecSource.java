@@ -101,7 +101,42 @@ final class SpecSource {
 
   /** A line of code; one with line breaks (a call continued below) as several lines. */
   private static void code(List<String> out, String text) {
-    out.addAll(List.of(text.split("\n")));
+    for (String line : text.split("\n")) {
+      out.addAll(breakArguments(line));
+    }
+  }
+
+  /**
+   * A line longer than {@link #WIDTH}, broken after the commas between arguments (never inside a
+   * string literal), the continuation indented four more columns than the line.
+   */
+  private static List<String> breakArguments(String line) {
+    List<String> lines = new ArrayList<>();
+    String indent = " ".repeat(line.length() - line.stripLeading().length() + 4);
+    StringBuilder current = new StringBuilder();
+    boolean quoted = false;
+    int lastBreak = -1;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      current.append(c);
+      if (c == '\\' && quoted && i + 1 < line.length()) {
+        current.append(line.charAt(++i));
+        continue;
+      }
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+        lastBreak = current.length();
+      }
+      if (current.length() > WIDTH && lastBreak > 0) {
+        lines.add(current.substring(0, lastBreak));
+        String rest = current.substring(lastBreak).stripLeading();
+        current = new StringBuilder(indent).append(rest);
+        lastBreak = -1;
+      }
+    }
+    lines.add(current.toString());
+    return lines;
   }
 
   private static int lastCode(List<String> out) {
