@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,15 @@ import java.util.Map;
 /**
  * A compose file read for import: parsed with Jackson's YAML parser, every value interpolated as
  * compose does, and the line of every node kept for messages. Reading reports every problem at once:
- * invalid YAML, unknown top-level or service keys, a value that cannot be interpolated.
+ * invalid YAML raises {@link ImportException}; unknown top-level or service keys and values that cannot
+ * be interpolated are {@link #problems}, reported with the import's own.
  *
  * @param path the file
  * @param raw the document as written
  * @param root the document with every value interpolated
+ * @param problems what makes the file impossible to import, each with its line and fix
  */
-record ComposeFile(Path path, JsonNode raw, JsonNode root, YamlLines lines) {
+record ComposeFile(Path path, JsonNode raw, JsonNode root, YamlLines lines, List<String> problems) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -33,7 +36,8 @@ record ComposeFile(Path path, JsonNode raw, JsonNode root, YamlLines lines) {
     try {
       text = Files.readString(path);
     } catch (IOException e) {
-      throw new ImportException(List.of(path + ": cannot be read (" + e.getMessage() + ")"
+      throw new ImportException(List.of(path + ": " + (e instanceof java.nio.file.NoSuchFileException
+          ? "does not exist" : "cannot be read (" + e.getMessage() + ")")
           + "; fix: pass the path of your docker-compose.yml to --from-compose"));
     }
     JsonNode raw;
@@ -42,10 +46,7 @@ record ComposeFile(Path path, JsonNode raw, JsonNode root, YamlLines lines) {
       raw = YAML.readTree(text);
       lines = YamlLines.of(text);
     } catch (JacksonException e) {
-      JsonLocation at = e.getLocation();
-      String line = at == null ? "" : ":" + at.getLineNr();
-      throw new ImportException(List.of(path + line + ": not valid YAML: " + e.getOriginalMessage().strip()
-          + "; fix: correct the YAML syntax there (indentation, quotes, a missing ':'), then run init again"));
+      throw new ImportException(List.of(yamlProblem(path, e)));
     } catch (IOException e) {
       throw new ImportException(List.of(path + ": cannot be read (" + e.getMessage() + ")"));
     }
@@ -54,13 +55,27 @@ record ComposeFile(Path path, JsonNode raw, JsonNode root, YamlLines lines) {
       throw new ImportException(List.of(path + ":1: no 'services:' mapping; fix: pass a compose file,"
           + " whose services are under a top-level 'services:' key"));
     }
-    ComposeFile file = new ComposeFile(path, raw, raw.deepCopy(), lines);
+    ComposeFile file = new ComposeFile(path, raw, raw.deepCopy(), lines, new ArrayList<>());
     file.checkKeys(problems);
     file.interpolate(file.root, "", new Interpolation(variables), problems);
-    if (!problems.isEmpty()) {
-      throw new ImportException(problems);
-    }
+    file.problems.addAll(problems);
     return file;
+  }
+
+  /** One line: where SnakeYAML found the problem, its context and what it expected. */
+  private static String yamlProblem(Path path, JacksonException e) {
+    String where;
+    String what;
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      where = ":" + (marked.getProblemMark().getLine() + 1);
+      what = (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
+    } else {
+      JsonLocation at = e.getLocation();
+      where = at == null ? "" : ":" + at.getLineNr();
+      what = e.getOriginalMessage().strip().lines().findFirst().orElse("");
+    }
+    return path.getFileName() + where + ": not valid YAML: " + what
+        + "; fix: correct the YAML there (indentation, quotes, a missing ':' or bracket), then run init again";
   }
 
   /** {@code <file>:<line>} of a node. */
@@ -124,8 +139,7 @@ record ComposeFile(Path path, JsonNode raw, JsonNode root, YamlLines lines) {
     try {
       return interpolation.apply(value);
     } catch (Interpolation.Failure e) {
-      problems.add(at(pointer) + ": " + e.getMessage() + "; fix: set the variable in the --env-file or the"
-          + " environment, or write the value itself");
+      problems.add(at(pointer) + ": " + e.getMessage());
       return value;
     }
   }

@@ -33,6 +33,7 @@ final class ImportContext {
     this.composeDir = file.path().toAbsolutePath().normalize().getParent();
     this.specDir = specDir.toAbsolutePath().normalize();
     this.tags = tags;
+    problems.addAll(file.problems());
   }
 
   ComposeFile file() {

@@ -71,11 +71,13 @@ final class Interpolation {
     if (operator.endsWith("-")) {
       return argument;
     }
-    throw new Failure("required variable " + name + " is missing a value: " + argument);
+    throw new Failure("required variable " + name + " is missing a value (" + argument + "); fix: set " + name
+        + " in the --env-file or the environment");
   }
 
   private static Failure invalid(String value) {
-    return new Failure("invalid interpolation format in '" + value + "'; a literal $ is written $$");
+    return new Failure("invalid interpolation format in '" + value + "'; fix: write a literal $ as $$, a variable"
+        + " as ${NAME}");
   }
 
   /** The variable a value consists of, {@code ${NAME}} or {@code ${NAME:-default}}, if it is nothing else. */
