@@ -7,6 +7,8 @@ package dev.parity.adopt;
  * <p>Unicode escapes ({@code \}{@code u000a}) are translated before the compiler sees a literal or a
  * comment (JLS 3.3), so a line break is never written as one: control characters become octal
  * escapes in literals, and a backslash is always doubled, which keeps any {@code u} after it plain.
+ * A lone high surrogate ends its literal ({@code "\ud800" + "…"}), the one case where a value is
+ * written as two concatenated literals; a comment shows it as {@code ?}.
  */
 public final class JavaLiteral {
 
@@ -28,6 +30,11 @@ public final class JavaLiteral {
           if (c < 0x20 || c == 0x7f) {
             // Three octal digits, so that a digit after it cannot join the escape.
             s.append('\\').append(String.format("%03o", (int) c));
+          } else if (Character.isHighSurrogate(c) && !(i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1)))) {
+            // javac takes the characters after a high surrogate's escape as its low half, misreading a
+            // backslash there: a lone high surrogate ends its literal, and the value goes on in a second one.
+            s.append(String.format("\\u%04x", (int) c)).append("\" + \"");
           } else if (c > 0x7e) {
             s.append(String.format("\\u%04x", (int) c));
           } else {
@@ -54,6 +61,9 @@ public final class JavaLiteral {
         s.append(' ');
       } else if (c == '/' && i > 0 && text.charAt(i - 1) == '*') {
         s.append(" /");
+      } else if (Character.isSurrogate(c)) {
+        s.append(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+            ? String.format("\\u%04x\\u%04x", (int) c, (int) text.charAt(++i)) : "?");
       } else if (c > 0x7e) {
         s.append(String.format("\\u%04x", (int) c));
       } else {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,17 +36,26 @@ public final class ComposeFixtures {
 
   public static List<Fixture> all() {
     return List.of(
-        new Fixture("example-voting-app", "docker-compose.yml", "VotingApp",
-            Map.of("redis:alpine", "redis:7.2.4-alpine", "postgres:15-alpine", "postgres:15.6-alpine")),
-        new Fixture("hasura-graphql-engine", "docker-compose.yaml", "HasuraGraphqlEngine",
-            Map.of("postgres", "postgres:16.2")),
-        new Fixture("postgresql-pgadmin", "compose.yaml", "PostgresqlPgadmin",
-            Map.of("postgres:latest", "postgres:16.2", "dpage/pgadmin4:latest", "dpage/pgadmin4:8.4.0")),
-        new Fixture("prometheus-grafana", "compose.yaml", "PrometheusGrafana",
-            Map.of("prom/prometheus", "prom/prometheus:v2.50.1", "grafana/grafana", "grafana/grafana:10.4.0")),
-        new Fixture("nginx-golang-mysql", "compose.yaml", "NginxGolangMysql",
-            Map.of("mariadb:10-focal", "mariadb:10.6.17-focal", "nginx", "nginx:1.25.4")),
-        new Fixture("traefik-golang", "compose.yaml", "TraefikGolang", Map.of("traefik:2.6", "traefik:2.6.13")));
+        fixture("example-voting-app", "docker-compose.yml", "VotingApp"),
+        fixture("hasura-graphql-engine", "docker-compose.yaml", "HasuraGraphqlEngine"),
+        fixture("postgresql-pgadmin", "compose.yaml", "PostgresqlPgadmin"),
+        fixture("prometheus-grafana", "compose.yaml", "PrometheusGrafana"),
+        fixture("nginx-golang-mysql", "compose.yaml", "NginxGolangMysql"),
+        fixture("traefik-golang", "compose.yaml", "TraefikGolang"));
+  }
+
+  /** A fixture whose {@code pins.txt} holds {@code floating=pinned} lines, the tags its round trip pins. */
+  private static Fixture fixture(String folder, String composeFile, String specClass) {
+    Map<String, String> pins = new LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(ROOT.resolve(folder).resolve("pins.txt"))) {
+        String[] kv = line.split("=", 2);
+        pins.put(kv[0], kv[1]);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Fixture(folder, composeFile, specClass, pins);
   }
 
   /** The variables compose would read for the fixture: its .env file only, so that the result is the same everywhere. */
