@@ -6,6 +6,7 @@ import dev.parity.core.Healthcheck;
 import dev.parity.core.Mount;
 import dev.parity.core.Network;
 import dev.parity.core.ParitySpec;
+import dev.parity.core.Port;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
 import dev.parity.core.Stack;
@@ -40,7 +41,8 @@ public final class VotingApp implements ParitySpec {
             .port(80)
             .hostPort(8081)
             .dependsOn("db")
-            .options(o -> o.mount(Mount.bind("result", "/usr/local/app"))
+            .options(o -> o.port(Port.published(9229, 9229))
+                .mount(Mount.bind("result", "/usr/local/app"))
                 .entrypoint("nodemon", "--inspect=0.0.0.0", "server.js")
                 .networks("front-tier", "back-tier")))
         .service(App.dockerfile("worker")

@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 final class Ports {
 
   private static final Pattern SHORT = Pattern.compile(
-      "(?:(?<ip>.+):)??(?:(?<host>\\d+):)?(?<container>\\d+)(?:/(?<protocol>tcp|udp))?");
+      "(?:(?<ip>.+):(?<host>\\d+):|(?<hostOnly>\\d+):)?(?<container>\\d+)(?:/(?<protocol>tcp|udp))?");
 
   /** One port: host port 0 when unpublished. */
   record Entry(int host, int container, boolean udp, String pointer) {
   }
 
   final List<Entry> published = new ArrayList<>();
+  /** The comments of ports that cannot be declared, for the service's chain. */
+  final List<String> comments = new ArrayList<>();
   final List<Entry> internal = new ArrayList<>();
 
   static Ports of(ImportContext ctx, String base, JsonNode service, String serviceName) {
@@ -37,15 +39,16 @@ final class Ports {
             : null;
       } else {
         Matcher m = SHORT.matcher(p.asText());
-        entry = m.matches() && m.group("host") != null
-            ? new Entry(Integer.parseInt(m.group("host")), Integer.parseInt(m.group("container")),
+        String host = m.matches() ? (m.group("host") != null ? m.group("host") : m.group("hostOnly")) : null;
+        entry = host != null
+            ? new Entry(Integer.parseInt(host), Integer.parseInt(m.group("container")),
                 "udp".equals(m.group("protocol")), pointer)
             : null;
       }
       if (entry == null || entry.host() == 0) {
-        ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, pointer, "service '" + serviceName + "' port '" + p.asText(
+        ports.comments.add(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, pointer, "service '" + serviceName + "' port '" + p.asText(
             p.toString()) + "'", "a port range or a port without a fixed host port cannot be declared; publish each"
-            + " port with .options(o -> o.port(Port.published(host, container)))");
+            + " port with .options(o -> o.port(Port.published(host, container)))"));
         continue;
       }
       ports.published.add(entry);
@@ -58,8 +61,8 @@ final class Ports {
         ports.internal.add(new Entry(0, Integer.parseInt(m.group(1)), "udp".equals(m.group(2)),
             base + "/expose/" + i));
       } else {
-        ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, base + "/expose/" + i, "service '" + serviceName + "' expose '"
-            + text + "'", "a port range cannot be declared; declare each port with Port.internal(port)");
+        ports.comments.add(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, base + "/expose/" + i, "service '" + serviceName
+            + "' expose '" + text + "'", "a port range cannot be declared; declare each port with Port.internal(port)"));
       }
     }
     return ports;

@@ -55,6 +55,7 @@ final class ServiceImporter {
       chain.call("uses(" + RunOptions.arguments(used) + ")");
     }
     secretPaths.values().forEach(key -> chain.optionOnce("secretFile(" + JavaLiteral.string(key) + ")"));
+    ports.comments.forEach(chain::optionComment);
     further(ports, chain);
     Mounts.apply(ctx, base, s, name, chain);
     RunOptions.apply(ctx, base, s, name, app, chain);
