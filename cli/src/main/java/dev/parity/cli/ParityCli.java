@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
     description = "Declare your system once in Java; render, check and compare every environment from it.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, DiffCommand.class, DriftCommand.class,
+    subcommands = {InitCommand.class, GenerateCommand.class, CheckCommand.class, DiffCommand.class, DriftCommand.class,
         UpCommand.class, DownCommand.class, StatusCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:fine", "1:a check or drift found something, or the local stack failed at run time",
@@ -50,7 +50,7 @@ public final class ParityCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: generate, check, diff, drift, up, down or status");
+        "Missing command: init, generate, check, diff, drift, up, down or status");
   }
 
   /** Turns exceptions into one message on stderr and the exit code of their error code. */

@@ -74,7 +74,7 @@ class AwesomeComposeTest {
   }
 
   /** {@code docker-compose config} of the generated local stack, with a placeholder for each secret. */
-  private static String config(Path tree) throws IOException {
+  static String config(Path tree) throws IOException {
     Path local = tree.resolve("local");
     List<String> command = new ArrayList<>(List.of("env"));
     Path envExample = local.resolve(".env.example");

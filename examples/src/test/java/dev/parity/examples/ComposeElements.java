@@ -3,6 +3,7 @@ package dev.parity.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parity.adopt.ShellWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -234,10 +235,17 @@ final class ComposeElements {
     return "named " + source + ":" + target + mode;
   }
 
-  /** A path relative to the project folder ({@code .} for itself), or {@code <tree>/…} inside the generated tree. */
+  /**
+   * A path relative to the project folder ({@code .} for itself), {@code <tree>/…} inside the generated
+   * tree, or absolute outside the project.
+   */
   private String show(Path path) {
     if (treeDir != null && path.startsWith(treeDir)) {
       return "<tree>/" + treeDir.relativize(path).toString().replace('\\', '/');
+    }
+    if (!path.startsWith(projectDir)) {
+      // Outside the project (the Docker socket): the same wherever the project is.
+      return path.toString().replace('\\', '/');
     }
     String relative = projectDir.relativize(path).toString().replace('\\', '/');
     return relative.isEmpty() ? "." : relative;
@@ -277,43 +285,9 @@ final class ComposeElements {
         .toList());
   }
 
-  /** Splits on unquoted blanks, honouring single quotes, double quotes and backslashes (as compose's shlex does). */
+  /** Splits on unquoted blanks, honouring quotes and backslashes, as compose's shlex does. */
   static List<String> shellSplit(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = null;
-    char quote = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
-          word.append(line.charAt(++i));
-        } else {
-          word.append(c);
-        }
-      } else if (Character.isWhitespace(c)) {
-        if (word != null) {
-          words.add(word.toString());
-          word = null;
-        }
-      } else {
-        if (word == null) {
-          word = new StringBuilder();
-        }
-        if (c == '\'' || c == '"') {
-          quote = c;
-        } else if (c == '\\' && i + 1 < line.length()) {
-          word.append(line.charAt(++i));
-        } else {
-          word.append(c);
-        }
-      }
-    }
-    if (word != null) {
-      words.add(word.toString());
-    }
-    return words;
+    return ShellWords.split(line);
   }
 
   private static void each(JsonNode node, java.util.function.Consumer<JsonNode> action) {

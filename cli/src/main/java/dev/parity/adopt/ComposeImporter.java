@@ -1,0 +1,119 @@
+package dev.parity.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports a docker-compose file into a spec: {@code parity init --from-compose}.
+ *
+ * <pre>{@code
+ * ImportResult result = ComposeImporter.importFile(Path.of("docker-compose.yml"), Map.of("TAG", "1.2.3"),
+ *     Path.of("Shop.java"), TagResolver.NONE);
+ * }</pre>
+ *
+ * Services map to the closest kind ({@link ServiceImporter}); floating tags and missing files become
+ * TODOs at the element, inline secrets become secret keys whose values stay out of the spec, and
+ * what the DSL cannot express stays as a comment. A compose file that cannot be imported (invalid
+ * YAML, unknown keys, a build context that does not exist) raises {@link ImportException}.
+ */
+public final class ComposeImporter {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern HOST_PORT = Pattern.compile("(?:.*:)?(\\d+):\\d+(?:/tcp|/udp)?");
+
+  private ComposeImporter() {
+  }
+
+  /**
+   * @param compose the compose file
+   * @param variables the variables interpolation reads (the --env-file's, then the environment's)
+   * @param spec the spec file to write: its name is the class name, its folder the base of every path
+   * @param tags pins floating tags
+   */
+  public static ImportResult importFile(Path compose, Map<String, String> variables, Path spec, TagResolver tags) {
+    ComposeFile file = ComposeFile.read(compose, variables);
+    Path specDir = spec.toAbsolutePath().normalize().getParent();
+    ImportContext ctx = new ImportContext(file, specDir, tags);
+    JsonNode services = file.root().path("services");
+    services.fieldNames().forEachRemaining(name -> ctx.names.put(name, specName(ctx, name)));
+    takePublishedPorts(ctx, services);
+
+    List<String> header = new ArrayList<>();
+    List<String> networks = new TopLevel(ctx).networks(header);
+    List<Chain> chains = new ArrayList<>();
+    services.fields().forEachRemaining(e -> chains.add(new ServiceImporter(ctx).importService(e.getKey(), e.getValue(),
+        file.raw().path("services").path(e.getKey()))));
+    if (!ctx.problems.isEmpty()) {
+      throw new ImportException(ctx.problems);
+    }
+    List<Chain> config = new ArrayList<>(ctx.configKeys.values());
+    ctx.secrets.descriptions().forEach((key, description) -> {
+      if (!ctx.configKeys.containsKey(key)) {
+        config.add(new Chain("ConfigKey.secret(" + JavaLiteral.string(key) + ").describedAs("
+            + JavaLiteral.string(description) + ")"));
+      }
+    });
+
+    String className = spec.getFileName().toString().replaceFirst("\\.java$", "");
+    SpecSource source = new SpecSource();
+    String text = source.render(new SpecSource.Parts(className, stackName(file, specDir),
+        List.of("Imported by parity init from " + compose.getFileName() + ". Secret values are in"
+            + " deploy/local/.env (git-ignored), never in this file."),
+        header, networks, chains, config, ctx.deviations));
+    List<Decision> decisions = new ArrayList<>(new LinkedHashSet<>(ctx.decisions));
+    decisions.sort(Comparator.comparingInt(d -> lineNumber(d.composeLine())));
+    List<Integer> lines = decisions.stream().map(d -> source.lineOf(d.comment())).toList();
+    return new ImportResult(text, Map.copyOf(ctx.secrets.values()), Map.copyOf(ctx.secrets.files()),
+        List.copyOf(decisions), lines);
+  }
+
+  private static int lineNumber(String composeLine) {
+    return Integer.parseInt(composeLine.substring(composeLine.lastIndexOf(':') + 1));
+  }
+
+  /** The spec name of a service: compose's, or in lower case with hyphens where the DSL needs it. */
+  private static String specName(ImportContext ctx, String name) {
+    if (NAME.matcher(name).matches()) {
+      return name;
+    }
+    String renamed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, "/services/" + ComposeFile.escape(name), "service '" + name + "'",
+        "renamed '" + renamed + "': service names are lower-case letters, digits and hyphens");
+    return renamed;
+  }
+
+  private static String stackName(ComposeFile file, Path specDir) {
+    String name = file.root().path("name").asText(file.path().toAbsolutePath().normalize().getParent()
+        .getFileName().toString());
+    String stack = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return stack.isEmpty() ? "stack" : stack;
+  }
+
+  /** Every host port the compose file publishes, so that ports Parity adds avoid them. */
+  private static void takePublishedPorts(ImportContext ctx, JsonNode services) {
+    services.forEach(s -> s.path("ports").forEach(p -> {
+      if (p.isObject() && p.has("published")) {
+        ctx.hostPorts.take(p.path("published").asInt());
+      } else {
+        Matcher m = HOST_PORT.matcher(p.asText());
+        if (m.matches()) {
+          ctx.hostPorts.take(Integer.parseInt(m.group(1)));
+        }
+      }
+    }));
+  }
+
+  /** The variables of a {@code .env} file, read as compose reads it. */
+  public static Map<String, String> readEnvFile(Path file) throws java.io.IOException {
+    return new LinkedHashMap<>(DotEnv.parse(java.nio.file.Files.readAllLines(file)));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.parity.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the import of one compose file collects while it maps services: the decisions left to the
+ * team, the secrets, the apps' config keys, host ports in use, the names services get in the spec,
+ * and the problems that make the compose file impossible to import.
+ */
+final class ImportContext {
+
+  private final ComposeFile file;
+  final Path composeDir;
+  final Path specDir;
+  final TagResolver tags;
+  final Secrets secrets = new Secrets();
+  final HostPorts hostPorts = new HostPorts();
+  final List<Decision> decisions = new ArrayList<>();
+  final List<String> problems = new ArrayList<>();
+  final Map<String, String> names = new LinkedHashMap<>();
+  final Map<String, Chain> configKeys = new LinkedHashMap<>();
+  final Map<String, String> configValues = new LinkedHashMap<>();
+  final List<String> deviations = new ArrayList<>();
+
+  ImportContext(ComposeFile file, Path specDir, TagResolver tags) {
+    this.file = file;
+    this.composeDir = file.path().toAbsolutePath().normalize().getParent();
+    this.specDir = specDir.toAbsolutePath().normalize();
+    this.tags = tags;
+    problems.addAll(file.problems());
+  }
+
+  ComposeFile file() {
+    return file;
+  }
+
+  JsonNode services() {
+    return file.root().path("services");
+  }
+
+  /** The spec name of compose service {@code composeName}. */
+  String name(String composeName) {
+    return names.getOrDefault(composeName, composeName);
+  }
+
+  /** Records a decision; the comment to write at the element. */
+  String decide(Decision.Kind kind, String pointer, String element, String message) {
+    Decision d = new Decision(kind, file.at(pointer), element, message);
+    decisions.add(d);
+    return d.comment();
+  }
+
+  void problem(String pointer, String message) {
+    problems.add(file.at(pointer) + ": " + message);
+  }
+
+  /**
+   * A compose path (relative to the compose file's folder) as the DSL wants it: relative to the
+   * spec's folder, {@code /} separated; empty when it leaves that folder.
+   */
+  Optional<String> specPath(String composePath) {
+    Path absolute = composeDir.resolve(composePath).normalize();
+    if (!absolute.startsWith(specDir)) {
+      return Optional.empty();
+    }
+    String relative = specDir.relativize(absolute).toString().replace('\\', '/');
+    return Optional.of(relative.isEmpty() ? "." : relative);
+  }
+
+  Path resolve(String composePath) {
+    return composeDir.resolve(composePath).normalize();
+  }
+}

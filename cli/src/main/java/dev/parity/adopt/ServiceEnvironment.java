@@ -1,0 +1,64 @@
+package dev.parity.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A service's environment as compose builds it: the {@code env_file} files first, then
+ * {@code environment:} (a mapping or a list of {@code KEY=value}), which wins. A variable without a
+ * value ({@code - NODE_ENV}) is passed through from the shell: its value is null.
+ */
+final class ServiceEnvironment {
+
+  /** One variable: its value, the value as written (before interpolation), and its node. */
+  record Variable(String name, String value, String raw, String pointer) {
+  }
+
+  private ServiceEnvironment() {
+  }
+
+  static Map<String, Variable> of(ImportContext ctx, String base, JsonNode service, JsonNode rawService) {
+    Map<String, Variable> variables = new LinkedHashMap<>();
+    JsonNode envFiles = service.path("env_file");
+    for (int i = 0; i < Math.max(envFiles.size(), envFiles.isTextual() ? 1 : 0); i++) {
+      JsonNode entry = envFiles.isTextual() ? envFiles : envFiles.get(i);
+      String pointer = base + "/env_file" + (envFiles.isTextual() ? "" : "/" + i);
+      String file = entry.isObject() ? entry.path("path").asText() : entry.asText();
+      Path path = ctx.resolve(file);
+      if (!Files.isRegularFile(path)) {
+        if (!(entry.isObject() && !entry.path("required").asBoolean(true))) {
+          ctx.problem(pointer, "env_file '" + file + "' does not exist; fix: create it, or remove it from env_file");
+        }
+        continue;
+      }
+      try {
+        DotEnv.parse(Files.readAllLines(path)).forEach((k, v) -> variables.put(k, new Variable(k, v, v, pointer)));
+      } catch (IOException e) {
+        ctx.problem(pointer, "env_file '" + file + "' cannot be read (" + e.getMessage() + ")");
+      }
+    }
+    JsonNode env = service.path("environment");
+    JsonNode raw = rawService.path("environment");
+    if (env.isArray()) {
+      for (int i = 0; i < env.size(); i++) {
+        String[] kv = env.get(i).asText().split("=", 2);
+        String[] rawKv = raw.get(i).asText().split("=", 2);
+        variables.put(kv[0], new Variable(kv[0], kv.length > 1 ? kv[1] : null, rawKv.length > 1 ? rawKv[1] : null,
+            base + "/environment/" + i));
+      }
+    } else {
+      env.fields().forEachRemaining(e -> {
+        JsonNode value = e.getValue();
+        String text = value.isNull() ? null : value.asText();
+        String rawText = raw.path(e.getKey()).isNull() ? null : raw.path(e.getKey()).asText();
+        variables.put(e.getKey(), new Variable(e.getKey(), text, rawText,
+            base + "/environment/" + ComposeFile.escape(e.getKey())));
+      });
+    }
+    return variables;
+  }
+}

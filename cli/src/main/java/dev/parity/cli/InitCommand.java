@@ -1,0 +1,137 @@
+package dev.parity.cli;
+
+import dev.parity.adopt.ComposeImporter;
+import dev.parity.adopt.Decision;
+import dev.parity.adopt.ImportResult;
+import dev.parity.adopt.TagResolver;
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ParityException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parity init --from-compose}: turns an existing compose file into a spec. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+    description = {"Write a spec from an existing docker-compose file.",
+        "Floating tags become TODOs at the element, inline passwords and tokens secret keys whose values go to"
+            + " deploy/local/.env (git-ignored), and what the DSL cannot express stays as a comment."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the spec is written and validates as it is",
+        "1:the spec is written, with TODOs to resolve before it validates (listed)",
+        "2:the compose file cannot be imported (file, line and fix listed), or --out exists; nothing written"})
+final class InitCommand implements Callable<Integer> {
+
+  @Option(names = "--from-compose", required = true, paramLabel = "<file>", description = "The compose file to import.")
+  Path compose;
+
+  @Option(names = "--env-file", paramLabel = "<.env>",
+      description = "Variables for interpolation (default: .env beside the compose file, as compose reads it).")
+  Path envFile;
+
+  @Option(names = "--out", required = true, paramLabel = "<Spec.java>",
+      description = "The spec to write; its folder is the base of every path, its name the class name.")
+  Path out;
+
+  @Option(names = "--pin", paramLabel = "<floating>=<pinned>",
+      description = "Pin a floating image, e.g. --pin redis:alpine=redis:7.2.4-alpine (repeatable).")
+  Map<String, String> pins = new LinkedHashMap<>();
+
+  @Option(names = "--force", description = "Overwrite an existing --out file and local secrets.")
+  boolean force;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() throws IOException {
+    String className = out.getFileName().toString().replaceFirst("\\.java$", "");
+    if (!out.toString().endsWith(".java") || !className.matches("[A-Z][A-Za-z0-9_]*")) {
+      throw new ParityException(ErrorCode.USAGE, "--out '" + out + "' is not a spec file name; fix: name it after"
+          + " its class, e.g. --out ShopSpec.java");
+    }
+    if (Files.exists(out) && !force) {
+      throw new ParityException(ErrorCode.USAGE, "--out '" + out + "' exists; nothing was written; fix: choose"
+          + " another file, or pass --force to overwrite it");
+    }
+    ImportResult result = ComposeImporter.importFile(compose, variables(), out, TagResolver.of(pins));
+    Path local = out.toAbsolutePath().getParent().resolve("deploy").resolve("local");
+    Path env = local.resolve(".env");
+    if (!result.secretValues().isEmpty() && Files.exists(env) && !force) {
+      throw new ParityException(ErrorCode.USAGE, "'" + env + "' exists; nothing was written; fix: pass --force to"
+          + " replace it with the imported secret values");
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, result.source());
+    PrintWriter stdout = command.commandLine().getOut();
+    stdout.printf("Wrote %s from %s%n", out, compose);
+    if (!result.secretValues().isEmpty() || !result.secretFiles().isEmpty()) {
+      writeSecrets(local, result);
+      stdout.printf("Wrote %d secret values to %s and %d secret files to %s (git-ignored; never in the spec)%n",
+          result.secretValues().size(), env, result.secretFiles().size(), local.resolve("secrets"));
+    }
+    print(stdout, result, Decision.Kind.NOT_EXPRESSIBLE, "Not expressible in the DSL, left as comments in the spec");
+    print(stdout, result, Decision.Kind.TODO, "Decisions to make before the spec validates");
+    return result.hasTodos() ? 1 : 0;
+  }
+
+  private void print(PrintWriter stdout, ImportResult result, Decision.Kind kind, String title) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < result.decisions().size(); i++) {
+      Decision d = result.decisions().get(i);
+      if (d.kind() == kind) {
+        lines.add("  " + out.getFileName() + ":" + result.specLines().get(i) + " (" + d.composeLine() + ") "
+            + d.element() + ": " + d.message());
+      }
+    }
+    if (!lines.isEmpty()) {
+      stdout.printf("%s (%d):%n", title, lines.size());
+      lines.forEach(stdout::println);
+    }
+  }
+
+  private static void writeSecrets(Path local, ImportResult result) throws IOException {
+    Files.createDirectories(local);
+    StringBuilder env = new StringBuilder("# Local secret values imported by parity init; git-ignored.\n");
+    new TreeMap<>(result.secretValues()).forEach((k, v) -> env.append(k).append('=').append(dotEnvValue(v))
+        .append('\n'));
+    Files.writeString(local.resolve(".env"), env.toString());
+    for (Map.Entry<String, String> file : result.secretFiles().entrySet()) {
+      Path secrets = Files.createDirectories(local.resolve("secrets"));
+      Files.writeString(secrets.resolve(file.getKey().toLowerCase(Locale.ROOT)), file.getValue());
+    }
+  }
+
+  /** A value as compose's .env reader gives it back: single-quoted unless it is plain. */
+  static String dotEnvValue(String value) {
+    if (value.matches("[A-Za-z0-9_./:@+,=-]*")) {
+      return value;
+    }
+    return "'" + value + "'";
+  }
+
+  private Map<String, String> variables() throws IOException {
+    Path file = envFile != null ? envFile : compose.toAbsolutePath().getParent().resolve(".env");
+    Map<String, String> variables = new HashMap<>();
+    if (envFile != null && !Files.isRegularFile(envFile)) {
+      throw new ParityException(ErrorCode.USAGE, "--env-file '" + envFile + "' does not exist; fix: pass the .env"
+          + " file the compose file is used with");
+    }
+    if (Files.isRegularFile(file)) {
+      variables.putAll(ComposeImporter.readEnvFile(file));
+    }
+    variables.putAll(System.getenv());
+    return variables;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code parity init --from-compose}: what it writes, what it refuses, and its exit codes. */
+class InitCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int init(String... args) {
+    List<String> all = new ArrayList<>(List.of("init"));
+    all.addAll(List.of(args));
+    return ParityCli.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+  }
+
+  private Path compose(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("docker-compose.yml"), yaml);
+  }
+
+  @Test
+  void aPinnedStackWithAnInlinePasswordGivesASpecThatValidatesAndKeepsThePasswordOutOfIt() throws IOException {
+    Path compose = compose("""
+        services:
+          db:
+            image: postgres:16.2-alpine
+            environment:
+              POSTGRES_USER: shop
+              POSTGRES_PASSWORD: "s3cr3t-Value"
+          cache:
+            image: redis:7.2.4
+          mail:
+            image: axllent/mailpit:v1.14.0
+            ports: ["8025:8025"]
+            restart: unless-stopped
+        """);
+    Path spec = dir.resolve("ShopSpec.java");
+
+    int code = init("--from-compose", compose.toString(), "--out", spec.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    String source = Files.readString(spec);
+    assertThat(source).doesNotContain("s3cr3t-Value").contains(".password(\"DB_PASSWORD\")");
+    assertThat(Files.readString(dir.resolve("deploy/local/.env"))).contains("DB_PASSWORD=s3cr3t-Value\n");
+    assertThat(SpecLoader.load(spec.toString(), List.of(), dir).stack().services()).hasSize(3);
+    assertThat(ParityCli.execute(new PrintWriter(out), new PrintWriter(err), "generate", "--spec", spec.toString()))
+        .as(err.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("deploy/local/.gitignore"))).contains(".env");
+  }
+
+  @Test
+  void aFloatingTagIsATodoAtItsLineAndInitExits1ListingIt() throws IOException {
+    Path compose = compose("""
+        services:
+          cache:
+            image: redis:7-alpine
+        """);
+    Path spec = dir.resolve("Cache.java");
+
+    int code = init("--from-compose", compose.toString(), "--out", spec.toString());
+
+    assertThat(code).isEqualTo(1);
+    List<String> lines = Files.readAllLines(spec);
+    String listed = out.toString().lines().filter(l -> l.contains("redis:7-alpine")).findFirst().orElseThrow();
+    int specLine = Integer.parseInt(listed.replaceFirst("^  Cache\\.java:(\\d+) .*", "$1"));
+    assertThat(lines.get(specLine - 1)).startsWith("        // TODO docker-compose.yml:3 service 'cache': image"
+        + " 'redis:7-alpine' has the floating tag '7-alpine'");
+    assertThat(listed).contains("(docker-compose.yml:3)");
+    assertThat(out.toString()).contains("Decisions to make before the spec validates (1):");
+  }
+
+  @Test
+  void aPinGivenOnTheCommandLineResolvesTheTodo() throws IOException {
+    Path compose = compose("""
+        services:
+          cache:
+            image: redis:7-alpine
+        """);
+    Path spec = dir.resolve("Cache.java");
+
+    int code = init("--from-compose", compose.toString(), "--out", spec.toString(), "--pin",
+        "redis:7-alpine=redis:7.2.4-alpine");
+
+    assertThat(code).as(out.toString()).isZero();
+    assertThat(Files.readString(spec)).contains("Redis.of(\"cache\", \"7.2.4\")").contains(".variant(\"alpine\")");
+    assertThat(SpecLoader.load(spec.toString(), List.of(), dir).stack().services()).hasSize(1);
+  }
+
+  @Test
+  void variablesAreInterpolatedAsComposeDoesWithTheEnvFile() throws IOException {
+    Path compose = compose("""
+        services:
+          web:
+            image: nginx:${NGINX:-1.25.4}
+            environment:
+              SET: ${SET}
+              EMPTY_DEFAULT: ${EMPTY:-fallback}
+              EMPTY_KEPT: ${EMPTY-unused}
+              UNSET_DEFAULT: ${UNSET-fallback}
+              PRICE: $$5
+        """);
+    Path env = Files.writeString(dir.resolve("vars.env"), "SET=from-file\nEMPTY=\n");
+    Path spec = dir.resolve("Web.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--env-file", env.toString(), "--out", spec.toString()))
+        .as(err.toString()).isZero();
+
+    assertThat(Files.readString(spec)).contains("Container.of(\"web\", \"nginx:1.25.4\")",
+        ".env(\"SET\", \"from-file\")", ".env(\"EMPTY_DEFAULT\", \"fallback\")", ".env(\"EMPTY_KEPT\", \"\")",
+        ".env(\"UNSET_DEFAULT\", \"fallback\")", ".env(\"PRICE\", \"$5\")");
+  }
+
+  @Test
+  void invalidYamlExits2NamingFileLineAndFixAndWritesNothing() throws IOException {
+    Path compose = compose("services:\n  web:\n    image: nginx:1.25.4\n    ports: [80:80\n");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", dir.resolve("Web.java").toString())).isEqualTo(2);
+
+    assertThat(err.toString()).isEqualTo("parity: 1 problem in the compose file; nothing was written:\n"
+        + "  - docker-compose.yml:5: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got"
+        + " <stream end>; fix: correct the YAML there (indentation, quotes, a missing ':' or bracket), then run init"
+        + " again\n");
+    assertThat(dir.resolve("Web.java")).doesNotExist();
+  }
+
+  @Test
+  void unknownKeysAndAMissingBuildContextAreEachOneProblemWithTheirLines() throws IOException {
+    Path compose = compose("""
+        services:
+          web:
+            image: nginx:1.25.4
+            prots: ["80:80"]
+          api:
+            build: ./missing
+        extras: 1
+        """);
+
+    assertThat(init("--from-compose", compose.toString(), "--out", dir.resolve("Web.java").toString())).isEqualTo(2);
+
+    assertThat(err.toString()).isEqualTo("parity: 3 problems in the compose file; nothing was written:\n"
+        + "  - docker-compose.yml:7: top-level key 'extras' is not part of the Compose specification; fix: remove it"
+        + " or correct its spelling (services, volumes, networks, secrets, configs, name)\n"
+        + "  - docker-compose.yml:4: service 'web': key 'prots' is not part of the Compose specification; fix:"
+        + " remove it or correct its spelling (image, build, ports, volumes, environment, depends_on, command,"
+        + " healthcheck, …)\n"
+        + "  - docker-compose.yml:6: service 'api': build context './missing' does not exist (" + dir.resolve("missing")
+        + "); fix: run init where the compose file's build contexts are, or correct the path\n");
+    assertThat(dir.resolve("Web.java")).doesNotExist();
+  }
+
+  @Test
+  void aRequiredVariableWithoutValueExits2WithItsMessage() throws IOException {
+    Path compose = compose("services:\n  web:\n    image: nginx:${TAG:?set TAG to the release}\n");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", dir.resolve("Web.java").toString())).isEqualTo(2);
+
+    assertThat(err.toString()).contains("  - docker-compose.yml:3: required variable TAG is missing a value (set TAG"
+        + " to the release); fix: set TAG in the --env-file or the environment\n");
+  }
+
+  @Test
+  void anExistingSpecIsNeverOverwrittenWithoutForce() throws IOException {
+    Path compose = compose("services:\n  web:\n    image: nginx:1.25.4\n");
+    Path spec = Files.writeString(dir.resolve("Web.java"), "// mine\n");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--out '" + spec + "' exists; nothing was written; fix: choose another file,"
+        + " or pass --force to overwrite it");
+    assertThat(Files.readString(spec)).isEqualTo("// mine\n");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString(), "--force")).isZero();
+    assertThat(Files.readString(spec)).contains("Container.of(\"web\", \"nginx:1.25.4\")");
+  }
+
+  @Test
+  void whatTheDslCannotExpressIsListedAndKeptAsAComment() throws IOException {
+    Path compose = compose("""
+        services:
+          web:
+            image: nginx:1.25.4
+            container_name: my-web
+        """);
+    Path spec = dir.resolve("Web.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).isZero();
+
+    assertThat(out.toString()).contains("Not expressible in the DSL, left as comments in the spec (1):\n"
+        + "  Web.java:");
+    assertThat(out.toString()).contains("(docker-compose.yml:4) service 'web' container_name: my-web: the DSL has no"
+        + " container_name; dropped");
+    assertThat(Files.readString(spec)).contains("// Not expressible in the DSL: docker-compose.yml:4 service 'web'"
+        + " container_name: my-web");
+  }
+}

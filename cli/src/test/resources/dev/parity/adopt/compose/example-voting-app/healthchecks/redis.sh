@@ -1,0 +1,3 @@
+#!/bin/sh
+# Stand-in written for this fixture.
+redis-cli ping

@@ -1,0 +1,47 @@
+import dev.parity.core.ConfigKey;
+import dev.parity.core.Container;
+import dev.parity.core.Environment;
+import dev.parity.core.ParitySpec;
+import dev.parity.core.Postgres;
+import dev.parity.core.Restart;
+import dev.parity.core.Stack;
+
+/**
+ * Imported by parity init from compose.yaml. Secret values are in deploy/local/.env (git-ignored), never in
+ * this file.
+ */
+public final class PostgresqlPgadmin implements ParitySpec {
+
+  @Override
+  public Stack stack() {
+    return Stack.named("postgresql-pgadmin")
+        // TODO compose.yaml:4 service 'postgres': image 'postgres:latest' uses the floating tag 'latest';
+        // fix: declare the exact version the image runs, e.g. Postgres.of("postgres", "<major>.<minor>"), or
+        // run parity init again with --pin postgres:latest=<exact reference>
+        // Not expressible in the DSL: compose.yaml:3 service 'postgres' container_name: postgres: the DSL has
+        // no container_name; dropped
+        .service(Postgres.of("postgres", "latest")
+            .database("postgres")
+            .user("yourUser")
+            .password("POSTGRES_PW")
+            .options(o -> o.restart(Restart.ALWAYS)))
+        // TODO compose.yaml:15 service 'pgadmin': image 'dpage/pgadmin4:latest' uses the floating tag
+        // 'latest'; fix: pin an exact release, e.g. 'dpage/pgadmin4:<major>.<minor>.<patch>', or a digest
+        // 'dpage/pgadmin4@sha256:...', or run parity init again with --pin dpage/pgadmin4:latest=<exact
+        // reference>
+        // Not expressible in the DSL: compose.yaml:14 service 'pgadmin' container_name: pgadmin: the DSL has
+        // no container_name; dropped
+        .service(Container.of("pgadmin", "dpage/pgadmin4:latest")
+            .port(80)
+            .hostPort(5050)
+            .options(o -> o.env("PGADMIN_DEFAULT_EMAIL", "your@email.com")
+                .secretEnv("PGADMIN_DEFAULT_PASSWORD", "PGADMIN_PW")
+                .restart(Restart.ALWAYS)))
+
+        .config(ConfigKey.secret("POSTGRES_PW").describedAs("POSTGRES_PASSWORD of service 'postgres'"))
+        .config(ConfigKey.secret("PGADMIN_PW").describedAs("PGADMIN_DEFAULT_PASSWORD of service 'pgadmin'"))
+
+        .environment(Environment.local())
+        .build();
+  }
+}
