@@ -135,6 +135,7 @@ class WithAppsIT {
     return client.listImagesCmd().withLabelFilter(Map.of(StackLabels.STACK, stack)).exec().stream()
         .flatMap(i -> i.getRepoTags() == null ? java.util.stream.Stream.<String>empty()
             : java.util.Arrays.stream(i.getRepoTags()))
+        .filter(tag -> !tag.equals("<none>:<none>"))   // earlier builds' untagged layers
         .toList();
   }
 
