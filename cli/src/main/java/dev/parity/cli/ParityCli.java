@@ -10,14 +10,15 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code parity} command: {@code generate}, {@code check}, {@code diff}, {@code drift}, and
- * {@code up}, {@code down} and {@code status} for the local stack. Exit codes: 0 fine,
+ * {@code up}, {@code down} and {@code status} for the local stack, {@code doctor} for what this machine
+ * has. Exit codes: 0 fine,
  * 1 a check found something, 2 bad input or usage. Errors go to stderr, without a stack trace
  * unless {@code --verbose} is given.
  */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
     description = "Declare your system once in Java; render, check and compare every environment from it.",
     subcommands = {InitCommand.class, GenerateCommand.class, CheckCommand.class, DiffCommand.class, DriftCommand.class,
-        UpCommand.class, DownCommand.class, StatusCommand.class},
+        UpCommand.class, DownCommand.class, StatusCommand.class, DoctorCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:fine", "1:a check or drift found something, or the local stack failed at run time",
         "2:bad input or usage, or Docker or a database is not reachable"})
@@ -50,7 +51,7 @@ public final class ParityCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: init, generate, check, diff, drift, up, down or status");
+        "Missing command: init, generate, check, diff, drift, up, down, status or doctor");
   }
 
   /** Turns exceptions into one message on stderr and the exit code of their error code. */
@@ -75,12 +76,17 @@ public final class ParityCli implements Runnable {
     }
   }
 
-  /** The version from the jar's manifest, or "development" when run from classes. */
+  /**
+   * Parity's version (from the jar's manifest), the Java runtime's, and the Docker engine's when it
+   * answers within {@link MachineFacts#TIMEOUT}.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String version = ParityCli.class.getPackage().getImplementationVersion();
-      return new String[] {"parity " + (version == null ? "0.1.0-SNAPSHOT" : version)};
+      MachineFacts.Fact docker = MachineFacts.docker(System.getenv());
+      return new String[] {"parity " + (version == null ? "0.1.0-SNAPSHOT" : version), MachineFacts.java(),
+          docker.found() ? docker.text() : "Docker engine " + docker.text()};
     }
   }
 }

@@ -3,17 +3,19 @@ package dev.parity.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -25,68 +27,81 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every Java snippet of the documentation compiles exactly as printed, imports included, so that
- * a reader can paste it. Snippets that declare classes are compiled together (the JUnit example of
- * the local-stack guide names the DSL guide's {@code ShopSpec}), and a spec among them is
- * evaluated; any other snippet is a list of statements, compiled and run in a method, so that a
- * stack it builds is also validated.
+ * Every Java snippet of the documentation (README.md, docs/, the examples' READMEs) is a complete
+ * compilation unit, imports included, that compiles exactly as printed, so a reader can paste it
+ * into a file: nothing is wrapped or added. The snippets are compiled together (the JUnit example
+ * of the local-stack guide names the DSL guide's {@code ShopSpec}), and each spec among them is
+ * evaluated, so the stack it builds is also validated.
  */
 class DocSnippetsTest {
 
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern IMPORT = Pattern.compile("(?m)^import [^;]+;\\s*$");
+  private static final Pattern TYPE = Pattern.compile(
+      "(?m)^(?:@[\\w.]+(?:\\(.*\\))?\\s*\\n)*(?:public |final |abstract )*(?:class|interface|record|enum) (\\w+)");
 
   @TempDir
   static Path temp;
 
-  private static Path typeClasses;
+  /** A snippet: where it is printed, its text, and the file it compiles as (null when it declares no type). */
+  private record Snippet(String name, String text, Path source) {
+  }
 
   @TestFactory
-  Stream<DynamicTest> everyJavaSnippetCompilesWithItsOwnImports() throws IOException {
+  Stream<DynamicTest> everyJavaSnippetIsACompilationUnitThatCompilesAsPrinted() throws IOException {
+    List<Snippet> snippets = snippets(Files.createDirectories(temp.resolve("docs")));
+    List<Path> sources = snippets.stream().map(Snippet::source).filter(s -> s != null).toList();
+    Path classes = Files.createDirectories(temp.resolve("docs-classes"));
+    Map<Path, String> errors = compile(sources, classes);
     List<DynamicTest> tests = new ArrayList<>();
-    List<Path> typeSources = new ArrayList<>();
-    for (Path doc : documents()) {
-      Matcher block = JAVA_BLOCK.matcher(Files.readString(doc));
-      while (block.find()) {
-        String body = IMPORT.matcher(block.group(1)).replaceAll("").strip();
-        if (declaresType(body)) {
-          Matcher type = Pattern.compile("(?:class|interface|record|enum) (\\w+)").matcher(body);
-          assertThat(type.find()).isTrue();
-          Path source = Files.createDirectories(temp.resolve("types")).resolve(type.group(1) + ".java");
-          Files.writeString(source, block.group(1));
-          typeSources.add(source);
-        }
-      }
-    }
-    typeClasses = Files.createDirectories(temp.resolve("types-classes"));
-    String typeFailure = typeSources.isEmpty() ? null : compile(typeSources, List.of());
-    for (Path doc : documents()) {
-      Matcher block = JAVA_BLOCK.matcher(Files.readString(doc));
-      int index = 0;
-      while (block.find()) {
-        String snippet = block.group(1);
-        String name = Examples.ROOT.getParent().relativize(doc) + " snippet " + (++index);
-        tests.add(DynamicTest.dynamicTest(name, () -> {
-          if (declaresType(IMPORT.matcher(snippet).replaceAll("").strip())) {
-            assertThat(typeFailure).as(name).isNull();
-            assertThat(IMPORT.matcher(snippet).find()).as(name + " shows its imports").isTrue();
-            runSpecs(name, snippet);
-          } else {
-            compileAndRun(name, snippet);
-          }
-        }));
-      }
+    for (Snippet snippet : snippets) {
+      tests.add(DynamicTest.dynamicTest(snippet.name(), () -> {
+        assertThat(snippet.source()).as("%s is a compilation unit: it declares its class, so that it compiles as"
+            + " printed:%n%s", snippet.name(), snippet.text()).isNotNull();
+        assertThat(IMPORT.matcher(snippet.text()).find()).as(snippet.name() + " shows its imports").isTrue();
+        assertThat(errors.getOrDefault(snippet.source(), "")).as(snippet.name() + " compiles").isEmpty();
+        assertThat(errors).as("the snippets compile together").isEmpty();
+        evaluateSpec(snippet, classes);
+      }));
     }
     assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
     return tests.stream();
   }
 
   @Test
-  void aSnippetWithoutItsImportsFails() throws IOException {
-    typeClasses = Files.createDirectories(temp.resolve("types-classes"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> compileAndRun("broken", "import java.util.List;\n\nStack s = Stack.named(\"x\").build();\n"))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("cannot find symbol");
+  void aSnippetWithoutItsImportsOrItsClassFails() throws IOException {
+    Path folder = Files.createDirectories(temp.resolve("broken"));
+    Path noImports = folder.resolve("NoImports.java");
+    Files.writeString(noImports, "public final class NoImports {\n  Stack s = Stack.named(\"x\").build();\n}\n");
+    assertThat(compile(List.of(noImports), Files.createDirectories(folder.resolve("classes"))).get(noImports))
+        .contains("cannot find symbol");
+    assertThat(typeOf("import dev.parity.core.Stack;\n\nStack s = Stack.named(\"x\").build();\n")).isNull();
+  }
+
+  private static List<Snippet> snippets(Path folder) throws IOException {
+    List<Snippet> snippets = new ArrayList<>();
+    for (Path doc : documents()) {
+      Matcher block = JAVA_BLOCK.matcher(Files.readString(doc));
+      int index = 0;
+      while (block.find()) {
+        String text = block.group(1);
+        String name = Examples.ROOT.getParent().relativize(doc) + " snippet " + (++index);
+        String type = typeOf(text);
+        Path source = null;
+        if (type != null) {
+          source = Files.createDirectories(folder.resolve(name.replaceAll("[^A-Za-z0-9]", "_"))).resolve(type + ".java");
+          Files.writeString(source, text);
+        }
+        snippets.add(new Snippet(name, text, source));
+      }
+    }
+    return snippets;
+  }
+
+  /** The first type {@code text} declares at the top level, or null for a list of statements. */
+  private static String typeOf(String text) {
+    Matcher type = TYPE.matcher(IMPORT.matcher(text).replaceAll(""));
+    return type.find() ? type.group(1) : null;
   }
 
   private static List<Path> documents() throws IOException {
@@ -99,60 +114,35 @@ class DocSnippetsTest {
     return docs;
   }
 
-  private static boolean declaresType(String body) {
-    return Pattern.compile("(?m)^(@\\w+.*\\n)*(public |final |abstract )*(class|interface|record|enum) ").matcher(body).find();
-  }
-
-  /** Evaluates the spec a class snippet declares, so that it also validates. */
-  private static void runSpecs(String name, String snippet) throws Exception {
-    Matcher type = Pattern.compile("class (\\w+) implements ParitySpec").matcher(snippet);
-    if (!type.find()) {
+  /** Evaluates the spec a snippet declares, so that its stack is also validated. */
+  private static void evaluateSpec(Snippet snippet, Path classes) throws Exception {
+    Matcher spec = Pattern.compile("class (\\w+) implements ParitySpec").matcher(snippet.text());
+    if (!spec.find()) {
       return;
-    }
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {typeClasses.toUri().toURL()},
-        DocSnippetsTest.class.getClassLoader())) {
-      ((dev.parity.core.ParitySpec) loader.loadClass(type.group(1)).getDeclaredConstructor().newInstance()).stack();
-    }
-  }
-
-  private static void compileAndRun(String name, String snippet) throws Exception {
-    String imports = String.join("\n", IMPORT.matcher(snippet).results().map(r -> r.group().strip()).toList());
-    String body = IMPORT.matcher(snippet).replaceAll("").strip();
-    assertThat(imports).as(name + " shows its imports").isNotEmpty();
-    Path folder = Files.createDirectories(temp.resolve(name.replaceAll("[^A-Za-z0-9]", "_")));
-    Path source = folder.resolve("Snippet.java");
-    Files.writeString(source, imports + "\n\npublic final class Snippet {\n  public static void run() throws Exception {\n"
-        + body + "\n  }\n}\n");
-    Path classes = Files.createDirectories(folder.resolve("classes"));
-    String failure = compile(List.of(source), List.of(classes));
-    if (failure != null) {
-      throw new AssertionError(name + " does not compile:\n" + failure);
     }
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         DocSnippetsTest.class.getClassLoader())) {
-      loader.loadClass("Snippet").getMethod("run").invoke(null);
-    } catch (InvocationTargetException e) {
-      throw new AssertionError(name + " throws when run: " + e.getCause(), e.getCause());
+      ((dev.parity.core.ParitySpec) loader.loadClass(spec.group(1)).getDeclaredConstructor().newInstance()).stack();
     }
   }
 
-  /** Compiles {@code sources} into the last of {@code into} (or the shared type classes); the diagnostics when it fails. */
-  private static String compile(List<Path> sources, List<Path> into) throws IOException {
-    Path out = into.isEmpty() ? typeClasses : into.get(0);
+  /** Compiles {@code sources} together into {@code out}; the errors by source file, empty when all compile. */
+  private static Map<Path, String> compile(List<Path> sources, Path out) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      String classpath = System.getProperty("java.class.path") + java.io.File.pathSeparator + typeClasses;
-      List<String> options = List.of("-classpath", classpath, "-d", out.toString(), "--release", "17", "-proc:none");
-      boolean ok = compiler.getTask(null, files, diagnostics, options, null,
+      List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
+          "--release", "17", "-proc:none");
+      compiler.getTask(null, files, diagnostics, options, null,
           files.getJavaFileObjectsFromFiles(sources.stream().map(Path::toFile).toList())).call();
-      if (ok) {
-        return null;
+      Map<Path, String> errors = new LinkedHashMap<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        if (d.getKind() == Diagnostic.Kind.ERROR) {
+          Path file = d.getSource() == null ? out : Path.of(d.getSource().toUri());
+          errors.merge(file, "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT) + "\n", String::concat);
+        }
       }
-      StringBuilder text = new StringBuilder();
-      diagnostics.getDiagnostics().forEach(d -> text.append(d.getSource() == null ? "" : d.getSource().getName())
-          .append(" line ").append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n'));
-      return text.toString();
+      return errors;
     }
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every file of every committed example tree is accepted by the real tool of its ecosystem:
- * Docker Compose, yamllint, shellcheck and HashiCorp's HCL parser. In CI
+ * Docker Compose, yamllint, shellcheck, HashiCorp's HCL parser and GitHub's workflow parser
+ * ({@code workflow-check}: {@code eval "$(bash tools/workflow-check/install.sh)"}). In CI
  * (PARITY_REQUIRE_VALIDATORS=true) a missing tool fails these tests instead of skipping them.
  */
 class ExampleTreesValidateTest {
@@ -92,6 +93,19 @@ class ExampleTreesValidateTest {
     RealTool.Result result = RealTool.run(example.deploy(), command);
 
     assertThat(result.exitCode()).as("hcl-check:%n%s", result.output()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void githubsWorkflowParserAcceptsTheWorkflow(Examples.Example example) {
+    RealTool.require("workflow-check");
+    List<String> workflows = files(example, "ci/github/parity.yml");
+    assertThat(workflows).hasSize(1);
+
+    RealTool.Result result = RealTool.run(example.deploy(), "workflow-check", workflows.get(0));
+
+    assertThat(result.exitCode()).as("workflow-check (@actions/workflow-parser):%n%s", result.output()).isZero();
+    assertThat(result.output()).contains("ci/github/parity.yml: valid");
   }
 
   @ParameterizedTest(name = "{0}")

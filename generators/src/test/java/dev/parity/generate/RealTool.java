@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a real validator (docker-compose, yamllint, shellcheck, hcl-check) on generated files.
+ * Runs a real validator (docker-compose, yamllint, shellcheck, hcl-check, workflow-check) on generated files.
  * Where a tool is missing the test is skipped with the reason, unless the environment sets
  * {@code PARITY_REQUIRE_VALIDATORS=true} (CI does): then a missing tool fails the test.
  */
@@ -27,11 +27,12 @@ public final class RealTool {
   /** Skips (or, in CI, fails) unless {@code tool} is on the PATH. */
   public static void require(String tool) {
     boolean present = isOnPath(tool);
+    String install = tool.equals("workflow-check") ? "tools/workflow-check/install.sh" : "../shared/ci/validators.sh";
     if (!present && Boolean.parseBoolean(System.getenv("PARITY_REQUIRE_VALIDATORS"))) {
       throw new AssertionError(tool + " is not on the PATH, and PARITY_REQUIRE_VALIDATORS=true requires it;"
-          + " run eval \"$(../shared/ci/validators.sh)\" first");
+          + " run eval \"$(bash " + install + ")\" first");
     }
-    assumeTrue(present, tool + " is not on the PATH; run eval \"$(../shared/ci/validators.sh)\" to validate with it");
+    assumeTrue(present, tool + " is not on the PATH; run eval \"$(bash " + install + ")\" to validate with it");
   }
 
   /** Whether {@code tool} is an executable on the PATH. */

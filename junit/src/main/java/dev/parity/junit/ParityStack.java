@@ -28,8 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * Without a reachable Docker engine the class is skipped with the reason, unless the environment
- * variable {@code PARITY_REQUIRE_DOCKER=true} is set (in CI), which makes it fail instead.
+ * Before any container starts, the class fails on anything that can be checked without Docker: an
+ * invalid spec, a missing folder, jar or migration it names, and a {@link JdbcUrl} or
+ * {@link RedisUri} naming no such service. Without a reachable Docker engine the class is skipped,
+ * with the reason printed on the console, unless the environment variable
+ * {@code PARITY_REQUIRE_DOCKER=true} is set (in CI), which makes it fail instead. While the stack
+ * boots, one {@code [parity]} line per change of state is printed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -44,8 +48,14 @@ public @interface ParityStack {
   /** The environment whose config the stack gets. */
   String environment() default "local";
 
-  /** The folder the spec's relative paths (migrations, app sources) start from, relative to the working directory. */
-  String projectFolder() default ".";
+  /**
+   * The folder the spec's relative paths (app sources, migrations, bind mounts) start from,
+   * relative to the working directory. Empty by default: the folder of the spec's source file, as
+   * for {@code parity --spec}, found under the module's source roots ({@code src/test/java},
+   * {@code src/main/java}, …; Surefire and Failsafe run tests in the module's folder). Set it when
+   * the source is elsewhere; the class fails, naming both, when it cannot be found.
+   */
+  String projectFolder() default "";
 
   /** Keeps one stack of this spec and environment for the whole test run, removed when the run ends. */
   boolean reuse() default false;

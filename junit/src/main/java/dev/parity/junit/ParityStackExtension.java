@@ -1,6 +1,5 @@
 package dev.parity.junit;
 
-import dev.parity.core.ParitySpec;
 import dev.parity.core.Stack;
 import dev.parity.runtime.LocalStack;
 import dev.parity.runtime.RunningStack;
@@ -29,15 +28,25 @@ public final class ParityStackExtension
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (context.getTestMethod().isPresent() || "true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
+    if (context.getTestMethod().isPresent()) {
+      return ConditionEvaluationResult.enabled("the class's stack decides");
+    }
+    // Mistakes that need no Docker to find fail the class even where Docker is missing.
+    Class<?> testClass = context.getRequiredTestClass();
+    Preflight preflight = new Preflight(testClass, annotation(testClass));
+    preflight.check(preflight.stack(), preflight.folder());
+    if ("true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
       return ConditionEvaluationResult.enabled("Docker is required");
     }
     try {
       DockerProbe.connect().close();
       return ConditionEvaluationResult.enabled("Docker is reachable");
     } catch (Exception e) {
-      return ConditionEvaluationResult.disabled("skipped, " + e.getMessage().replace("\n", " ")
-          + " (set PARITY_REQUIRE_DOCKER=true to fail instead)");
+      String reason = "skipped, " + e.getMessage().replace("\n", " ")
+          + " (set PARITY_REQUIRE_DOCKER=true to fail instead)";
+      // Build tools show a skipped class's reason only in their reports: say it where people look.
+      System.err.println("[parity] " + context.getRequiredTestClass().getName() + " " + reason);
+      return ConditionEvaluationResult.disabled(reason);
     }
   }
 
@@ -105,11 +114,15 @@ public final class ParityStackExtension
   /** The class's stack: started on first use, kept in the class's store or, with reuse, the run's. */
   private static RunningStack stack(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    ParityStack annotation = AnnotationSupport.findAnnotation(testClass, ParityStack.class)
-        .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName() + " is not annotated @ParityStack"));
+    ParityStack annotation = annotation(testClass);
     ExtensionContext owner = annotation.reuse() ? context.getRoot() : classContext(context);
     String key = annotation.spec().getName() + "@" + annotation.environment() + (annotation.withApps() ? "+apps" : "");
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new Resource(start(annotation)), Resource.class).stack;
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new Resource(start(testClass, annotation)), Resource.class).stack;
+  }
+
+  private static ParityStack annotation(Class<?> testClass) {
+    return AnnotationSupport.findAnnotation(testClass, ParityStack.class)
+        .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName() + " is not annotated @ParityStack"));
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -120,23 +133,25 @@ public final class ParityStackExtension
     return c;
   }
 
-  private static RunningStack start(ParityStack annotation) {
-    Stack stack;
-    try {
-      var constructor = annotation.spec().getDeclaredConstructor();
-      constructor.setAccessible(true);
-      ParitySpec spec = constructor.newInstance();
-      stack = spec.stack();
-    } catch (ReflectiveOperationException e) {
-      throw new ExtensionConfigurationException("spec " + annotation.spec().getName()
-          + " cannot be created; give it a constructor without arguments", e);
-    }
+  /** Checks everything that needs no Docker, then starts the stack, one progress line per change of state. */
+  private static RunningStack start(Class<?> testClass, ParityStack annotation) {
+    Preflight preflight = new Preflight(testClass, annotation);
+    Stack stack = preflight.stack();
+    Path folder = preflight.folder();
+    preflight.check(stack, folder);
     StackOptions options = StackOptions.defaults().environment(annotation.environment()).fixedPorts(false)
         .removeLeftovers(false).keepVolumes(false).withApps(annotation.withApps())
         .registryMirror(annotation.registryMirror().isEmpty() ? null : annotation.registryMirror())
         .startupTimeout(Duration.ofSeconds(annotation.timeoutSeconds()))
-        .projectFolder(Path.of(annotation.projectFolder()));
-    return LocalStack.of(stack).start(options);
+        .projectFolder(folder)
+        .progress(p -> System.out.println("[parity] " + p.line()));
+    System.out.printf("[parity] starting stack '%s' (%s) for %s%n", stack.name(), annotation.environment(),
+        testClass.getSimpleName());
+    long began = System.nanoTime();
+    RunningStack running = LocalStack.of(stack).start(options);
+    System.out.printf(java.util.Locale.ROOT, "[parity] stack '%s' ready in %.1f s%n", stack.name(),
+        (System.nanoTime() - began) / 1e9);
+    return running;
   }
 
   /** Closes the stack when the store that holds it closes: after the class, or after the run. */

@@ -20,7 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /** Runs test classes that use {@link ParityStack} and checks what they saw and what they left. */
 class ParityStackExtensionIT {
@@ -49,18 +53,25 @@ class ParityStackExtensionIT {
 
   @Test
   void aClassGetsItsStackInjectedAndItIsRemovedAfterTheClass() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(Booted.class)).execute()
-        .testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    run(selectClass(Booted.class)).assertStatistics(s -> s.started(2).succeeded(2));
     assertThat(RUNS).hasSize(1);
     assertThat(containers()).isZero();
   }
 
   @Test
   void withReuseTwoClassesShareOneStackThatIsRemovedWhenTheRunEnds() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ReusedA.class), selectClass(ReusedB.class)).execute()
-        .testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    run(selectClass(ReusedA.class), selectClass(ReusedB.class)).assertStatistics(s -> s.started(2).succeeded(2));
     assertThat(RUNS).hasSize(1);
     assertThat(containers()).isZero();
+  }
+
+  /** Runs the classes; prints why any class or test failed, so that a failed statistic explains itself. */
+  private static Events run(DiscoverySelector... selectors) {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectors).execute();
+    results.allEvents().failed().stream().forEach(e -> e.getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable)
+        .ifPresent(t -> System.err.println(e.getTestDescriptor().getDisplayName() + " failed: " + t)));
+    return results.testEvents();
   }
 
   static String ping(String redisUri) throws Exception {
@@ -72,7 +83,7 @@ class ParityStackExtensionIT {
     }
   }
 
-  @ParityStack(spec = ItSpec.class, projectFolder = "src/test/resources/it")
+  @ParityStack(spec = ItSpec.class)
   static class Booted {
 
     @JdbcUrl("db")
@@ -103,7 +114,7 @@ class ParityStackExtensionIT {
     }
   }
 
-  @ParityStack(spec = ItSpec.class, projectFolder = "src/test/resources/it", reuse = true)
+  @ParityStack(spec = ItSpec.class, reuse = true)
   static class ReusedA {
     @Test
     void one(RunningStack stack) {
@@ -111,7 +122,8 @@ class ParityStackExtensionIT {
     }
   }
 
-  @ParityStack(spec = ItSpec.class, projectFolder = "src/test/resources/it", reuse = true)
+  /** The explicit folder, relative to the working directory, overrides the spec's source folder. */
+  @ParityStack(spec = ItSpec.class, projectFolder = "src/test/java/dev/parity/junit", reuse = true)
   static class ReusedB {
     @Test
     void two(RunningStack stack) {

@@ -93,6 +93,52 @@ class WithAppsIT {
     assertThat(TestStacks.containers(docker, STACK)).isZero();
   }
 
+  @Test
+  void twoStacksSharingAnImageRepositoryKeepTheirOwnImageAndTheDocumentedCleanupRemovesThem() throws Exception {
+    docker = TestStacks.docker();
+    jar(project.resolve("app.jar"));
+    String other = STACK + "-other";
+    try {
+      for (String name : List.of(STACK, other)) {
+        Stack stack = Stack.named(name)
+            .service(App.jvm("api", TestStacks.JRE).jar("app.jar").port(8080).healthPath("/health")
+                .imageRepository("ghcr.io/acme/it-shared-api"))
+            .environment(Environment.local()).build();
+        LocalStack.of(stack).start(StackOptions.defaults().fixedPorts(false).withApps(true).projectFolder(project))
+            .close();
+      }
+      assertThat(images(STACK)).containsExactly(STACK + "-api:local");
+      assertThat(images(other)).containsExactly(other + "-api:local");
+
+      // docs/local-stack.md, "Labels, down and status"
+      Process prune = new ProcessBuilder("docker", "image", "prune", "--all", "--force", "--filter",
+          "label=dev.parity.stack=" + STACK).redirectErrorStream(true).start();
+      String output = new String(prune.getInputStream().readAllBytes());
+      assertThat(prune.waitFor()).as(output).isZero();
+
+      assertThat(images(STACK)).isEmpty();
+      assertThat(images(other)).containsExactly(other + "-api:local");
+    } finally {
+      new ProcessBuilder("docker", "image", "prune", "--all", "--force", "--filter",
+          "label=dev.parity.stack=" + other).start().waitFor();
+      docker.removeAll(Map.of(StackLabels.STACK, other));
+    }
+  }
+
+  private static List<String> images(String stack) throws java.io.IOException {
+    try (com.github.dockerjava.api.DockerClient client = dev.parity.runtime.internal.DockerProbe.connect()) {
+      return images(client, stack);
+    }
+  }
+
+  private static List<String> images(com.github.dockerjava.api.DockerClient client, String stack) {
+    return client.listImagesCmd().withLabelFilter(Map.of(StackLabels.STACK, stack)).exec().stream()
+        .flatMap(i -> i.getRepoTags() == null ? java.util.stream.Stream.<String>empty()
+            : java.util.Arrays.stream(i.getRepoTags()))
+        .filter(tag -> !tag.equals("<none>:<none>"))   // earlier builds' untagged layers
+        .toList();
+  }
+
   /** A runnable jar of {@link #SERVER}, compiled here so that no other build is needed. */
   static void jar(Path jar) throws Exception {
     Path src = Files.createDirectories(jar.resolveSibling("server-src"));

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Builds {@code ci/github/parity.yml} as a YAML tree: the gate on every push and pull request;
  * on a push to main, the first remote environment builds each app image once (tagged with the
- * commit), integration tests follow, and every later environment applies the same tag.
+ * commit), integration tests follow, and every later environment applies the same tag. Every action
+ * is pinned to a commit of {@link ActionPins}; the workflow grants no permission, each job only its own.
  */
 final class GitHubWorkflow {
 
@@ -59,7 +60,7 @@ final class GitHubWorkflow {
     ObjectNode on = root.putObject("on");
     on.putObject("push").putArray("branches").add("main");
     on.putObject("pull_request").putArray("branches").add("main");
-    root.putObject("permissions").put("contents", "read");
+    root.putObject("permissions");
     ObjectNode env = root.putObject("env");
     env.put("SPEC_DIR", ".");
     env.put("TF_DIR", "infra");
@@ -79,7 +80,7 @@ final class GitHubWorkflow {
       }
     }
     try {
-      return header() + YAML.writeValueAsString(root).replace("\r\n", "\n");
+      return header() + ActionPins.withVersionComments(YAML.writeValueAsString(root).replace("\r\n", "\n"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings always serializes", e);
     }
@@ -127,8 +128,9 @@ final class GitHubWorkflow {
   private ObjectNode gateJob() {
     ObjectNode job = NODES.objectNode();
     job.put("runs-on", "ubuntu-latest");
+    readOnly(job);
     ArrayNode steps = job.putArray("steps");
-    steps.add(uses("actions/checkout@v4"));
+    steps.add(uses(ActionPins.CHECKOUT));
     steps.add(setupJava());
     ObjectNode gate = steps.addObject();
     gate.put("name", "parity check");
@@ -147,13 +149,12 @@ final class GitHubWorkflow {
     concurrency.put("group", "deploy-" + environment.name());
     concurrency.put("cancel-in-progress", false);
     boolean builds = buildsImages && !stack.apps().isEmpty();
+    ObjectNode permissions = readOnly(job);
     if (builds && registries().contains("ghcr.io")) {
-      ObjectNode permissions = job.putObject("permissions");
-      permissions.put("contents", "read");
       permissions.put("packages", "write");
     }
     ArrayNode steps = job.putArray("steps");
-    steps.add(uses("actions/checkout@v4"));
+    steps.add(uses(ActionPins.CHECKOUT));
     List<dev.parity.core.Service> databases = GateScript.databases(stack);
     if (!databases.isEmpty()) {
       steps.add(setupJava());
@@ -171,7 +172,7 @@ final class GitHubWorkflow {
         steps.add(buildImage(app));
       }
     }
-    steps.add(uses("hashicorp/setup-terraform@v3"));
+    steps.add(uses(ActionPins.SETUP_TERRAFORM));
     steps.add(terraform("terraform init", "terraform init -input=false"));
     steps.add(terraform("Select the " + environment.name() + " workspace",
         "terraform workspace select -or-create " + shell(environment.name())));
@@ -208,8 +209,9 @@ final class GitHubWorkflow {
     ObjectNode job = NODES.objectNode();
     job.put("needs", needs);
     job.put("runs-on", "ubuntu-latest");
+    readOnly(job);
     ArrayNode steps = job.putArray("steps");
-    steps.add(uses("actions/checkout@v4"));
+    steps.add(uses(ActionPins.CHECKOUT));
     ObjectNode placeholder = steps.addObject();
     placeholder.put("name", "Integration tests (placeholder: replace with your suite)");
     placeholder.put("run", "echo \"::warning title=No integration tests::replace this step with\" \\\n"
@@ -259,7 +261,7 @@ final class GitHubWorkflow {
   private ObjectNode login(String registry) {
     ObjectNode step = NODES.objectNode();
     step.put("name", "Log in to " + registry);
-    step.put("uses", "docker/login-action@v3");
+    step.put("uses", ActionPins.DOCKER_LOGIN.uses());
     ObjectNode with = step.putObject("with");
     if (registry.equals("ghcr.io")) {
       with.put("registry", "ghcr.io");
@@ -299,15 +301,25 @@ final class GitHubWorkflow {
   }
 
   private static ObjectNode setupJava() {
-    ObjectNode step = uses("actions/setup-java@v4");
+    ObjectNode step = uses(ActionPins.SETUP_JAVA);
     ObjectNode with = step.putObject("with");
     with.put("distribution", "temurin");
     with.put("java-version", "17");
     return step;
   }
 
-  private static ObjectNode uses(String action) {
-    return NODES.objectNode().put("uses", action);
+  private static ObjectNode uses(ActionPins action) {
+    return NODES.objectNode().put("uses", action.uses());
+  }
+
+  /**
+   * Gives {@code job} read access to the repository's contents and nothing else (the workflow's own
+   * {@code permissions: {}} grants none); returns the job's permissions for what it adds.
+   */
+  private static ObjectNode readOnly(ObjectNode job) {
+    ObjectNode permissions = job.putObject("permissions");
+    permissions.put("contents", "read");
+    return permissions;
   }
 
   private String inTree(String path) {

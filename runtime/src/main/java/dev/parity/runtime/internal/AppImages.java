@@ -39,9 +39,13 @@ final class AppImages {
   private AppImages() {
   }
 
-  /** The tag a local build gets, like compose's: {@code <repository or stack-app>:local}. */
+  /**
+   * The tag a local build gets, like compose's project-prefixed names: {@code <stack>-<app>:local},
+   * per stack even where two stacks push to one image repository ({@code .imageRepository(...)} names
+   * where CI pushes, not a local build), so neither overwrites the other's image.
+   */
   static ImageRef tagOf(Stack stack, App app) {
-    return ImageRef.parse(app.imageRepository().orElse(stack.name() + "-" + app.name()) + ":local");
+    return ImageRef.parse(stack.name() + "-" + app.name() + ":local");
   }
 
   /** The generated Dockerfile of {@code app}. */
@@ -70,7 +74,7 @@ final class AppImages {
     app.jar().ifPresent(jar -> {
       if (!Files.isRegularFile(context.resolve(jar))) {
         throw new ParityException(ErrorCode.USAGE, "jar '" + context.resolve(jar) + "' of app '" + app.name()
-            + "' does not exist; build it first (for example `mvn package`), then run `parity up --with-apps` again");
+            + "' does not exist; build it first (for example `mvn package`), then start the stack again");
       }
     });
     boolean own = app.buildKind() == BuildKind.DOCKERFILE;

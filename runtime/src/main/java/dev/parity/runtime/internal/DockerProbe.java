@@ -23,6 +23,10 @@ import org.testcontainers.dockerclient.TransportConfig;
  */
 public final class DockerProbe {
 
+  static {
+    Slf4jDefaults.apply();
+  }
+
   private DockerProbe() {
   }
 

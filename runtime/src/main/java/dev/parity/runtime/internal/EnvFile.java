@@ -22,11 +22,30 @@ public final class EnvFile {
   private EnvFile() {
   }
 
-  /** The file's text: a comment, then one {@code KEY=value} line per key, values quoted when needed. */
+  /**
+   * Variables every JVM reads at launch. The app's container gets them as declared; a shell that
+   * sources the env file would hand them to every JVM it starts (Maven, the IDE, the tests), so the
+   * file shows them as comments only.
+   */
+  static final Set<String> JVM_LAUNCHER_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
+  /**
+   * The file's text: a comment, then one {@code KEY=value} line per key, values quoted when needed;
+   * a {@link #JVM_LAUNCHER_VARIABLES JVM launcher variable} as a comment, so the file holds the app's
+   * config and nothing that changes the shell's other programs.
+   */
   public static String render(String header, Map<String, String> values) {
     StringBuilder text = new StringBuilder();
     header.lines().forEach(line -> text.append("# ").append(line).append('\n'));
-    values.forEach((key, value) -> text.append(key).append('=').append(quote(value)).append('\n'));
+    values.forEach((key, value) -> {
+      if (JVM_LAUNCHER_VARIABLES.contains(key)) {
+        text.append("# ").append(key).append('=').append(quote(value))
+            .append("  (the app's container gets it; not set here, since every JVM of a shell that sources this"
+                + " file would pick it up)\n");
+      } else {
+        text.append(key).append('=').append(quote(value)).append('\n');
+      }
+    });
     return text.toString();
   }
 

@@ -50,7 +50,7 @@ final class Migrator {
     } catch (FlywayException e) {
       throw new ParityException(ErrorCode.MIGRATION_FAILED, "migration of service '" + service.name()
           + "' failed" + failedVersion(flyway) + " (" + location + "):\n" + e.getMessage().strip()
-          + "\nFix the migration and run `parity up` again.", e);
+          + "\nFix the migration, then start the stack again.", e);
     }
   }
 

@@ -31,6 +31,23 @@ class EnvFileTest {
   }
 
   @Test
+  void jvmLauncherVariablesAreShownButNotSetSoTheShellsOtherJvmsKeepTheirOptions() throws Exception {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("SERVER_PORT", "8080");
+    values.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75");
+    String text = EnvFile.render("header", values);
+    assertThat(text).isEqualTo("# header\nSERVER_PORT=8080\n# JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75"
+        + "  (the app's container gets it; not set here, since every JVM of a shell that sources this file would"
+        + " pick it up)\n");
+
+    Path file = folder.resolve("local.env");
+    EnvFile.write(file, text, false);
+    Process p = new ProcessBuilder("sh", "-c", "unset JAVA_TOOL_OPTIONS; set -a; . \"$1\";"
+        + " printf '%s|%s' \"$SERVER_PORT\" \"${JAVA_TOOL_OPTIONS-unset}\"", "sh", file.toString()).start();
+    assertThat(new String(p.getInputStream().readAllBytes())).isEqualTo("8080|unset");
+  }
+
+  @Test
   void aFileWithSecretsIsReadableByItsOwnerOnly() throws Exception {
     Path file = folder.resolve("sub/local.env");
     EnvFile.write(file, "DB_PASSWORD=x\n", true);
