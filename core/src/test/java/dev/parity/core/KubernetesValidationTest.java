@@ -148,6 +148,14 @@ class KubernetesValidationTest {
   }
 
   @Test
+  void aConfigValueKustomizeCannotCarry() {
+    ShopFixture shop = staging(cluster());
+    shop.environment("staging", e -> e.set("LOG_LEVEL", "info\u007f"));
+    assertOnlyProblem(shop, "environment 'staging', key 'LOG_LEVEL': value holds the character U+007F, which kubectl"
+        + " kustomize cannot carry (its YAML library refuses it in any form); fix: remove the character from the value");
+  }
+
+  @Test
   void theLocalEnvironmentRunsOnNoCluster() {
     ShopFixture shop = new ShopFixture();
     shop.environment("local", e -> e.kubernetes(cluster()));
