@@ -2,6 +2,7 @@ package dev.parity.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,7 +58,8 @@ public final class EnvironmentDiff {
         text(right, right.databaseClass(), NONE));
     add(rows, "host name", text(left, left.hostname(), "localhost"), text(right, right.hostname(), "localhost"));
     if (left.runsOnKubernetes() || right.runsOnKubernetes()) {
-      KubernetesRows.add(left, right, (aspect, l, r) -> add(rows, aspect, l, r));
+      Map<String, String> l = KubernetesAspects.of(left);
+      KubernetesAspects.of(right).forEach((aspect, r) -> add(rows, aspect, l.get(aspect), r));
     }
     for (Service service : stack.services()) {
       if (service instanceof Database db) {

@@ -73,12 +73,29 @@ final class KubernetesChecks {
     env.hostname().filter(h -> !SUBDOMAIN.matcher(h).matches()).ifPresent(h -> context.problem(element,
         "host name '" + h + "' cannot be an Ingress host, which must be lower-case (RFC 1123)",
         "use .hostname(\"" + h.toLowerCase(java.util.Locale.ROOT) + "\")"));
+    for (ConfigEntry entry : context.stack().config(env)) {
+      entry.plainValue().flatMap(KubernetesChecks::unsupportedCharacter).ifPresent(c -> context.problem(
+          element + ", key '" + entry.name() + "'", "value holds the character " + c + ", which kubectl kustomize cannot"
+              + " carry (its YAML library refuses it in any form)", "remove the character from the value"));
+    }
     env.secrets().keySet().forEach(key -> {
       if (!SUBDOMAIN.matcher(Kubernetes.secretName(key)).matches()) {
         context.problem(element + ", key '" + key + "'", "becomes the Kubernetes Secret '" + Kubernetes.secretName(key)
             + "', which is not a DNS-1123 subdomain", "rename the key so that it ends with a letter or digit");
       }
     });
+  }
+
+  /**
+   * The first character of {@code value} that kustomize cannot carry: Go's YAML library refuses the
+   * C1 controls (U+007F–U+009F) and the noncharacters U+FFFE, U+FFFF however they are escaped, and
+   * writes NEL and the Unicode line and paragraph separators raw, where YAML 1.1 readers take
+   * them for line breaks.
+   */
+  static Optional<String> unsupportedCharacter(String value) {
+    return value.codePoints().filter(c -> (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFFFE || c == 0xFFFF
+            || (c >= 0xD800 && c <= 0xDFFF))
+        .mapToObj(c -> String.format("U+%04X", c)).findFirst();
   }
 
   private void checkResources(String element, Optional<Resources> declared) {

@@ -11,12 +11,14 @@ import dev.parity.core.Deviation;
 import dev.parity.core.Environment;
 import dev.parity.core.Healthcheck;
 import dev.parity.core.Knob;
+import dev.parity.core.Kubernetes;
 import dev.parity.core.Mount;
 import dev.parity.core.MySql;
 import dev.parity.core.Network;
 import dev.parity.core.Port;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
+import dev.parity.core.Resources;
 import dev.parity.core.Restart;
 import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
@@ -30,6 +32,11 @@ public final class Fixtures {
 
   /** The practice system: Node app, PostgreSQL 14.9, Redis 7.2.3, local, staging and production. */
   public static Stack.Builder shop() {
+    return shop(remote("staging", 2), remote("production", 4));
+  }
+
+  /** The practice system with its two remote environments as given. */
+  public static Stack.Builder shop(Environment staging, Environment production) {
     return Stack.named("shop")
         .service(App.node("web", "node:20.11.0-alpine3.19").source("app").port(3000)
             .start("node", "server.js").healthPath("/health").imageRepository("ghcr.io/acme/shop-web")
@@ -47,8 +54,8 @@ public final class Fixtures {
         .config(ConfigKey.integer("PORT").defaultValue("3000"))
         .config(ConfigKey.string("LOG_LEVEL").defaultValue("info").perEnvironment())
         .environment(Environment.local().set("LOG_LEVEL", "debug"))
-        .environment(remote("staging", 2))
-        .environment(remote("production", 4))
+        .environment(staging)
+        .environment(production)
         .deviation(Deviation.of("db").in("local").differs("runs the postgres:14.9-alpine container")
             .because("remote environments run RDS for PostgreSQL 14.9"))
         .deviation(Deviation.of("cache").in("local").differs("runs the redis:7.2.3-alpine container")
@@ -61,6 +68,55 @@ public final class Fixtures {
         .ami("ami-0c55b159cbfafe1f0").databaseClass("db.t3.medium").hostname(name + ".shop.example.com")
         .endpoint("db", "db." + name + ".internal").endpoint("cache", "cache." + name + ".internal")
         .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/" + name + "/db-password"));
+  }
+
+  /** A shop environment on Kubernetes only, in namespace {@code shop-<name>}. */
+  public static Environment cluster(String name, int instances) {
+    return Environment.remote(name).instances(instances).databaseClass("db.t3.medium").hostname(name + ".shop.example.com")
+        .endpoint("db", "db." + name + ".internal").endpoint("cache", "cache." + name + ".internal")
+        .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/" + name + "/db-password"))
+        .kubernetes(Kubernetes.namespace("shop-" + name).context(name + "-eu")
+            .resources(Resources.requests("250m", "256Mi").limits("1", "512Mi")));
+  }
+
+  /**
+   * Three apps of every build kind on Kubernetes: web (Node.js, behind the Ingress) calls api (JVM,
+   * reads a secret file) and the cache; worker (own Dockerfile, no health path) reads the database.
+   * Staging runs two replicas; production autoscales, on instances too, with a Vault secret.
+   */
+  public static Stack.Builder platform() {
+    return Stack.named("platform")
+        .service(App.node("web", "node:20.11.0-alpine3.19").source("web").healthPath("/health")
+            .imageRepository("registry.example.com/platform/web").dependsOn("api", "cache").uses("API_URL", "REDIS_URL", "LOG_LEVEL"))
+        .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar").healthPath("/actuator/health")
+            .dependsOn("db").uses("DB_HOST", "DB_PASSWORD")
+            .options(o -> o.env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75").secretFile("SIGNING_KEY", "SIGNING_KEY_FILE")))
+        .service(App.dockerfile("worker").source("worker").port(9090).user("1001:1001").start("worker", "--queue", "default")
+            .dependsOn("db").options(o -> o.secretEnv("WORKER_DB_PASSWORD", "DB_PASSWORD")))
+        .service(Postgres.of("db", "16.4").password("DB_PASSWORD"))
+        .service(Redis.of("cache", "7.2.5"))
+        .config(ConfigKey.url("API_URL").defaultValue("http://api:8080"))
+        .config(ConfigKey.url("REDIS_URL").value(urlOf("cache")))
+        .config(ConfigKey.string("LOG_LEVEL").defaultValue("info").perEnvironment())
+        .config(ConfigKey.string("DB_HOST").value(hostOf("db")))
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .config(ConfigKey.secret("SIGNING_KEY").optional())
+        .environment(Environment.local())
+        .environment(Environment.remote("staging").instances(2).databaseClass("db.t3.small")
+            .hostname("staging.platform.example.com").endpoint("db", "db.staging.internal")
+            .endpoint("cache", "cache.staging.internal").set("LOG_LEVEL", "debug")
+            .secret("DB_PASSWORD", SecretRef.awsSecretsManager("arn:aws:secretsmanager:eu-west-1:123456789012:secret:platform/staging/db"))
+            .kubernetes(Kubernetes.namespace("platform-staging").ingressClass("nginx")
+                .resources(Resources.requests("100m", "128Mi").limits("500m", "256Mi"))))
+        .environment(Environment.remote("production").instances(3).instanceType("m6i.large").ami("ami-0c55b159cbfafe1f0")
+            .databaseClass("db.m6g.large").hostname("platform.example.com").endpoint("db", "db.production.internal")
+            .endpoint("cache", "cache.production.internal")
+            .secret("DB_PASSWORD", SecretRef.vault("secret/data/platform/production#db_password"))
+            .secret("SIGNING_KEY", SecretRef.vault("secret/data/platform/production#signing_key"))
+            .onInstances()
+            .kubernetes(Kubernetes.namespace("platform").context("prod-eu-west-1").ingressClass("nginx")
+                .resources(Resources.requests("500m", "512Mi").limits("2", "1Gi")).autoscale(3, 10, 70)
+                .ingressNamespace("ingress-system").secretStore(SecretRef.Store.VAULT, "vault-production")));
   }
 
   /** A JVM app with MariaDB and a declared knob. */

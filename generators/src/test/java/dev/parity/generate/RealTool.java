@@ -26,13 +26,17 @@ public final class RealTool {
 
   /** Skips (or, in CI, fails) unless {@code tool} is on the PATH. */
   public static void require(String tool) {
+    require(tool, tool.equals("workflow-check") ? "tools/workflow-check/install.sh" : "../shared/ci/validators.sh");
+  }
+
+  /** Skips (or, in CI, fails) unless {@code tool} is on the PATH; {@code installer} is the script that puts it there. */
+  public static void require(String tool, String installer) {
     boolean present = isOnPath(tool);
-    String install = tool.equals("workflow-check") ? "tools/workflow-check/install.sh" : "../shared/ci/validators.sh";
     if (!present && Boolean.parseBoolean(System.getenv("PARITY_REQUIRE_VALIDATORS"))) {
       throw new AssertionError(tool + " is not on the PATH, and PARITY_REQUIRE_VALIDATORS=true requires it;"
-          + " run eval \"$(bash " + install + ")\" first");
+          + " run eval \"$(bash " + installer + ")\" first");
     }
-    assumeTrue(present, tool + " is not on the PATH; run eval \"$(bash " + install + ")\" to validate with it");
+    assumeTrue(present, tool + " is not on the PATH; run eval \"$(bash " + installer + ")\" to validate with it");
   }
 
   /** Whether {@code tool} is an executable on the PATH. */

@@ -4,6 +4,7 @@ import dev.parity.core.ConfigEntry;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
 import dev.parity.core.Knob;
+import dev.parity.core.KubernetesAspects;
 import dev.parity.core.SecretRef;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
@@ -38,6 +39,11 @@ final class KnobTable {
     builtIn("AMI", Environment::ami, "—", Cell::code);
     builtIn("Database instance class", Environment::databaseClass, "local container", Cell::code);
     builtIn("Host name", Environment::hostname, "localhost", Cell::code);
+    if (stack.remoteEnvironments().stream().anyMatch(Environment::runsOnKubernetes)) {
+      KubernetesAspects.of(stack.environments().get(0)).keySet().forEach(aspect -> row(
+          Cell.text(Character.toUpperCase(aspect.charAt(0)) + aspect.substring(1)),
+          env -> Cell.text(KubernetesAspects.of(env).get(aspect))));
+    }
     for (Service service : stack.services()) {
       if (stack.remoteEnvironments().stream().anyMatch(e -> e.endpoints().containsKey(service.name()))) {
         row(Cell.of("Endpoint of ", service.name(), ""), env -> env.isLocal() ? Cell.code(service.name())

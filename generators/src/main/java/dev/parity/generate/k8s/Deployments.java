@@ -3,6 +3,7 @@ package dev.parity.generate.k8s;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parity.core.App;
+import dev.parity.core.BuildKind;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Kubernetes;
 import dev.parity.core.SecretFile;
@@ -39,7 +40,10 @@ final class Deployments {
     container.put("name", app.name());
     container.put("image", KubernetesImages.baseImage(stack, app));
     app.options().entrypoint().ifPresent(e -> container.set("command", Manifests.array(e.toArray(String[]::new))));
-    app.options().command().ifPresent(c -> container.set("args", Manifests.array(c.toArray(String[]::new))));
+    if (app.buildKind() == BuildKind.DOCKERFILE && !app.command().isEmpty()) {
+      // the team's Dockerfile has its own CMD; a generated one already runs the start command
+      container.set("args", Manifests.array(app.command().toArray(String[]::new)));
+    }
     ObjectNode port = container.putArray("ports").addObject();
     port.put("name", "http");
     port.put("containerPort", app.containerPort());

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parity.core.App;
 import dev.parity.core.Environment;
 import dev.parity.core.Stack;
-import java.util.Optional;
+import dev.parity.generate.Images;
 
 /**
  * The image each app runs in each Kubernetes environment. The base names every app's image
  * repository with the tag {@value #UNRELEASED_TAG}; an overlay pins it by digest through a
- * Kustomize {@code images:} entry ({@code name}, {@code digest}) for every app whose digest is
- * known, so a released environment runs {@code repository@sha256:…} and never a movable tag.
+ * Kustomize {@code images:} entry ({@code name}, {@code digest}) for every app whose digest
+ * {@link Images#digestOf} knows, so a released environment runs {@code repository@sha256:…} and never a movable tag.
  * Until a digest is recorded, the app keeps {@code :unreleased}, a tag no build pushes: the pod
  * fails to pull instead of running whatever {@code latest} happens to be.
  */
@@ -22,25 +22,17 @@ public final class KubernetesImages {
   private KubernetesImages() {
   }
 
-  /**
-   * The digest ({@code sha256:…}) {@code app} runs in {@code environment}, if one is recorded; the
-   * one place overlays take digests from. No release is recorded yet, so always empty.
-   */
-  public static Optional<String> digestOf(App app, Environment environment) {
-    return Optional.empty();
-  }
-
   /** The image of {@code app} in the base: its repository at {@value #UNRELEASED_TAG}. */
   static String baseImage(Stack stack, App app) {
-    return Manifests.repository(stack, app) + ":" + UNRELEASED_TAG;
+    return Images.repository(stack, app) + ":" + UNRELEASED_TAG;
   }
 
   /** The overlay's {@code images:} entries: one per app with a known digest, pinning it. */
   static ArrayNode entries(Stack stack, Environment environment) {
     ArrayNode images = Manifests.NODES.arrayNode();
     for (App app : stack.apps()) {
-      digestOf(app, environment).ifPresent(digest -> images.addObject()
-          .put("name", Manifests.repository(stack, app))
+      Images.digestOf(app, environment).ifPresent(digest -> images.addObject()
+          .put("name", Images.repository(stack, app))
           .put("digest", digest));
     }
     return images;

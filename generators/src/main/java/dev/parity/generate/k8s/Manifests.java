@@ -79,9 +79,4 @@ final class Manifests {
     String comment = note.isEmpty() ? "" : CommentStyle.HASH.comment(note);
     return GeneratedFile.of(path, context.header(CommentStyle.HASH) + comment + YamlWriter.write(object));
   }
-
-  /** The image repository an app's containers pull: declared, else {@code <stack>-<app>}. */
-  static String repository(Stack stack, App app) {
-    return app.imageRepository().orElse(stack.name() + "-" + app.name());
-  }
 }

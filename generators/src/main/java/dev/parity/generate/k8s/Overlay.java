@@ -9,6 +9,7 @@ import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
 import dev.parity.generate.GeneratedFile;
 import dev.parity.generate.GenerationContext;
+import dev.parity.generate.Images;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -100,8 +101,8 @@ final class Overlay {
     lines.add("Environment '" + env.name() + "' on Kubernetes: kubectl apply -k ."
         + k8s.context().map(c -> " --context " + c).orElse(""));
     for (App app : stack.apps()) {
-      lines.add(KubernetesImages.digestOf(app, env)
-          .map(d -> app.name() + ": " + Manifests.repository(stack, app) + "@" + d)
+      lines.add(Images.digestOf(app, env)
+          .map(d -> app.name() + ": " + Images.repository(stack, app) + "@" + d)
           .orElse(app.name() + ": no release recorded; the base's " + KubernetesImages.baseImage(stack, app)
               + " is never pushed, so pods do not start until a digest is pinned here"));
     }

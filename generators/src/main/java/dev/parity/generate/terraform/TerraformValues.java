@@ -116,6 +116,6 @@ final class TerraformValues {
 
   /** The image repository remote environments pull for {@code app}: declared, else {@code <stack>-<app>}. */
   static String imageRepository(Stack stack, App app) {
-    return app.imageRepository().orElse(stack.name() + "-" + app.name());
+    return dev.parity.generate.Images.repository(stack, app);
   }
 }

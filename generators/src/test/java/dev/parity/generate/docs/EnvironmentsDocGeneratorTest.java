@@ -111,26 +111,35 @@ class EnvironmentsDocGeneratorTest {
   }
 
   @Test
-  void deliveryFlowGoesThroughTheGateAndTestsBeforeLaterEnvironments() {
+  void deliveryFlowGoesThroughTheGateTheRegistryAndTestsBeforeLaterEnvironments() {
     assertThat(render(Fixtures.shop().build())).contains("""
         ```mermaid
         flowchart LR
-          dev["local: developers run the same versions"]
+          dev["local: Docker Compose, the same versions"]
           dev -.->|"push"| gate
           gate{{"parity check"}}
-          env1["staging"]
-          gate -->|"build images once"| env1
+          registry[("container registry<br>ghcr.io/acme/shop-web")]
+          gate -->|"build images once"| registry
+          env1["staging<br>instances (terraform/staging.tfvars)<br>web: no release recorded"]
+          registry -->|"pull by digest"| env1
           tests["integration tests"]
           env1 --> tests
-          env2["production"]
-          tests -->|"same images"| env2
+          env2["production<br>instances (terraform/production.tfvars)<br>web: no release recorded"]
+          tests -->|"promote the same digests"| env2
         ```
         """);
   }
 
   @Test
+  void deliveryFlowNamesEachEnvironmentsClusterAndNamespace() {
+    Stack stack = Fixtures.shop(Fixtures.cluster("staging", 2), Fixtures.remote("production", 4)).build();
+    assertThat(mermaid(render(stack), 1)).contains(
+        "env1[\"staging<br>Kubernetes cluster staging-eu, namespace shop-staging<br>web: no release recorded\"]");
+  }
+
+  @Test
   void mermaidLabelsEncodeEverythingButPlainCharacters() {
-    assertThat(DeliveryFlow.label("a \"b\" [c] é")).isEqualTo("\"a #34;b#34; #91;c#93; #233;\"");
+    assertThat(Mermaid.label("a \"b\" [c] é")).isEqualTo("\"a #34;b#34; #91;c#93; #233;\"");
   }
 
   static String render(Stack stack) {
