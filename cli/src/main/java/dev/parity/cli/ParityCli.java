@@ -75,12 +75,17 @@ public final class ParityCli implements Runnable {
     }
   }
 
-  /** The version from the jar's manifest, or "development" when run from classes. */
+  /** Parity's version, from the jar's manifest, or the development version when run from classes. */
+  static String version() {
+    String version = ParityCli.class.getPackage().getImplementationVersion();
+    return version == null ? "0.1.0-SNAPSHOT" : version;
+  }
+
+  /** The version {@code --version} prints. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = ParityCli.class.getPackage().getImplementationVersion();
-      return new String[] {"parity " + (version == null ? "0.1.0-SNAPSHOT" : version)};
+      return new String[] {"parity " + version()};
     }
   }
 }

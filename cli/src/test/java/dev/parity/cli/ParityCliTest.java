@@ -106,7 +106,7 @@ class ParityCliTest {
 
     assertThat(run("generate", "--spec", spec.toString())).isEqualTo(2);
 
-    assertThat(err.toString()).startsWith("parity: spec 'Broken.java' does not compile; fix these errors:\n  Broken.java:2: ");
+    assertThat(err.toString()).startsWith("parity: spec '" + spec + "' does not compile; fix these errors:\n  " + spec + ":2: ");
     assertThat(err.toString()).doesNotContain("at dev.parity");
   }
 
