@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes a synthetic spec of N services (default 200) and M environments (default 10: local plus
-# M-1 remote) to the folder given as $1, for the generation benchmark.
+# M-1 remote) to the folder given as $1, for the generation benchmark. Services come in blocks of
+# four: a PostgreSQL, a Redis and two Node apps that use the block's config keys.
 set -euo pipefail
 out="${1:?usage: synthetic-spec.sh <folder> [services] [environments]}"
 services="${2:-200}"
@@ -23,7 +24,10 @@ printf 'CREATE TABLE t (id BIGINT PRIMARY KEY);\n' > "$out/db/migrations/V1__t.s
          echo "    b.config(ConfigKey.secret(\"PG_${i}_PASSWORD\"));" ;;
       1) echo "    b.service(Redis.of(\"redis-$i\", \"7.2.3\").hostPort($((20000 + i))));"
          echo "    b.config(ConfigKey.url(\"REDIS_${i}_URL\").value(urlOf(\"redis-$i\")));" ;;
-      *) echo "    b.service(App.node(\"app-$i\", \"node:20.11.0-alpine3.19\").source(\"app\").port(3000).hostPort($((10000 + i))).healthPath(\"/health\"));"
+      *) base=$((i - i % 4))
+         if ((i % 4 == 2)); then uses="\"APP_${i}_MODE\", \"PG_${base}_HOST\", \"PG_${base}_PASSWORD\", \"REDIS_$((base + 1))_URL\""
+         else uses="\"APP_${i}_MODE\", \"PG_${base}_HOST\""; fi
+         echo "    b.service(App.node(\"app-$i\", \"node:20.11.0-alpine3.19\").source(\"app\").port(3000).hostPort($((10000 + i))).healthPath(\"/health\").uses($uses));"
          echo "    b.config(ConfigKey.string(\"APP_${i}_MODE\").defaultValue(\"normal\").perEnvironment());" ;;
     esac
   done
