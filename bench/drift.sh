@@ -27,16 +27,7 @@ docker run -d --name "$name" --label dev.parity.bench=drift -e POSTGRES_PASSWORD
 port=$(docker port "$name" 5432/tcp | head -1 | sed 's/.*://')
 for _ in $(seq 1 60); do psql -h 127.0.0.1 -p "$port" -U postgres -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
 
-ddl() { # tables -> DDL of the benchmark schema
-  for ((i = 1; i <= $1; i++)); do
-    parent=""
-    if ((i > 1)); then parent=", parent_id bigint REFERENCES t_$((i - 1)) (id) ON DELETE CASCADE"; fi
-    echo "CREATE TABLE t_$i (id bigint PRIMARY KEY, code varchar(40) NOT NULL UNIQUE,"
-    echo "  amount numeric(10,2) CHECK (amount >= 0), created_at timestamptz NOT NULL DEFAULT now()$parent);"
-    echo "CREATE INDEX t_${i}_created_idx ON t_$i (created_at);"
-  done
-}
-ddl "$tables" >"$work/schema.sql"
+bash bench/schema-ddl.sh "$tables" >"$work/schema.sql"
 psql -h 127.0.0.1 -p "$port" -U postgres -qc 'CREATE DATABASE bench_from' -c 'CREATE DATABASE bench_to'
 psql -h 127.0.0.1 -p "$port" -U postgres -d bench_from -q -v ON_ERROR_STOP=1 -f "$work/schema.sql"
 psql -h 127.0.0.1 -p "$port" -U postgres -d bench_to -q -v ON_ERROR_STOP=1 -f "$work/schema.sql" \
