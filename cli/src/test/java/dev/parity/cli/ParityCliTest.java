@@ -167,6 +167,16 @@ class ParityCliTest {
   }
 
   @Test
+  void helpAndUnknownCommandsNameEveryCommand() {
+    assertThat(run("--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("Commands:").contains("  generate").contains("  check").contains("  diff")
+        .contains("  drift").contains("  up").contains("  down").contains("  status");
+
+    assertThat(run("--verbose", "chek")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument at index 1: 'chek'").contains("check");
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertThat(run("generate")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required option: '--spec");
