@@ -14,6 +14,8 @@
 # evaluated when PARITY_CI_POSTGRES_IMAGE is unset. Results: stdout and bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 root="$PWD"
 rounds="${ROUNDS:-7}"
 only="${ONLY:-generate big check up drift}"
@@ -117,31 +119,10 @@ if [[ " $only " == *" check "* ]]; then
     "./parity check --spec $node_spec" "parity --version" "./parity --version"
 fi
 
-version() { local tag=${1#*:}; echo "$tag" | grep -oE '^[0-9]+(\.[0-9]+)*'; }
-deviation() { # service image -> a deviation when the tag is a variant of the bare version
-  local tag=${2#*:}
-  [ "$tag" = "$(version "$2")" ] || printf '.deviation(Deviation.of("%s").in("local").differs("runs %s").because("stand-in"))' "$1" "$2"
-}
 if [[ " $only " == *" up "* ]]; then
   pg="${PARITY_CI_POSTGRES_IMAGE:-postgres:15.18-bookworm}" redis="${PARITY_CI_REDIS_IMAGE:-redis:7.0.15-bookworm}"
   mkdir -p "$work/up"
-  cat >"$work/up/Bench.java" <<JAVA
-import dev.parity.core.*;
-import static dev.parity.core.ConfigValue.*;
-public final class Bench implements ParitySpec {
-  public Stack stack() {
-    return Stack.named("$stack")
-        .service(Postgres.of("postgres", "$(version "$pg")").image("$pg").password("DB_PASSWORD"))
-        .service(Redis.of("redis", "$(version "$redis")").image("$redis"))
-        .config(ConfigKey.string("DB_HOST").value(hostOf("postgres")))
-        .config(ConfigKey.secret("DB_PASSWORD"))
-        .config(ConfigKey.url("REDIS_URL").value(urlOf("redis")))
-        .environment(Environment.local())
-        $(deviation postgres "$pg") $(deviation redis "$redis")
-        .build();
-  }
-}
-JAVA
+  pg_redis_spec "$work/up/Bench.java" "$stack" postgres redis "$pg" "$redis"
   # The anchor's compose file with the same images, on random host ports (the machine is shared).
   sed -e "s|image: postgres:.*|image: $pg|" -e "s|image: redis:.*|image: $redis|" \
     -e 's|"127.0.0.1:[0-9]*:\([0-9]*\)"|"127.0.0.1::\1"|' bench/anchors/compose-up-anchor.yml >"$work/compose.yml"
@@ -163,18 +144,10 @@ fi
 if [[ " $only " == *" drift "* ]]; then
   image="${PARITY_CI_POSTGRES_IMAGE:-postgres:15.18-bookworm}"
   pg_container="parity-bench-compare-$$"
-  export PGPASSWORD=bench
   say "drift: $tables tables in two databases of one PostgreSQL container"
-  docker run -d --name "$pg_container" --label dev.parity.bench=compare -e POSTGRES_PASSWORD=bench \
-    -p 127.0.0.1::5432 "$image" >/dev/null
-  port=$(docker port "$pg_container" 5432/tcp | head -1 | sed 's/.*://')
-  for _ in $(seq 1 120); do psql -h 127.0.0.1 -p "$port" -U postgres -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
-  bash bench/schema-ddl.sh "$tables" >"$work/schema.sql"
-  psql -h 127.0.0.1 -p "$port" -U postgres -qc 'CREATE DATABASE bench_from' -c 'CREATE DATABASE bench_to'
-  psql -h 127.0.0.1 -p "$port" -U postgres -d bench_from -q -v ON_ERROR_STOP=1 -f "$work/schema.sql"
-  psql -h 127.0.0.1 -p "$port" -U postgres -d bench_to -q -v ON_ERROR_STOP=1 -f "$work/schema.sql" \
-    -c "ALTER TABLE t_$((tables / 2)) ALTER COLUMN code TYPE varchar(80)" \
-    -c "CREATE INDEX t_$((tables * 9 / 10))_amount_hotfix ON t_$((tables * 9 / 10)) (amount)"
+  export PGPASSWORD=bench
+  port=$(drift_postgres "$pg_container" compare "$image")
+  drift_databases "$port" "$tables" bench_from bench_to
   pair "drift schema, $tables tables, 2 drifts" "<= 0.5x" \
     "./parity drift schema --from jdbc:postgresql://127.0.0.1:$port/bench_from --to jdbc:postgresql://127.0.0.1:$port/bench_to --from-user postgres --from-password-env PGPASSWORD --to-user postgres --to-password-env PGPASSWORD" \
     "pg_dump -s x2 + normalise + diff" "bash bench/anchors/schema-diff.sh 127.0.0.1 $port postgres bench_from bench_to"

@@ -7,6 +7,8 @@
 # stand-in images (eval "$(bash ../shared/ci/docker-env.sh)"). Results: stdout and bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 runs="${RUNS:-3}"
 sizes="${SIZES:-50 200 800}"
 tables_list="${TABLES:-1000 10000}"
@@ -47,24 +49,16 @@ out="bench/results/growth-$(date -u +%Y%m%dT%H%M%SZ).txt"
 } | tee "$out"
 
 if [ -n "${PARITY_CI_POSTGRES_IMAGE:-}" ] && command -v psql >/dev/null; then
-  export PGPASSWORD=bench
   container="parity-bench-growth-$$"
-  docker run -d --name "$container" --label dev.parity.bench=growth -e POSTGRES_PASSWORD=bench \
-    -p 127.0.0.1::5432 "$PARITY_CI_POSTGRES_IMAGE" >/dev/null
-  port=$(docker port "$container" 5432/tcp | head -1 | sed 's/.*://')
-  for _ in $(seq 1 120); do psql -h 127.0.0.1 -p "$port" -U postgres -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
+  export PGPASSWORD=bench
+  port=$(drift_postgres "$container" growth "$PARITY_CI_POSTGRES_IMAGE")
   {
     echo "drift schema, heap capped at 1 GiB (-Xmx1g), median of $runs:"
     echo "| tables per database | wall | CPU (user+sys) | peak RSS | exit (1 = drift found) | drifts reported |"
     echo "|---|---|---|---|---|---|"
   } | tee -a "$out"
   for t in $tables_list; do
-    bash bench/schema-ddl.sh "$t" >"$work/schema.sql"
-    psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE a_$t" -c "CREATE DATABASE b_$t"
-    psql -h 127.0.0.1 -p "$port" -U postgres -d "a_$t" -q -v ON_ERROR_STOP=1 -f "$work/schema.sql"
-    psql -h 127.0.0.1 -p "$port" -U postgres -d "b_$t" -q -v ON_ERROR_STOP=1 -f "$work/schema.sql" \
-      -c "ALTER TABLE t_$((t / 2)) ALTER COLUMN code TYPE varchar(80)" \
-      -c "CREATE INDEX t_$((t * 9 / 10))_amount_hotfix ON t_$((t * 9 / 10)) (amount)"
+    drift_databases "$port" "$t" "a_$t" "b_$t"
     command="PARITY_JAVA_OPTS=-Xmx1g ./parity drift schema --from jdbc:postgresql://127.0.0.1:$port/a_$t"
     command+=" --to jdbc:postgresql://127.0.0.1:$port/b_$t --from-user postgres --from-password-env PGPASSWORD"
     command+=" --to-user postgres --to-password-env PGPASSWORD"
