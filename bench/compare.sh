@@ -17,6 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 root="$PWD"
+parity="${PARITY:-./parity}"   # the command measured; another build's launcher can stand in
 rounds="${ROUNDS:-7}"
 only="${ONLY:-generate big check up drift}"
 tables="${TABLES:-1000}"
@@ -29,7 +30,7 @@ say() { echo "bench: $*" >&2; }
 cleanup() {
   if [ -n "${pg_container:-}" ]; then docker rm -f "$pg_container" >/dev/null 2>&1 || true; fi
   if [ -f "$work/compose.yml" ]; then docker-compose -p "$stack" -f "$work/compose.yml" down -v >/dev/null 2>&1 || true; fi
-  if [ -f "$work/up/Bench.java" ]; then ./parity down --spec "$work/up/Bench.java" >/dev/null 2>&1 || true; fi
+  if [ -f "$work/up/Bench.java" ]; then $parity down --spec "$work/up/Bench.java" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -46,7 +47,7 @@ if [[ " $only " == *" up "* || " $only " == *" drift "* ]] && [ -z "${PARITY_CI_
 fi
 export PARITY_CACHE_DIR="$work/parity-cache"   # the compiled-spec cache starts empty, then warms up
 say "building Parity if needed"
-./parity --version >/dev/null
+$parity --version >/dev/null
 
 anchors="$root/bench/.anchors"
 cdk8s() {
@@ -99,24 +100,24 @@ node_spec="$root/examples/node-postgres-redis/NodePostgresRedis.java"
 if [[ " $only " == *" generate "* ]]; then
   cdk8s
   pair "generate node example (fresh folder)" "<= 1.0x" \
-    "./parity generate --spec $node_spec --out $work/out-parity" \
+    "$parity generate --spec $node_spec --out $work/out-parity" \
     "cdk8s node main.js" "node $anchors/main.js $work/out-cdk8s" \
     "rm -rf $work/out-parity $work/out-cdk8s"
-  memory+=("generate node example: parity $(peak "./parity generate --spec $node_spec --out $work/m1" "rm -rf $work/m1") MiB, cdk8s $(peak "node $anchors/main.js $work/m2" "rm -rf $work/m2") MiB (target: parity <= cdk8s)")
+  memory+=("generate node example: parity $(peak "$parity generate --spec $node_spec --out $work/m1" "rm -rf $work/m1") MiB, cdk8s $(peak "node $anchors/main.js $work/m2" "rm -rf $work/m2") MiB (target: parity <= cdk8s)")
 fi
 if [[ " $only " == *" big "* ]]; then
   cdk8s
   bash bench/synthetic-spec.sh "$work/synthetic" 200 10
   pair "generate 200 services x 10 envs" "<= 0.5x" \
-    "./parity generate --spec $work/synthetic/Synthetic.java --out $work/big-parity" \
+    "$parity generate --spec $work/synthetic/Synthetic.java --out $work/big-parity" \
     "cdk8s node big.js 200 10" "node $anchors/big.js $work/big-cdk8s 200 10" \
     "rm -rf $work/big-parity $work/big-cdk8s"
-  memory+=("generate 200 x 10: parity $(peak "./parity generate --spec $work/synthetic/Synthetic.java --out $work/m3" "rm -rf $work/m3") MiB, cdk8s $(peak "node $anchors/big.js $work/m4 200 10" "rm -rf $work/m4") MiB")
+  memory+=("generate 200 x 10: parity $(peak "$parity generate --spec $work/synthetic/Synthetic.java --out $work/m3" "rm -rf $work/m3") MiB, cdk8s $(peak "node $anchors/big.js $work/m4 200 10" "rm -rf $work/m4") MiB")
 fi
 if [[ " $only " == *" check "* ]]; then
-  ./parity check --spec "$node_spec" >/dev/null
+  $parity check --spec "$node_spec" >/dev/null
   pair "check, nothing changed (node example)" "<= 1.2x, < 0.5 s" \
-    "./parity check --spec $node_spec" "parity --version" "./parity --version"
+    "$parity check --spec $node_spec" "parity --version" "$parity --version"
 fi
 
 if [[ " $only " == *" up "* ]]; then
@@ -134,9 +135,9 @@ until [ "\$(docker ps --filter label=com.docker.compose.project=$stack --filter 
   sleep 0.1
 done
 SH
-  down="./parity down --spec $work/up/Bench.java >/dev/null 2>&1; docker-compose -p $stack -f $work/compose.yml down -v >/dev/null 2>&1; true"
+  down="$parity down --spec $work/up/Bench.java >/dev/null 2>&1; docker-compose -p $stack -f $work/compose.yml down -v >/dev/null 2>&1; true"
   pair "up postgres + redis until healthy" "<= 0.7x" \
-    "./parity up --spec $work/up/Bench.java --detach --random-ports --env-file $work/up/bench.env" \
+    "$parity up --spec $work/up/Bench.java --detach --random-ports --env-file $work/up/bench.env" \
     "docker-compose up -d + wait" "bash $work/compose-up-wait.sh" "$down"
   bash -c "$down"
 fi
@@ -149,7 +150,7 @@ if [[ " $only " == *" drift "* ]]; then
   port=$(drift_postgres "$pg_container" compare "$image")
   drift_databases "$port" "$tables" bench_from bench_to
   pair "drift schema, $tables tables, 2 drifts" "<= 0.5x" \
-    "./parity drift schema --from jdbc:postgresql://127.0.0.1:$port/bench_from --to jdbc:postgresql://127.0.0.1:$port/bench_to --from-user postgres --from-password-env PGPASSWORD --to-user postgres --to-password-env PGPASSWORD" \
+    "$parity drift schema --from jdbc:postgresql://127.0.0.1:$port/bench_from --to jdbc:postgresql://127.0.0.1:$port/bench_to --from-user postgres --from-password-env PGPASSWORD --to-user postgres --to-password-env PGPASSWORD" \
     "pg_dump -s x2 + normalise + diff" "bash bench/anchors/schema-diff.sh 127.0.0.1 $port postgres bench_from bench_to"
 fi
 
