@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Schema drift benchmark. Two PostgreSQL databases of N tables each (columns, primary key, unique,
 # check, foreign key, index per table); the second has two drifts: a column widened by hand
-# (t_500.code varchar(40) -> varchar(80)) and an index added by hand (t_900_amount_hotfix).
+# (t_<N/2>.code varchar(40) -> varchar(80)) and an index added by hand (t_<N*9/10>_amount_hotfix).
 # Whole-process times, median of RUNS, in the same run:
 #   1. parity drift schema --from --to
 #   2. the practice: pg_dump -s on both (from the host, against the container's mapped port),
@@ -11,6 +11,8 @@
 # `eval "$(bash ../shared/ci/docker-env.sh)"` first. Results go to stdout and bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 runs="${RUNS:-3}"
 tables="${TABLES:-1000}"
 image="${PARITY_CI_POSTGRES_IMAGE:?run eval \"\$(bash ../shared/ci/docker-env.sh)\" first}"
@@ -22,25 +24,8 @@ cleanup() { docker rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 export PGPASSWORD=bench
-docker run -d --name "$name" --label dev.parity.bench=drift -e POSTGRES_PASSWORD=bench \
-  -p 127.0.0.1::5432 "$image" >/dev/null
-port=$(docker port "$name" 5432/tcp | head -1 | sed 's/.*://')
-for _ in $(seq 1 60); do psql -h 127.0.0.1 -p "$port" -U postgres -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
-
-ddl() { # tables -> DDL of the benchmark schema
-  for ((i = 1; i <= $1; i++)); do
-    parent=""
-    if ((i > 1)); then parent=", parent_id bigint REFERENCES t_$((i - 1)) (id) ON DELETE CASCADE"; fi
-    echo "CREATE TABLE t_$i (id bigint PRIMARY KEY, code varchar(40) NOT NULL UNIQUE,"
-    echo "  amount numeric(10,2) CHECK (amount >= 0), created_at timestamptz NOT NULL DEFAULT now()$parent);"
-    echo "CREATE INDEX t_${i}_created_idx ON t_$i (created_at);"
-  done
-}
-ddl "$tables" >"$work/schema.sql"
-psql -h 127.0.0.1 -p "$port" -U postgres -qc 'CREATE DATABASE bench_from' -c 'CREATE DATABASE bench_to'
-psql -h 127.0.0.1 -p "$port" -U postgres -d bench_from -q -v ON_ERROR_STOP=1 -f "$work/schema.sql"
-psql -h 127.0.0.1 -p "$port" -U postgres -d bench_to -q -v ON_ERROR_STOP=1 -f "$work/schema.sql" \
-  -c 'ALTER TABLE t_500 ALTER COLUMN code TYPE varchar(80)' -c 'CREATE INDEX t_900_amount_hotfix ON t_900 (amount)'
+port=$(drift_postgres "$name" drift "$image")
+drift_databases "$port" "$tables" bench_from bench_to
 
 from="jdbc:postgresql://127.0.0.1:$port/bench_from"
 to="jdbc:postgresql://127.0.0.1:$port/bench_to"

@@ -6,6 +6,8 @@
 # PARITY_CI_POSTGRES_IMAGE / PARITY_CI_REDIS_IMAGE (eval "$(../shared/ci/docker-env.sh)" first).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 runs="${RUNS:-5}"
 pg="${PARITY_CI_POSTGRES_IMAGE:-postgres:16.4}"
 redis="${PARITY_CI_REDIS_IMAGE:-redis:7.2.5}"
@@ -15,28 +17,7 @@ jar=cli/target/parity-cli.jar
 work="$(mktemp -d)"
 trap 'docker ps -aq --filter label=dev.parity.stack=bench | xargs -r docker rm -f >/dev/null; (cd "$work/deploy/local" 2>/dev/null && $compose -p bench down -v >/dev/null 2>&1); rm -rf "$work"' EXIT
 
-version() { local tag=${1#*:}; echo "$tag" | grep -oE '^[0-9]+(\.[0-9]+)*'; }
-deviation() { # service image -> a deviation when the tag is a variant of the bare version
-  local tag=${2#*:}
-  [ "$tag" = "$(version "$2")" ] || printf '.deviation(Deviation.of("%s").in("local").differs("runs %s").because("stand-in"))' "$1" "$2"
-}
-cat >"$work/Bench.java" <<JAVA
-import dev.parity.core.*;
-import static dev.parity.core.ConfigValue.*;
-public final class Bench implements ParitySpec {
-  public Stack stack() {
-    return Stack.named("bench")
-        .service(Postgres.of("db", "$(version "$pg")").image("$pg").password("DB_PASSWORD"))
-        .service(Redis.of("cache", "$(version "$redis")").image("$redis"))
-        .config(ConfigKey.string("DB_HOST").value(hostOf("db")))
-        .config(ConfigKey.secret("DB_PASSWORD"))
-        .config(ConfigKey.url("REDIS_URL").value(urlOf("cache")))
-        .environment(Environment.local())
-        $(deviation db "$pg") $(deviation cache "$redis")
-        .build();
-  }
-}
-JAVA
+pg_redis_spec "$work/Bench.java" bench db cache "$pg" "$redis"
 java -jar "$jar" generate --spec "$work/Bench.java" --out "$work/deploy" >/dev/null
 echo "DB_PASSWORD=bench-$RANDOM$RANDOM" >"$work/deploy/local/.env"
 
@@ -53,7 +34,8 @@ compose_once() {
   t0=$(now)
   $compose -p bench up -d >/dev/null 2>&1
   ids=$($compose -p bench ps -q)
-  until [ -z "$(docker inspect -f '{{.State.Health.Status}}' $ids | grep -v '^healthy$')" ]; do sleep 0.1; done
+  # shellcheck disable=SC2086 # one argument per container id
+  while docker inspect -f '{{.State.Health.Status}}' $ids | grep -qv '^healthy$'; do sleep 0.1; done
   t1=$(now)
   $compose -p bench down -v >/dev/null 2>&1
   cd - >/dev/null

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Writes a synthetic spec of N services (default 200) and M environments (default 10: local plus
-# M-1 remote) to the folder given as $1, for the generation benchmark.
+# M-1 remote) to the folder given as $1, for the generation benchmark. Services come in blocks of
+# four: a PostgreSQL, a Redis and two Node apps that use the block's config keys; an incomplete
+# last block is Redis only.
 set -euo pipefail
 out="${1:?usage: synthetic-spec.sh <folder> [services] [environments]}"
 services="${2:-200}"
@@ -17,13 +19,18 @@ printf 'CREATE TABLE t (id BIGINT PRIMARY KEY);\n' > "$out/db/migrations/V1__t.s
   echo '  public Stack stack() {'
   echo '    Stack.Builder b = Stack.named("synthetic");'
   for ((i = 0; i < services; i++)); do
-    case $((i % 4)) in
+    kind=$((i % 4))
+    if ((i >= services - services % 4)); then kind=1; fi   # an incomplete last block: Redis only
+    case $kind in
       0) echo "    b.service(Postgres.of(\"pg-$i\", \"14.9\").hostPort($((20000 + i))).password(\"PG_${i}_PASSWORD\").migrations(\"db/migrations\"));"
          echo "    b.config(ConfigKey.string(\"PG_${i}_HOST\").value(hostOf(\"pg-$i\")));"
          echo "    b.config(ConfigKey.secret(\"PG_${i}_PASSWORD\"));" ;;
       1) echo "    b.service(Redis.of(\"redis-$i\", \"7.2.3\").hostPort($((20000 + i))));"
-         echo "    b.config(ConfigKey.url(\"REDIS_${i}_URL\").value(urlOf(\"redis-$i\")));" ;;
-      *) echo "    b.service(App.node(\"app-$i\", \"node:20.11.0-alpine3.19\").source(\"app\").port(3000).hostPort($((10000 + i))).healthPath(\"/health\"));"
+         if ((i % 4 == 1 && i < services - services % 4)); then echo "    b.config(ConfigKey.url(\"REDIS_${i}_URL\").value(urlOf(\"redis-$i\")));"; fi ;;
+      *) base=$((i - i % 4))
+         if ((i % 4 == 2)); then uses="\"APP_${i}_MODE\", \"PG_${base}_HOST\", \"PG_${base}_PASSWORD\", \"REDIS_$((base + 1))_URL\""
+         else uses="\"APP_${i}_MODE\", \"PG_${base}_HOST\""; fi
+         echo "    b.service(App.node(\"app-$i\", \"node:20.11.0-alpine3.19\").source(\"app\").port(3000).hostPort($((10000 + i))).healthPath(\"/health\").uses($uses));"
          echo "    b.config(ConfigKey.string(\"APP_${i}_MODE\").defaultValue(\"normal\").perEnvironment());" ;;
     esac
   done
@@ -31,7 +38,9 @@ printf 'CREATE TABLE t (id BIGINT PRIMARY KEY);\n' > "$out/db/migrations/V1__t.s
   for ((e = 1; e < environments; e++)); do
     echo "    Environment env$e = Environment.remote(\"env-$e\").instances($e).instanceType(\"t3.medium\").ami(\"ami-0c55b159cbfafe1f0\").databaseClass(\"db.t3.medium\");"
     for ((i = 0; i < services; i++)); do
-      case $((i % 4)) in
+      kind=$((i % 4))
+      if ((i >= services - services % 4)); then kind=1; fi
+      case $kind in
         0) echo "    env$e = env$e.endpoint(\"pg-$i\", \"pg-$i.env-$e.internal\").secret(\"PG_${i}_PASSWORD\", SecretRef.awsParameter(\"/synthetic/env-$e/pg-$i\"));" ;;
         1) echo "    env$e = env$e.endpoint(\"redis-$i\", \"redis-$i.env-$e.internal\");" ;;
         *) echo "    env$e = env$e.set(\"APP_${i}_MODE\", \"mode-$e\");" ;;

@@ -84,9 +84,10 @@ final class DriftSchemaCommand implements Callable<Integer> {
       throw new ParityException(ErrorCode.USAGE, "--to <jdbc-url> is missing: the live database to compare");
     }
     List<String> schemas = schema == null ? List.of() : List.of(schema);
-    SchemaModel expected = read(from, fromUser, password(fromPasswordEnv, "--from-password-env"), schemas);
-    SchemaModel actual = read(to, toUser, password(toPasswordEnv, "--to-password-env"), schemas);
-    return SchemaDrift.compare(expected, actual, Jdbc.mask(from), Jdbc.mask(to));
+    String fromPassword = password(fromPasswordEnv, "--from-password-env");
+    String toPassword = password(toPasswordEnv, "--to-password-env");
+    return Concurrently.both(() -> read(from, fromUser, fromPassword, schemas), () -> read(to, toUser, toPassword, schemas),
+        (expected, actual) -> SchemaDrift.compare(expected, actual, Jdbc.mask(from), Jdbc.mask(to)));
   }
 
   private DriftReport againstSpec() {
@@ -102,10 +103,11 @@ final class DriftSchemaCommand implements Callable<Integer> {
     String password = passwordVariable == null ? null : password(passwordVariable, "--to-password-env");
     String schemaName = schema != null ? schema : SpecDatabases.schema(database);
     List<String> schemas = schemaName == null ? List.of() : List.of(schemaName);
-    SchemaModel actual = read(url, user, password, schemas);
-    SchemaModel expected = ExpectedSchemas.of(loaded.stack(), database, loaded.folder(), schemas);
-    return SchemaDrift.compare(expected, actual, "migrations of " + ((dev.parity.core.Service) database).name()
-        + " in " + loaded.name() + " (" + database.image() + ")", environment.name() + " " + Jdbc.mask(url));
+    // The live database is read while the throwaway container starts and migrates.
+    return Concurrently.both(() -> read(url, user, password, schemas),
+        () -> ExpectedSchemas.of(loaded.stack(), database, loaded.folder(), schemas),
+        (actual, expected) -> SchemaDrift.compare(expected, actual, "migrations of " + ((dev.parity.core.Service) database).name()
+        + " in " + loaded.name() + " (" + database.image() + ")", environment.name() + " " + Jdbc.mask(url)));
   }
 
   private static SchemaModel read(String url, String user, String password, List<String> schemas) {

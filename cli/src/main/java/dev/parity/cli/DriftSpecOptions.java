@@ -27,8 +27,16 @@ final class DriftSpecOptions {
       description = "Where the spec's relative paths start when --spec is a class name (default: ${DEFAULT-VALUE}).")
   Path projectDir;
 
+  @Option(names = "--spec-timeout", paramLabel = "<seconds>", defaultValue = "30",
+      description = "How long the spec's stack() may run before Parity gives up with exit 2 (default: ${DEFAULT-VALUE}).")
+  long specTimeout;
+
   LoadedSpec load() {
-    return SpecLoader.load(spec, classpath, projectDir);
+    if (specTimeout < 1) {
+      throw new ParityException(ErrorCode.USAGE, "--spec-timeout " + specTimeout + ": give the seconds the spec's"
+          + " stack() may run, at least 1");
+    }
+    return SpecLoader.load(spec, classpath, projectDir, java.time.Duration.ofSeconds(specTimeout));
   }
 
   /** The environment named by {@code --env}, or a usage error listing the declared ones. */

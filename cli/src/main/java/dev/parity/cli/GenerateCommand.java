@@ -41,6 +41,12 @@ final class GenerateCommand implements Callable<Integer> {
     DeployTree tree = options.render(loaded, target);
     WriteResult result = TreeWriter.write(target, tree, force);
     PrintWriter stdout = command.commandLine().getOut();
+    if (result.written().isEmpty() && result.removed().isEmpty()) {
+      stdout.printf("%s was already current: %d files, as spec %s generates them; nothing written.%n", target,
+          tree.files().size(), loaded.name());
+      result.kept().forEach(path -> stdout.println("  kept     " + path + " (no longer generated, but edited by hand)"));
+      return 0;
+    }
     stdout.printf("Generated %d files for stack '%s' in %s: %d written, %d unchanged%s%n",
         tree.files().size(), loaded.stack().name(), target, result.written().size(), result.unchanged().size(),
         result.removed().isEmpty() ? "" : ", " + result.removed().size() + " removed");

@@ -2,6 +2,10 @@ package dev.parity.cli;
 
 import dev.parity.core.ParityException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,8 +21,6 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
     description = "Declare your system once in Java; render, check and compare every environment from it.",
-    subcommands = {InitCommand.class, GenerateCommand.class, CheckCommand.class, DiffCommand.class, DriftCommand.class,
-        UpCommand.class, DownCommand.class, StatusCommand.class, DoctorCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:fine", "1:a check or drift found something, or the local stack failed at run time",
         "2:bad input or usage, or Docker or a database is not reachable"})
@@ -36,9 +38,36 @@ public final class ParityCli implements Runnable {
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
+  /**
+   * The commands, in the order help lists them. Only the one a command line names is built (picocli
+   * reads a command's annotations by reflection: building all of them was a third of a short
+   * command's start-up); help, --version and unknown commands get them all.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("init", InitCommand::new);
+    commands.put("generate", GenerateCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("diff", DiffCommand::new);
+    commands.put("drift", DriftCommand::new);
+    commands.put("up", UpCommand::new);
+    commands.put("down", DownCommand::new);
+    commands.put("status", StatusCommand::new);
+    commands.put("doctor", DoctorCommand::new);
+    return commands;
+  }
+
   /** Runs the command line with the given writers and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new ParityCli());
+    String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    COMMANDS.forEach((name, command) -> {
+      if (named == null || !COMMANDS.containsKey(named) || named.equals(name)) {
+        commandLine.addSubcommand(name, command.get());
+      }
+    });
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new Errors());
@@ -76,16 +105,21 @@ public final class ParityCli implements Runnable {
     }
   }
 
+  /** Parity's version, from the jar's manifest, or the development version when run from classes. */
+  static String version() {
+    String version = ParityCli.class.getPackage().getImplementationVersion();
+    return version == null ? "0.1.0-SNAPSHOT" : version;
+  }
+
   /**
-   * Parity's version (from the jar's manifest), the Java runtime's, and the Docker engine's when it
-   * answers within {@link MachineFacts#TIMEOUT}.
+   * The lines {@code --version} prints: Parity's version, the Java runtime's, and the Docker
+   * engine's when it answers within {@link MachineFacts#TIMEOUT}.
    */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = ParityCli.class.getPackage().getImplementationVersion();
       MachineFacts.Fact docker = MachineFacts.docker(System.getenv());
-      return new String[] {"parity " + (version == null ? "0.1.0-SNAPSHOT" : version), MachineFacts.java(),
+      return new String[] {"parity " + version(), MachineFacts.java(),
           docker.found() ? docker.text() : "Docker engine " + docker.text()};
     }
   }

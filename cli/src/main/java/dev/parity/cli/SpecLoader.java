@@ -5,34 +5,32 @@ import dev.parity.core.ParityException;
 import dev.parity.core.ParitySpec;
 import dev.parity.core.Stack;
 import java.io.File;
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
- * Turns {@code --spec} into a {@link Stack}: a single {@code .java} file is compiled on the fly
- * against Parity (and {@code --classpath}); anything else is taken as the name of a compiled
- * {@link ParitySpec} class found on {@code --classpath}.
+ * Turns {@code --spec} into a {@link Stack}: a single {@code .java} file is compiled against Parity
+ * (and {@code --classpath}), or taken from the {@link SpecCache} when nothing it was compiled from
+ * changed; anything else is taken as the name of a compiled {@link ParitySpec} class found on
+ * {@code --classpath}. The spec runs under {@link SpecEvaluation}'s guard.
  */
 public final class SpecLoader {
 
   private SpecLoader() {
+  }
+
+  /** {@link #load(String, List, Path, Duration)} with the default time limit for {@code stack()}. */
+  public static LoadedSpec load(String spec, List<Path> classpath, Path projectFolder) {
+    return load(spec, classpath, projectFolder, SpecEvaluation.DEFAULT_TIMEOUT);
   }
 
   /**
@@ -41,24 +39,21 @@ public final class SpecLoader {
    * @param spec a {@code .java} file, or a class name
    * @param classpath extra class path entries (may be empty)
    * @param projectFolder the folder relative paths start from when {@code spec} is a class name
+   * @param timeout how long the spec's {@code stack()} may run
    * @throws dev.parity.core.ParityException when the spec cannot be found, compiled or created, or
-   *     is invalid
+   *     is invalid, exits, hangs or throws
    */
-  public static LoadedSpec load(String spec, List<Path> classpath, Path projectFolder) {
+  public static LoadedSpec load(String spec, List<Path> classpath, Path projectFolder, Duration timeout) {
     if (spec.endsWith(".java")) {
       Path file = Path.of(spec).toAbsolutePath().normalize();
       if (!Files.isRegularFile(file)) {
         throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec file '" + spec
             + "' does not exist; pass the path of your spec's .java file to --spec");
       }
-      Path classes = compile(file, classpath);
-      try {
-        String className = file.getFileName().toString().replaceFirst("\\.java$", "");
-        Stack stack = evaluate(findSpecClass(classes, className, classpath, spec));
-        return new LoadedSpec(stack, file.getParent(), file.getFileName().toString());
-      } finally {
-        deleteRecursively(classes);
-      }
+      Map<String, byte[]> classes = compiled(file, spec, classpath);
+      String className = file.getFileName().toString().replaceFirst("\\.java$", "");
+      Stack stack = SpecEvaluation.evaluate(findSpecClass(classes, className, classpath, spec), spec, timeout);
+      return new LoadedSpec(stack, file.getParent(), file.getFileName().toString());
     }
     if (!spec.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*")) {
       throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "--spec '" + spec
@@ -70,60 +65,40 @@ public final class SpecLoader {
     } catch (ClassNotFoundException e) {
       throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec class '" + spec + "' is not on the class path"
           + (classpath.isEmpty() ? "; pass the folder or jar that holds it with --classpath" : " " + classpath), e);
+    } catch (LinkageError e) {
+      throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec class '" + spec + "' cannot be loaded: " + e, e);
     }
     String name = spec.substring(spec.lastIndexOf('.') + 1);
-    return new LoadedSpec(evaluate(type), projectFolder.toAbsolutePath().normalize(), name);
+    return new LoadedSpec(SpecEvaluation.evaluate(type, spec, timeout), projectFolder.toAbsolutePath().normalize(), name);
   }
 
-  private static Path compile(Path file, List<Path> classpath) {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    if (compiler == null) {
-      throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "compiling '" + file.getFileName()
-          + "' needs a JDK, but this Java (" + System.getProperty("java.home") + ") is a JRE; run Parity with a JDK 17+"
-          + " or pass a compiled spec class with --classpath");
-    }
-    Path out;
-    try {
-      out = Files.createTempDirectory("parity-spec-");
-    } catch (IOException e) {
-      throw new ParityException(ErrorCode.IO, "cannot create a folder to compile the spec in: " + e.getMessage(), e);
-    }
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+  /** The spec's classes: from the cache when nothing they came from changed, else compiled and cached. */
+  private static Map<String, byte[]> compiled(Path file, String given, List<Path> classpath) {
+    byte[] source = SpecCompiler.read(file, given);
     String path = Stream.concat(Stream.of(System.getProperty("java.class.path")), classpath.stream().map(Path::toString))
         .filter(s -> !s.isEmpty()).collect(Collectors.joining(File.pathSeparator));
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = List.of("-classpath", path, "-d", out.toString(), "--release", "17",
-          "-proc:none", "-encoding", "UTF-8", "-Xlint:none", "-nowarn");
-      boolean ok = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(file.toFile())).call();
-      if (!ok) {
-        deleteRecursively(out);
-        String errors = diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-            .map(d -> "  " + file.getFileName() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-            .collect(Collectors.joining("\n"));
-        throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec '" + file.getFileName()
-            + "' does not compile; fix these errors:\n" + errors);
-      }
-    } catch (IOException e) {
-      throw new ParityException(ErrorCode.IO, "compiling the spec failed: " + e.getMessage(), e);
-    }
-    return out;
+    SpecCache cache = new SpecCache(SpecCache.defaultFolder());
+    String key = SpecCache.key(file, source, path, ParityCli.version());
+    return cache.lookup(file, key).orElseGet(() -> {
+      SpecCompiler.Output output = SpecCompiler.compile(file, given, path, new String(source, StandardCharsets.UTF_8));
+      cache.store(file, key, output);
+      return output.classes();
+    });
   }
 
-  private static Class<?> findSpecClass(Path classes, String simpleName, List<Path> classpath, String spec) {
-    List<Path> entries = new ArrayList<>(classpath);
-    entries.add(0, classes);
-    ClassLoader loader = classLoader(entries);
-    try (Stream<Path> walk = Files.walk(classes)) {
-      List<String> candidates = walk.filter(p -> p.getFileName().toString().equals(simpleName + ".class"))
-          .map(p -> classes.relativize(p).toString().replace(File.separatorChar, '.').replaceFirst("\\.class$", ""))
-          .toList();
+  private static Class<?> findSpecClass(Map<String, byte[]> classes, String simpleName, List<Path> classpath,
+      String spec) {
+    ClassLoader loader = new InMemoryClassLoader(classes, classLoader(classpath));
+    List<String> candidates = classes.keySet().stream()
+        .filter(name -> name.equals(simpleName) || name.endsWith("." + simpleName)).toList();
+    try {
       for (String candidate : candidates) {
-        Class<?> type = Class.forName(candidate, true, loader);
+        Class<?> type = Class.forName(candidate, false, loader);
         if (ParitySpec.class.isAssignableFrom(type)) {
           return type;
         }
       }
-    } catch (IOException | ClassNotFoundException | LinkageError e) {
+    } catch (ClassNotFoundException | LinkageError e) {
       throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec '" + spec + "' cannot be loaded: " + e, e);
     }
     throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec '" + spec + "' declares no class " + simpleName
@@ -131,47 +106,10 @@ public final class SpecLoader {
         + " implements ParitySpec`");
   }
 
-  private static Stack evaluate(Class<?> type) {
-    if (!ParitySpec.class.isAssignableFrom(type)) {
-      throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "class '" + type.getName()
-          + "' does not implement dev.parity.core.ParitySpec; add `implements ParitySpec`");
-    }
-    if (Modifier.isAbstract(type.getModifiers())) {
-      throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec class '" + type.getName() + "' is abstract");
-    }
-    ParitySpec spec;
-    try {
-      var constructor = type.getDeclaredConstructor();
-      constructor.setAccessible(true);
-      spec = (ParitySpec) constructor.newInstance();
-    } catch (NoSuchMethodException e) {
-      throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec class '" + type.getName()
-          + "' has no constructor without arguments; add one");
-    } catch (InvocationTargetException e) {
-      throw rethrow(type, e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec class '" + type.getName() + "' cannot be created: " + e, e);
-    }
-    Stack stack;
-    try {
-      stack = spec.stack();
-    } catch (RuntimeException e) {
-      throw rethrow(type, e);
-    }
-    if (stack == null) {
-      throw new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec class '" + type.getName() + "' returned no stack from stack()");
-    }
-    return stack;
-  }
-
-  private static ParityException rethrow(Class<?> type, Throwable cause) {
-    if (cause instanceof ParityException parity) {
-      return parity;
-    }
-    return new ParityException(ErrorCode.SPEC_NOT_LOADED, "spec class '" + type.getName() + "' failed: " + cause, cause);
-  }
-
   private static ClassLoader classLoader(List<Path> entries) {
+    if (entries.isEmpty()) {
+      return SpecLoader.class.getClassLoader();
+    }
     URL[] urls = new URL[entries.size()];
     try {
       for (int i = 0; i < urls.length; i++) {
@@ -183,11 +121,39 @@ public final class SpecLoader {
     return new URLClassLoader(urls, SpecLoader.class.getClassLoader());
   }
 
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary folder left behind is harmless
+  /** Defines a compiled spec's classes from memory, before asking its parent. */
+  private static final class InMemoryClassLoader extends ClassLoader {
+    private final Map<String, byte[]> classes;
+
+    InMemoryClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+      super("parity-spec", parent);
+      this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> type = findLoadedClass(name);
+        if (type == null && classes.containsKey(name)) {
+          type = findClass(name);
+        }
+        if (type == null) {
+          return super.loadClass(name, resolve);
+        }
+        if (resolve) {
+          resolveClass(type);
+        }
+        return type;
+      }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
     }
   }
 }

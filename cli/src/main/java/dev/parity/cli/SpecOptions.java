@@ -33,8 +33,16 @@ final class SpecOptions {
       description = "A folder of FreeMarker templates that override Parity's own by relative name.")
   Path templates;
 
+  @Option(names = "--spec-timeout", paramLabel = "<seconds>", defaultValue = "30",
+      description = "How long the spec's stack() may run before Parity gives up with exit 2 (default: ${DEFAULT-VALUE}).")
+  long specTimeout;
+
   LoadedSpec load() {
-    return SpecLoader.load(spec, classpath, projectDir);
+    if (specTimeout < 1) {
+      throw new ParityException(ErrorCode.USAGE, "--spec-timeout " + specTimeout + ": give the seconds the spec's"
+          + " stack() may run, at least 1");
+    }
+    return SpecLoader.load(spec, classpath, projectDir, java.time.Duration.ofSeconds(specTimeout));
   }
 
   /**

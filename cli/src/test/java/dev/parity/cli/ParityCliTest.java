@@ -56,7 +56,8 @@ class ParityCliTest {
 
     out.getBuffer().setLength(0);
     assertThat(run("generate", "--spec", spec.toString())).isEqualTo(0);
-    assertThat(out.toString()).contains(": 0 written, ");
+    assertThat(out.toString()).startsWith(project.resolve("deploy") + " was already current: ")
+        .endsWith(" files, as spec TinySpec.java generates them; nothing written.\n");
   }
 
   @Test
@@ -106,7 +107,7 @@ class ParityCliTest {
 
     assertThat(run("generate", "--spec", spec.toString())).isEqualTo(2);
 
-    assertThat(err.toString()).startsWith("parity: spec 'Broken.java' does not compile; fix these errors:\n  Broken.java:2: ");
+    assertThat(err.toString()).startsWith("parity: spec '" + spec + "' does not compile; fix these errors:\n  " + spec + ":2: ");
     assertThat(err.toString()).doesNotContain("at dev.parity");
   }
 
@@ -163,6 +164,16 @@ class ParityCliTest {
       assertThat(run(command, "--help")).isEqualTo(0);
       assertThat(out.toString()).contains("Usage: parity " + command).contains("Exit codes:");
     }
+  }
+
+  @Test
+  void helpAndUnknownCommandsNameEveryCommand() {
+    assertThat(run("--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("Commands:").contains("  generate").contains("  check").contains("  diff")
+        .contains("  drift").contains("  up").contains("  down").contains("  status");
+
+    assertThat(run("--verbose", "chek")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument at index 1: 'chek'").contains("check");
   }
 
   @Test

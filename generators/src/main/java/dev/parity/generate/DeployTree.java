@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The complete set of files one stack renders to, held in memory: nothing touches the disk until
@@ -43,12 +45,19 @@ public final class DeployTree {
     return render(context, generators);
   }
 
-  /** Runs exactly {@code generators}, and adds the manifest. */
+  /**
+   * Runs exactly {@code generators}, and adds the manifest. Generators run concurrently when the
+   * stack is large enough for that to pay ({@link #PARALLEL_FROM} services times environments) and
+   * the machine has more than one core; the tree is the same either way.
+   */
   public static DeployTree render(GenerationContext context, List<Generator> generators) {
+    List<List<GeneratedFile>> outputs = parallel(context) ? concurrently(context, generators)
+        : generators.stream().map(g -> g.generate(context)).toList();
     Map<String, GeneratedFile> byPath = new LinkedHashMap<>();
     Map<String, String> owner = new LinkedHashMap<>();
-    for (Generator generator : generators) {
-      for (GeneratedFile file : generator.generate(context)) {
+    for (int i = 0; i < generators.size(); i++) {
+      Generator generator = generators.get(i);
+      for (GeneratedFile file : outputs.get(i)) {
         String previous = owner.putIfAbsent(file.path(), generator.name());
         if (previous != null || file.path().equals(MANIFEST)) {
           throw new ParityException(ErrorCode.TEMPLATE, "generators '" + (previous == null ? "parity" : previous)
@@ -61,6 +70,38 @@ public final class DeployTree {
     byPath.keySet().stream().sorted().forEach(p -> sorted.put(p, byPath.get(p)));
     sorted.put(MANIFEST, Manifest.of(context, sorted.values()).toFile());
     return new DeployTree(java.util.Collections.unmodifiableMap(sorted));
+  }
+
+  /**
+   * Services times environments from which generators run in parallel: below it, handing work to
+   * other threads costs more than it saves (the node example, 3 services x 3 environments, renders
+   * in a few milliseconds once warm).
+   */
+  static final int PARALLEL_FROM = 200;
+
+  private static boolean parallel(GenerationContext context) {
+    return Runtime.getRuntime().availableProcessors() > 1
+        && context.stack().services().size() * context.stack().environments().size() >= PARALLEL_FROM;
+  }
+
+  private static List<List<GeneratedFile>> concurrently(GenerationContext context, List<Generator> generators) {
+    List<CompletableFuture<List<GeneratedFile>>> futures = generators.stream()
+        .map(g -> CompletableFuture.supplyAsync(() -> g.generate(context))).toList();
+    List<List<GeneratedFile>> outputs = new ArrayList<>();
+    for (CompletableFuture<List<GeneratedFile>> future : futures) {
+      try {
+        outputs.add(future.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime; // the generator's own exception, as a sequential run would throw it
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+    }
+    return outputs;
   }
 
   /** Every file, sorted by path, the manifest last. */

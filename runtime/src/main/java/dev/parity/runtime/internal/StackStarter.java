@@ -39,6 +39,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class StackStarter {
 
   private static final int LOG_LINES = 25;
+  /**
+   * Readiness is polled at once, then after 20, 40, 80, … ms up to every 320 ms: a service that is
+   * ready within a few hundred milliseconds (Redis) is seen as soon as it is, one that takes seconds
+   * (a database's first start) costs about three probes a second.
+   */
+  private static final long FIRST_POLL_MILLIS = 20;
+  private static final long LAST_POLL_MILLIS = 320;
 
   private final Stack stack;
   private final Environment environment;
@@ -297,6 +304,7 @@ public final class StackStarter {
         return docker.exec(id, command);
       }
     };
+    long pause = FIRST_POLL_MILLIS;
     while (true) {
       if (aborted.get()) {
         throw new AbortedException();
@@ -317,7 +325,8 @@ public final class StackStarter {
             + plan.readiness().describe() + ")");
       }
       try {
-        Thread.sleep(250);
+        Thread.sleep(pause);
+        pause = Math.min(LAST_POLL_MILLIS, pause * 2);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AbortedException();
