@@ -16,7 +16,7 @@ public final class Escape {
 
   /**
    * A quoted HCL string: backslash, quote and control characters escaped, and the template
-   * sequences {@code ${} and {@code %{} doubled so that Terraform does not interpolate them.
+   * sequences <code>${</code> and <code>%{</code> doubled so that Terraform does not interpolate them.
    */
   public static String hclString(String value) {
     StringBuilder s = new StringBuilder(value.length() + 2).append('"');

@@ -1,0 +1,22 @@
+package com.acme;
+
+import static dev.parity.core.ConfigValue.urlOf;
+
+import dev.parity.core.ConfigKey;
+import dev.parity.core.Environment;
+import dev.parity.core.ParitySpec;
+import dev.parity.core.Redis;
+import dev.parity.core.Stack;
+
+/** A cache, declared for the local environment only. */
+public final class CacheSpec implements ParitySpec {
+
+  @Override
+  public Stack stack() {
+    return Stack.named("cache")
+        .service(Redis.of("cache", "7.2.5"))
+        .config(ConfigKey.url("REDIS_URL").value(urlOf("cache")))
+        .environment(Environment.local())
+        .build();
+  }
+}
