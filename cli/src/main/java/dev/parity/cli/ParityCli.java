@@ -10,14 +10,16 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code parity} command: {@code generate}, {@code check}, {@code diff}, {@code drift}, and
- * {@code up}, {@code down} and {@code status} for the local stack. Exit codes: 0 fine,
+ * {@code up}, {@code down} and {@code status} for the local stack, {@code lock} for third-party
+ * image digests, {@code release} and {@code promote} for app digests per environment. Exit codes: 0 fine,
  * 1 a check found something, 2 bad input or usage. Errors go to stderr, without a stack trace
  * unless {@code --verbose} is given.
  */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
     description = "Declare your system once in Java; render, check and compare every environment from it.",
     subcommands = {GenerateCommand.class, CheckCommand.class, DiffCommand.class, DriftCommand.class,
-        UpCommand.class, DownCommand.class, StatusCommand.class},
+        UpCommand.class, DownCommand.class, StatusCommand.class, LockCommand.class, ReleaseCommand.class,
+        PromoteCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:fine", "1:a check or drift found something, or the local stack failed at run time",
         "2:bad input or usage, or Docker or a database is not reachable"})
@@ -50,7 +52,7 @@ public final class ParityCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: generate, check, diff, drift, up, down or status");
+        "Missing command: generate, check, diff, drift, up, down, status, lock, release or promote");
   }
 
   /** Turns exceptions into one message on stderr and the exit code of their error code. */
