@@ -2,9 +2,11 @@ import dev.parity.core.App;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
 import dev.parity.core.Knob;
+import dev.parity.core.Kubernetes;
 import dev.parity.core.ParitySpec;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
+import dev.parity.core.Resources;
 import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
 
@@ -12,7 +14,7 @@ import static dev.parity.core.ConfigValue.hostOf;
 import static dev.parity.core.ConfigValue.portOf;
 import static dev.parity.core.ConfigValue.urlOf;
 
-/** A JVM service on an exact JRE base image, with PostgreSQL and Redis. */
+/** A JVM service on an exact JRE base image, with PostgreSQL and Redis: staging on Kubernetes, production on instances. */
 public final class JavaService implements ParitySpec {
 
   @Override
@@ -46,9 +48,9 @@ public final class JavaService implements ParitySpec {
 
         .environment(Environment.local())
         .environment(Environment.remote("staging")
+            .kubernetes(Kubernetes.namespace("orders-staging")
+                .resources(Resources.requests("500m", "768Mi").limits("1", "768Mi")))
             .instances(1)
-            .instanceType("t3.small")
-            .ami("ami-0a1b2c3d4e5f67890")
             .databaseClass("db.t3.small")
             .endpoint("orders-db", "orders-staging.c9akciq32.eu-central-1.rds.amazonaws.com")
             .endpoint("cache", "orders-staging.abc123.cache.amazonaws.com")

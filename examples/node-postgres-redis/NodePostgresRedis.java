@@ -2,9 +2,11 @@ import dev.parity.core.App;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Deviation;
 import dev.parity.core.Environment;
+import dev.parity.core.Kubernetes;
 import dev.parity.core.ParitySpec;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
+import dev.parity.core.Resources;
 import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
 
@@ -13,7 +15,7 @@ import static dev.parity.core.ConfigValue.hostOf;
 import static dev.parity.core.ConfigValue.urlOf;
 import static dev.parity.core.ConfigValue.userOf;
 
-/** A Node.js app with PostgreSQL and Redis, in local, staging and production. */
+/** A Node.js app with PostgreSQL and Redis, local on Docker Compose, staging and production on Kubernetes. */
 public final class NodePostgresRedis implements ParitySpec {
 
   @Override
@@ -47,18 +49,20 @@ public final class NodePostgresRedis implements ParitySpec {
         .environment(Environment.local()
             .set("LOG_LEVEL", "debug"))
         .environment(Environment.remote("staging")
+            .kubernetes(Kubernetes.namespace("shop-staging")
+                .context("staging-eu-west-1")
+                .resources(Resources.requests("250m", "256Mi").limits("1", "512Mi")))
             .instances(2)
-            .instanceType("t3.medium")
-            .ami("ami-0c55b159cbfafe1f0")
             .databaseClass("db.t3.medium")
             .hostname("staging.shop.example.com")
             .endpoint("db", "shop-staging.cluster-c9akciq32.eu-west-1.rds.amazonaws.com")
             .endpoint("cache", "shop-staging.x1y2z3.0001.euw1.cache.amazonaws.com")
             .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/staging/db-password")))
         .environment(Environment.remote("production")
-            .instances(4)
-            .instanceType("t3.medium")
-            .ami("ami-0c55b159cbfafe1f0")
+            .kubernetes(Kubernetes.namespace("shop-production")
+                .context("production-eu-west-1")
+                .resources(Resources.requests("500m", "512Mi").limits("2", "1Gi"))
+                .autoscale(4, 12))
             .databaseClass("db.t3.medium")
             .hostname("shop.example.com")
             .endpoint("db", "shop-production.cluster-c9akciq32.eu-west-1.rds.amazonaws.com")

@@ -30,6 +30,8 @@ public final class Environment {
   private Map<String, ConfigValue> values = Map.of();
   private Map<String, SecretRef> secrets = Map.of();
   private Map<String, Object> knobs = Map.of();
+  private Kubernetes kubernetes;
+  private boolean onInstances;
 
   private Environment(String name, boolean local) {
     this.name = Objects.requireNonNull(name, "name");
@@ -44,7 +46,10 @@ public final class Environment {
     return new Environment("local", true);
   }
 
-  /** A deployed environment, rendered as {@code terraform/<name>.tfvars}. */
+  /**
+   * A deployed environment: on instances, rendered as {@code terraform/<name>.tfvars}, unless it
+   * declares {@link #kubernetes}.
+   */
   public static Environment remote(String name) {
     return new Environment(name, false);
   }
@@ -117,6 +122,27 @@ public final class Environment {
     return c;
   }
 
+  /**
+   * Runs the environment on a Kubernetes cluster, rendered as {@code k8s/overlays/<name>/}, instead
+   * of on instances; add {@link #onInstances()} to run it on both. On Kubernetes the instance type
+   * and AMI are not needed: {@link Kubernetes#resources} size the containers.
+   */
+  public Environment kubernetes(Kubernetes target) {
+    Environment c = copy();
+    c.kubernetes = target;
+    return c;
+  }
+
+  /**
+   * Runs the environment on instances ({@code terraform/<name>.tfvars}) as well as on the declared
+   * {@link #kubernetes} cluster; without a cluster, instances are the only target anyway.
+   */
+  public Environment onInstances() {
+    Environment c = copy();
+    c.onInstances = true;
+    return c;
+  }
+
   private Environment copy() {
     Environment c = new Environment(name, local);
     c.instances = instances;
@@ -128,6 +154,8 @@ public final class Environment {
     c.values = values;
     c.secrets = secrets;
     c.knobs = knobs;
+    c.kubernetes = kubernetes;
+    c.onInstances = onInstances;
     return c;
   }
 
@@ -178,6 +206,26 @@ public final class Environment {
   /** Values of declared knobs, by knob name, in declaration order. */
   public Map<String, Object> knobs() {
     return knobs;
+  }
+
+  /** The cluster the environment runs on, if it runs on Kubernetes. */
+  public Optional<Kubernetes> kubernetes() {
+    return Optional.ofNullable(kubernetes);
+  }
+
+  /** Whether the environment runs on a Kubernetes cluster ({@code k8s/overlays/<name>/}). */
+  public boolean runsOnKubernetes() {
+    return kubernetes != null;
+  }
+
+  /** Whether the environment runs on instances ({@code terraform/<name>.tfvars}): a remote one without a cluster, or with {@link #onInstances()}. */
+  public boolean runsOnInstances() {
+    return !local && (kubernetes == null || onInstances);
+  }
+
+  /** Whether {@link #onInstances()} was declared, for validation. */
+  boolean declaresOnInstances() {
+    return onInstances;
   }
 
   @Override

@@ -18,11 +18,13 @@ final class EnvironmentChecks {
 
   private final ValidationContext context;
   private final ConfigChecks config;
+  private final KubernetesChecks kubernetes;
   private final Set<String> environmentNames = new LinkedHashSet<>();
 
   EnvironmentChecks(ValidationContext context, ConfigChecks config) {
     this.context = context;
     this.config = config;
+    this.kubernetes = new KubernetesChecks(context);
   }
 
   void check() {
@@ -46,6 +48,7 @@ final class EnvironmentChecks {
             "use Environment.local() for the local stack, or another name such as 'dev'");
       }
       checkRemoteKnobs(element, env);
+      env.kubernetes().ifPresent(k8s -> kubernetes.check(element, env, k8s));
     }
     checkEnvironmentConfig(element, env);
     if (!env.isLocal()) {
@@ -79,6 +82,10 @@ final class EnvironmentChecks {
     if (!env.knobs().isEmpty()) {
       remoteOnly.add(".knob(…)");
     }
+    env.kubernetes().ifPresent(x -> remoteOnly.add(".kubernetes(…)"));
+    if (env.declaresOnInstances()) {
+      remoteOnly.add(".onInstances()");
+    }
     if (!remoteOnly.isEmpty()) {
       context.problem(element, "sets " + String.join(", ", remoteOnly) + ", which only remote environments have",
           "remove " + (remoteOnly.size() == 1 ? "it" : "them") + " from Environment.local(); the local stack runs one container per service on the compose network");
@@ -91,20 +98,16 @@ final class EnvironmentChecks {
 
   private void checkRemoteKnobs(String element, Environment env) {
     String call = call(env);
+    boolean autoscales = env.kubernetes().map(Kubernetes::autoscales).orElse(false);
     if (env.instances().isEmpty()) {
-      context.problem(element, "sets no instance count", "add .instances(2) to " + call);
+      if (env.runsOnInstances() || !autoscales) {
+        context.problem(element, "sets no instance count", "add .instances(2) to " + call);
+      }
     } else if (env.instances().get() < 1) {
       context.problem(element, "instance count " + env.instances().get() + " is not positive", "use .instances(1) or more");
     }
-    if (env.instanceType().isEmpty()) {
-      context.problem(element, "sets no instance type", "add .instanceType(\"t3.medium\") to " + call);
-    } else if (!INSTANCE_TYPE.matcher(env.instanceType().get()).matches()) {
-      context.problem(element, "instance type '" + env.instanceType().get() + "' is not an instance type", "use a type such as 't3.medium'");
-    }
-    if (env.ami().isEmpty()) {
-      context.problem(element, "sets no AMI", "pin one: add .ami(\"ami-0c55b159cbfafe1f0\") to " + call);
-    } else if (!AMI.matcher(env.ami().get()).matches()) {
-      context.problem(element, "AMI '" + env.ami().get() + "' is not an AMI id", "pin an id such as 'ami-0c55b159cbfafe1f0'");
+    if (env.runsOnInstances()) {
+      checkInstanceTarget(element, env, call);
     }
     boolean hasSqlDatabase = context.stack().services().stream().anyMatch(s -> s instanceof Postgres || s instanceof MySql);
     if (env.databaseClass().isEmpty() && hasSqlDatabase) {
@@ -124,6 +127,20 @@ final class EnvironmentChecks {
             "use a host name such as '" + service + "." + env.name() + ".internal'");
       }
     });
+  }
+
+  /** The instance type and AMI, which only an environment on instances needs. */
+  private void checkInstanceTarget(String element, Environment env, String call) {
+    if (env.instanceType().isEmpty()) {
+      context.problem(element, "sets no instance type", "add .instanceType(\"t3.medium\") to " + call);
+    } else if (!INSTANCE_TYPE.matcher(env.instanceType().get()).matches()) {
+      context.problem(element, "instance type '" + env.instanceType().get() + "' is not an instance type", "use a type such as 't3.medium'");
+    }
+    if (env.ami().isEmpty()) {
+      context.problem(element, "sets no AMI", "pin one: add .ami(\"ami-0c55b159cbfafe1f0\") to " + call);
+    } else if (!AMI.matcher(env.ami().get()).matches()) {
+      context.problem(element, "AMI '" + env.ami().get() + "' is not an AMI id", "pin an id such as 'ami-0c55b159cbfafe1f0'");
+    }
   }
 
   private void checkEnvironmentConfig(String element, Environment env) {

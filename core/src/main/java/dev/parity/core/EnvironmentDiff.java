@@ -56,6 +56,9 @@ public final class EnvironmentDiff {
     add(rows, "database instance class", text(left, left.databaseClass(), NONE),
         text(right, right.databaseClass(), NONE));
     add(rows, "host name", text(left, left.hostname(), "localhost"), text(right, right.hostname(), "localhost"));
+    if (left.runsOnKubernetes() || right.runsOnKubernetes()) {
+      KubernetesRows.add(left, right, (aspect, l, r) -> add(rows, aspect, l, r));
+    }
     for (Service service : stack.services()) {
       if (service instanceof Database db) {
         add(rows, "service " + service.name() + " runs", runs(left, db), runs(right, db));

@@ -5,6 +5,7 @@ import dev.parity.generate.compose.ComposeGenerator;
 import dev.parity.generate.dockerfile.DockerfileGenerator;
 import dev.parity.generate.docs.EnvironmentsDocGenerator;
 import dev.parity.generate.flyway.FlywayGenerator;
+import dev.parity.generate.k8s.KubernetesGenerator;
 import dev.parity.generate.terraform.TerraformGenerator;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class BuiltInGenerators {
         new DockerfileGenerator(),
         new ComposeGenerator(),
         new TerraformGenerator(),
+        new KubernetesGenerator(),
         new FlywayGenerator(),
         new CiGateGenerator(),
         new EnvironmentsDocGenerator());

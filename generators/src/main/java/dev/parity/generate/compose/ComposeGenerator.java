@@ -42,7 +42,7 @@ public final class ComposeGenerator implements Generator {
         + "# in the secrets:\n"
         + "#   docker-compose -p " + stack + " up -d --build\n"
         + "# -p names the project (Compose 1.x does not accept a top-level name: key).\n"
-        + ComposeYaml.write(new ComposeDocument(context).build());
+        + dev.parity.generate.YamlWriter.write(new ComposeDocument(context).build());
     Map<String, Object> model = EnvExample.model(context.stack());
     model.put("header", header);
     String envExample = context.templates().render("compose/env.example.ftl", model);

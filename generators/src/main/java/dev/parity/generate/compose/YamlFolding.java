@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Folds every line longer than yamllint's default limit (80 characters) without changing what any
- * YAML reader reads. Input is YAML as {@link ComposeYaml} has Jackson write it: one scalar per
+ * YAML reader reads. Input is YAML as {@link dev.parity.generate.YamlWriter} has Jackson write it: one scalar per
  * line, plain or double-quoted, never followed by a comment.
  *
  * <p>A long scalar becomes a double-quoted one continued over several lines, each ending in an

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Renders the Terraform inputs of a stack: {@code terraform/variables.tf}, which declares every
  * knob once (typed, described, validated), and one {@code terraform/<env>.tfvars} per remote
- * environment with that environment's values. Each app's image is a digest, never a tag:
+ * environment that runs on instances, with that environment's values; an environment only on
+ * Kubernetes gets its overlay instead. Each app's image is a digest, never a tag:
  * {@code web_image = "ghcr.io/acme/shop-web@sha256:…"} in the {@code .tfvars} of every environment
  * with a release ({@code releases/<env>.json}, written by {@code parity release} and {@code parity
  * promote}); {@code variables.tf} refuses anything but the app's repository at a digest.
@@ -37,14 +38,15 @@ public final class TerraformGenerator implements Generator {
   @Override
   public List<GeneratedFile> generate(GenerationContext context) {
     Stack stack = context.stack();
-    if (stack.remoteEnvironments().isEmpty()) {
+    List<Environment> onInstances = stack.remoteEnvironments().stream().filter(Environment::runsOnInstances).toList();
+    if (onInstances.isEmpty()) {
       return List.of();
     }
     String header = context.header(CommentStyle.HASH);
     List<GeneratedFile> files = new ArrayList<>();
     files.add(GeneratedFile.of("terraform/variables.tf", context.templates().render("terraform/variables.tf.ftl",
         Map.of("header", header, "variables", TerraformVariables.of(stack)))));
-    for (Environment env : stack.remoteEnvironments()) {
+    for (Environment env : onInstances) {
       Map<String, Object> model = new HashMap<>(TerraformValues.of(stack, env, context.releases()));
       model.put("header", header);
       files.add(GeneratedFile.of("terraform/" + env.name() + ".tfvars",

@@ -2,6 +2,7 @@ package dev.parity.generate.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
 import dev.parity.generate.GeneratedFile;
@@ -112,18 +113,26 @@ class EnvironmentsDocGeneratorTest {
 
   @Test
   void deliveryFlowGoesThroughTheGateAndTestsBeforeLaterEnvironments() {
-    assertThat(render(Fixtures.shop().build())).contains("""
+    String digest = "sha256:0f1e2d3c4b5a" + "9".repeat(52);
+    Releases releases = Releases.none().with("staging", "web",
+        new Releases.Released("ghcr.io/acme/shop-web@" + digest, List.of(digest)));
+    String rendered = new EnvironmentsDocGenerator().generate(Fixtures.context(Fixtures.shop().build())
+        .withReleases(releases)).get(0).content();
+
+    assertThat(rendered).contains("""
         ```mermaid
         flowchart LR
-          dev["local: developers run the same versions"]
+          dev["local (Docker Compose): developers run the same versions"]
           dev -.->|"push"| gate
           gate{{"parity check"}}
-          env1["staging"]
-          gate -->|"build images once"| env1
+          registry[("container registry")]
+          gate -->|"build images once"| registry
+          env1["staging (instances): web at sha256:0f1e2d3c4b5a"]
+          registry -->|"parity release"| env1
           tests["integration tests"]
           env1 --> tests
-          env2["production"]
-          tests -->|"same images"| env2
+          env2["production (instances): web: not released"]
+          tests -->|"parity promote"| env2
         ```
         """);
   }

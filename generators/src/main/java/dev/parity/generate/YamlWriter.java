@@ -1,4 +1,4 @@
-package dev.parity.generate.compose;
+package dev.parity.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.ObjectCodec;
@@ -15,13 +15,12 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * Writes compose YAML the way it is written by hand and as yamllint's default configuration wants
- * it: a {@code ---} document start, block style, sequences indented under their key, strings plain
- * where every YAML 1.1 reader (PyYAML in docker-compose 1.x, Go in Compose v2) reads them back as
- * the same string, double-quoted otherwise. {@link YamlFolding} then keeps every line of the whole
- * file, header included, within 80 characters.
+ * Writes YAML the way it is written by hand and as yamllint's default configuration wants it: a
+ * {@code ---} document start, block style, sequences indented under their key, strings plain where
+ * every YAML 1.1 reader (PyYAML in docker-compose 1.x, Go's yaml in Compose and kubectl) reads them
+ * back as the same string, double-quoted otherwise. Compose and Kubernetes manifests use it.
  */
-final class ComposeYaml {
+public final class YamlWriter {
 
   /**
    * Plain only when starting with a letter, {@code /}, {@code _}, {@code ./}, {@code ../} or an
@@ -45,10 +44,11 @@ final class ComposeYaml {
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
       .stringQuotingChecker(new Checker())));
 
-  private ComposeYaml() {
+  private YamlWriter() {
   }
 
-  static String write(JsonNode tree) {
+  /** {@code tree} as one YAML document, starting with {@code ---}. */
+  public static String write(JsonNode tree) {
     try {
       return MAPPER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
