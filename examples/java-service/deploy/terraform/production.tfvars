@@ -12,10 +12,9 @@ orders_db_engine_version = "16.4"
 cache_engine             = "redis"
 cache_engine_version     = "7.2.5"
 
-# Image tags (api_image_tag) are not set here: the image is built once and promoted,
-# so its tag is given at deploy time with -var.
-api_image = "ghcr.io/acme/orders-api"
-api_port  = 8080
+# Images by digest, as releases/production.json records them: built once, promoted unchanged.
+# Not released to production yet: api_image; run `parity release --env production`.
+api_port = 8080
 
 # Non-secret config, by app: each app receives only the keys it uses.
 app_environment = {

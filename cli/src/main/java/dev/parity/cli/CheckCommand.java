@@ -1,10 +1,24 @@
 package dev.parity.cli;
 
+import dev.parity.core.ErrorCode;
+import dev.parity.core.ImageLock;
+import dev.parity.core.ImageRef;
+import dev.parity.core.ParityException;
 import dev.parity.generate.CheckReport;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.TreeChecker;
+import dev.parity.pins.LockCheck;
+import dev.parity.pins.LockFile;
+import dev.parity.pins.Promotion;
+import dev.parity.pins.ReleaseFiles;
+import dev.parity.registry.ImageDigests;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,10 +27,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code parity check}: the generated tree is exactly what the spec generates now. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Check that the generated tree is up to date and untouched by hand.",
-        "Reports every file that is missing, stale (generated from an older spec), hand-edited, or extra."},
+    description = {"Check that the generated tree is up to date and untouched by hand, that the image lock"
+        + " (parity.lock.json) covers every third-party image of the spec, and that every environment runs a digest"
+        + " the previous one in promotion order ran (deploy/releases/).",
+        "Reports every file that is missing, stale (generated from an older spec), hand-edited, or extra; every image"
+            + " the lock misses or holds in excess; every release that is a tag or skips an environment."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the tree is exactly what the spec generates", "1:the tree differs; the report lists each file",
+    exitCodeList = {"0:the tree is exactly what the spec generates", "1:the tree, the lock or a release differs; the report lists each finding",
         "2:the spec is invalid or a file it refers to is missing or wrong, or the command was used wrongly"})
 final class CheckCommand implements Callable<Integer> {
 
@@ -25,6 +42,13 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "<dir>", description = "The folder of the generated tree (default: deploy beside the spec).")
   Path out;
+
+  @Option(names = "--resolve", description = "Also resolve every locked image at its registry (or --registry-mirror)"
+      + " and fail when its tag names another digest now (a re-pushed tag).")
+  boolean resolveImages;
+
+  @Mixin
+  ResolveOptions resolve;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec command;
@@ -36,15 +60,39 @@ final class CheckCommand implements Callable<Integer> {
     DeployTree expected = options.render(loaded, target);
     CheckReport report = TreeChecker.check(target, expected);
     PrintWriter stdout = command.commandLine().getOut();
-    if (report.isClean()) {
+    List<String> pins = pinFindings(loaded, target);
+    if (report.isClean() && pins.isEmpty()) {
       stdout.printf("%s is up to date: %d files, as spec %s generates them.%n", target, expected.files().size(),
           loaded.name());
       return 0;
     }
-    stdout.printf("%s differs from what spec %s generates (%d file(s)):%n", target, loaded.name(),
-        report.findings().size());
-    report.findings().forEach(finding -> stdout.println("  " + finding));
-    stdout.println("Run `parity generate` to bring the tree up to date; move hand edits into the spec first.");
+    if (!report.isClean()) {
+      stdout.printf("%s differs from what spec %s generates (%d file(s)):%n", target, loaded.name(),
+          report.findings().size());
+      report.findings().forEach(finding -> stdout.println("  " + finding));
+      stdout.println("Run `parity generate` to bring the tree up to date; move hand edits into the spec first.");
+    }
+    if (!pins.isEmpty()) {
+      stdout.printf("Images of spec %s are not pinned as recorded (%d finding(s)):%n", loaded.name(), pins.size());
+      pins.forEach(finding -> stdout.println("  " + finding));
+    }
     return 1;
+  }
+
+  /** What the lock and the release files break: a lock that misses or re-pins an image, a release that skips. */
+  private List<String> pinFindings(LoadedSpec loaded, Path target) {
+    List<String> findings = new ArrayList<>();
+    Optional<ImageLock> lock = SpecOptions.lock(loaded);
+    lock.ifPresent(l -> findings.addAll(LockCheck.against(loaded.stack(), l)));
+    if (resolveImages) {
+      ImageDigests digests = resolve.digests();
+      ImageLock locked = lock.orElseThrow(() -> new ParityException(ErrorCode.USAGE, "--resolve: spec "
+          + loaded.name() + " has no image lock (" + LockFile.in(loaded.folder()) + "); run `parity lock` first"));
+      Map<String, String> now = new TreeMap<>();
+      locked.images().keySet().forEach(image -> now.put(image, digests.digest(ImageRef.parse(image))));
+      findings.addAll(LockCheck.againstRegistry(locked, now));
+    }
+    findings.addAll(Promotion.check(loaded.stack(), ReleaseFiles.read(target, loaded.stack())));
+    return findings;
   }
 }

@@ -1,11 +1,14 @@
 package dev.parity.cli;
 
 import dev.parity.core.Environment;
+import dev.parity.core.ImageLock;
+import dev.parity.core.Releases;
 import dev.parity.drift.DriftReport;
 import dev.parity.drift.containers.ContainerDrift;
 import dev.parity.drift.containers.DockerContainers;
 import dev.parity.drift.containers.ExpectedContainer;
 import dev.parity.drift.containers.RunningContainer;
+import dev.parity.pins.ReleaseFiles;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "containers", mixinStandardHelpOptions = true,
     description = {"Compare the running containers of an environment with the spec: missing or extra services,"
         + " image repository, tag and digest, environment keys missing or unknown (values are never printed).",
+        "Digests come from the image lock beside the spec (parity.lock.json) and, for apps in a remote environment,"
+            + " from its release file (deploy/releases/<env>.json): a container running another digest is drift.",
         "Containers are found by the labels dev.parity.stack/environment/service, and for the local environment"
             + " also by Docker Compose's project (the stack name) and service labels."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -47,9 +52,16 @@ final class DriftContainersCommand implements Callable<Integer> {
     try (DockerContainers docker = DockerContainers.connect(dockerHost)) {
       running = docker.running(loaded.stack().name(), environment.name(), environment.isLocal());
     }
-    DriftReport result = ContainerDrift.compare(ExpectedContainer.of(loaded.stack(), environment), running,
+    List<ExpectedContainer> expected = ExpectedContainer.of(loaded.stack(), environment,
+        SpecOptions.lock(loaded).orElse(ImageLock.empty()), releases(loaded));
+    DriftReport result = ContainerDrift.compare(expected, running,
         loaded.name() + " (" + environment.name() + ")",
         "containers of stack " + loaded.stack().name() + " on " + (dockerHost == null ? "the local Docker" : dockerHost));
     return report.emit(result, command.commandLine().getOut());
+  }
+
+  /** The release files of the tree beside the spec ({@code deploy/releases/}), if any. */
+  private static Releases releases(LoadedSpec loaded) {
+    return ReleaseFiles.read(loaded.folder().resolve("deploy"), loaded.stack());
   }
 }

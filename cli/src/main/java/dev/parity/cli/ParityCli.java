@@ -14,8 +14,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code parity} command: {@code generate}, {@code check}, {@code diff}, {@code drift}, and
- * {@code up}, {@code down} and {@code status} for the local stack, {@code doctor} for what this machine
- * has. Exit codes: 0 fine,
+ * {@code up}, {@code down} and {@code status} for the local stack, {@code lock} for third-party
+ * image digests, {@code release} and {@code promote} for app digests per environment, {@code init}
+ * to import a compose file, {@code doctor} for what this machine has. Exit codes: 0 fine,
  * 1 a check found something, 2 bad input or usage. Errors go to stderr, without a stack trace
  * unless {@code --verbose} is given.
  */
@@ -55,6 +56,9 @@ public final class ParityCli implements Runnable {
     commands.put("up", UpCommand::new);
     commands.put("down", DownCommand::new);
     commands.put("status", StatusCommand::new);
+    commands.put("lock", LockCommand::new);
+    commands.put("release", ReleaseCommand::new);
+    commands.put("promote", PromoteCommand::new);
     commands.put("doctor", DoctorCommand::new);
     return commands;
   }
@@ -80,7 +84,7 @@ public final class ParityCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: init, generate, check, diff, drift, up, down, status or doctor");
+        "Missing command: init, generate, check, diff, drift, up, down, status, lock, release, promote or doctor");
   }
 
   /** Turns exceptions into one message on stderr and the exit code of their error code. */

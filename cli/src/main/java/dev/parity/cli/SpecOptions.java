@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import dev.parity.core.ErrorCode;
+import dev.parity.core.ImageLock;
 import dev.parity.core.InvalidSpecException;
 import dev.parity.core.ParityException;
 import dev.parity.core.Problem;
@@ -8,10 +9,13 @@ import dev.parity.core.SpecFiles;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.GenerationContext;
 import dev.parity.generate.Templates;
+import dev.parity.pins.LockFile;
+import dev.parity.pins.ReleaseFiles;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options every command that reads a spec shares. */
@@ -71,8 +75,19 @@ final class SpecOptions {
     }
     Templates templateSource = templates == null ? Templates.builtIn() : Templates.withOverrides(templates);
     GenerationContext context = new GenerationContext(loaded.stack(), loaded.name(), slashes(tree.relativize(folder)),
-        slashes(folder.relativize(tree)), templateSource);
+        slashes(folder.relativize(tree)), templateSource)
+        .withLock(lock(loaded).orElse(ImageLock.empty()))
+        .withReleases(ReleaseFiles.read(tree, loaded.stack()));
     return DeployTree.render(context);
+  }
+
+  /**
+   * The image lock beside the spec ({@link LockFile}), if there is one.
+   *
+   * @throws ParityException exit code 2 naming the file when it is malformed
+   */
+  static Optional<ImageLock> lock(LoadedSpec loaded) {
+    return LockFile.read(LockFile.in(loaded.folder()), loaded.stack());
   }
 
   private static String slashes(Path path) {

@@ -2,6 +2,7 @@ package dev.parity.cli;
 
 import dev.parity.core.App;
 import dev.parity.core.ErrorCode;
+import dev.parity.core.ImageLock;
 import dev.parity.core.ParityException;
 import dev.parity.core.Stack;
 import dev.parity.runtime.LocalStack;
@@ -81,7 +82,7 @@ final class UpCommand implements Callable<Integer> {
     try {
       stackOptions = StackOptions.defaults().environment(environment).withApps(withApps).registryMirror(registryMirror)
           .keepOnFailure(keepOnFailure).fixedPorts(!randomPorts).startupTimeout(Duration.ofSeconds(timeoutSeconds))
-          .projectFolder(loaded.folder()).progress(p -> {
+          .projectFolder(loaded.folder()).imageLock(SpecOptions.lock(loaded).orElse(ImageLock.empty())).progress(p -> {
             out.println(p.line());
             out.flush();
           });

@@ -12,6 +12,11 @@ public enum ErrorCode {
   TEMPLATE(2),
   /** A database or the Docker engine could not be reached or read. */
   UNREACHABLE(2),
+  /**
+   * A file Parity reads beside the spec or in the tree (the image lock, a release file) is
+   * malformed or names what the spec does not declare; the message names the file and the fix.
+   */
+  INVALID_FILE(2),
   /** Reading or writing files failed. */
   IO(1),
   /** No Docker engine answered; the message lists what was tried. */

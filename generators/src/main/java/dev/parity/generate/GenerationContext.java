@@ -1,12 +1,16 @@
 package dev.parity.generate;
 
+import dev.parity.core.ImageLock;
+import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every generator needs besides the stack: where the spec came from (for the header every
  * file carries), where the deploy tree sits relative to the spec's folder (for paths to app
- * sources and migrations), and the templates.
+ * sources and migrations), the templates, and the pins: the image lock (third-party images by
+ * digest) and the releases (each app's digest per remote environment).
  */
 public final class GenerationContext {
 
@@ -15,6 +19,8 @@ public final class GenerationContext {
   private final String specFolderFromTree;
   private final String treeFromSpecFolder;
   private final Templates templates;
+  private final ImageLock lock;
+  private final Releases releases;
 
   /**
    * @param stack the validated stack
@@ -27,6 +33,13 @@ public final class GenerationContext {
    */
   public GenerationContext(Stack stack, String specName, String specFolderFromTree, String treeFromSpecFolder,
       Templates templates) {
+    this(stack, specName, specFolderFromTree, treeFromSpecFolder, templates, ImageLock.empty(), Releases.none());
+  }
+
+  private GenerationContext(Stack stack, String specName, String specFolderFromTree, String treeFromSpecFolder,
+      Templates templates, ImageLock lock, Releases releases) {
+    this.lock = Objects.requireNonNull(lock, "lock");
+    this.releases = Objects.requireNonNull(releases, "releases");
     this.stack = Objects.requireNonNull(stack, "stack");
     this.specName = Objects.requireNonNull(specName, "specName");
     this.specFolderFromTree = Objects.requireNonNull(specFolderFromTree, "specFolderFromTree");
@@ -44,6 +57,44 @@ public final class GenerationContext {
 
   public Templates templates() {
     return templates;
+  }
+
+  /** A copy that renders third-party images with the digests of {@code imageLock}. */
+  public GenerationContext withLock(ImageLock imageLock) {
+    return new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates, imageLock,
+        releases);
+  }
+
+  /** A copy that renders each app's image in each remote environment from {@code appReleases}. */
+  public GenerationContext withReleases(Releases appReleases) {
+    return new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates, lock,
+        appReleases);
+  }
+
+  /** The image lock; empty when the spec has none. */
+  public ImageLock lock() {
+    return lock;
+  }
+
+  /**
+   * A third-party image reference as generated files write it: {@code image:tag@sha256:…} when the
+   * lock has it, else as declared.
+   */
+  public String pinned(String reference) {
+    return lock.pin(reference);
+  }
+
+  public Releases releases() {
+    return releases;
+  }
+
+  /**
+   * The image {@code app} runs in the remote environment {@code environment}, {@code
+   * repository@sha256:…}, as its release file records it; empty before the app's first release
+   * there. Every generated file of a remote environment takes the app's image from here.
+   */
+  public Optional<String> releasedImage(String app, String environment) {
+    return releases.image(environment, app);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.parity.generate;
 
 import dev.parity.core.App;
 import dev.parity.core.Environment;
+import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import java.util.Optional;
 
@@ -21,11 +22,12 @@ public final class Images {
   }
 
   /**
-   * The digest ({@code sha256:…}) {@code app} runs in {@code environment}, if one is recorded.
-   * Parity records none yet, so this is always empty: overlays keep the base's
-   * {@code :unreleased} image and ENVIRONMENTS.md says "no release recorded".
+   * The digest ({@code sha256:…}) {@code app} runs in {@code environment}, if its release file
+   * ({@code releases/<env>.json}, written by {@code parity release} and {@code parity promote})
+   * records one. Without one, overlays keep the base's {@code :unreleased} image and
+   * ENVIRONMENTS.md says "no release recorded".
    */
-  public static Optional<String> digestOf(App app, Environment environment) {
-    return Optional.empty();
+  public static Optional<String> digestOf(Releases releases, App app, Environment environment) {
+    return releases.image(environment.name(), app.name()).map(image -> image.substring(image.indexOf('@') + 1));
   }
 }

@@ -2,6 +2,7 @@ package dev.parity.generate;
 
 import dev.parity.generate.CheckReport.Finding;
 import dev.parity.generate.CheckReport.Finding.Kind;
+import dev.parity.pins.ReleaseFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,10 @@ import java.util.stream.Stream;
  */
 public final class TreeChecker {
 
-  /** Files the tree may hold that Parity never generates: the local secrets file. */
+  /**
+   * Files the tree may hold that Parity never generates: the local secrets file. The release files
+   * ({@code releases/<env>.json}, {@link ReleaseFiles}) are not generated either and are never extra.
+   */
   public static final Set<String> USER_FILES = Set.of("local/.env");
 
   private TreeChecker() {
@@ -42,7 +46,7 @@ public final class TreeChecker {
       }
     }
     for (String path : filesUnder(root)) {
-      if (expected.file(path).isEmpty() && !USER_FILES.contains(path)) {
+      if (expected.file(path).isEmpty() && !USER_FILES.contains(path) && !ReleaseFiles.isReleaseFile(path)) {
         boolean generatedBefore = recorded.containsKey(path);
         findings.add(new Finding(generatedBefore ? Kind.STALE : Kind.EXTRA, path));
       }

@@ -10,14 +10,11 @@ db_instance_class = "db.t3.medium"
 db_engine         = "postgres"
 db_engine_version = "16.1"
 
-# Image tags (api_image_tag, web_image_tag, admin_image_tag) are not set here: the image is built once and promoted,
-# so its tag is given at deploy time with -var.
-api_image   = "ghcr.io/acme/builds-api"
-api_port    = 8080
-web_image   = "ghcr.io/acme/builds-web"
-web_port    = 3000
-admin_image = "ghcr.io/acme/builds-admin"
-admin_port  = 8081
+# Images by digest, as releases/staging.json records them: built once, promoted unchanged.
+# Not released to staging yet: api_image, web_image, admin_image; run `parity release --env staging`.
+api_port   = 8080
+web_port   = 3000
+admin_port = 8081
 
 # Non-secret config, by app: each app receives only the keys it uses.
 app_environment = {

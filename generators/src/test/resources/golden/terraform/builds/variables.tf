@@ -68,21 +68,11 @@ variable "db_engine_version" {
 
 variable "api_image" {
   type        = string
-  description = "Repository the image of the app 'api' is pulled from, without a tag: the same in every environment."
+  description = "Image of the app 'api' this environment runs, by digest: ghcr.io/acme/builds-api@sha256:<digest>, as `parity release` and `parity promote` record it in releases/<environment>.json. The image is built once and promoted unchanged, so a tag is refused."
 
   validation {
-    condition     = var.api_image == "ghcr.io/acme/builds-api"
-    error_message = "The value of api_image is ghcr.io/acme/builds-api in every environment, as the spec declares it: change the spec, not the .tfvars file."
-  }
-}
-
-variable "api_image_tag" {
-  type        = string
-  description = "Tag of the image of the app 'api' to run, given at deploy time with -var 'api_image_tag=<tag>'. The image is built once and promoted unchanged from environment to environment, so no .tfvars file sets it."
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.api_image_tag)) && var.api_image_tag != "latest"
-    error_message = "The image tag must be the exact tag of the image built for this release, not empty and not latest."
+    condition     = can(regex("^ghcr\\.io/acme/builds-api@sha256:[a-f0-9]{64}$", var.api_image))
+    error_message = "The image must be ghcr.io/acme/builds-api@sha256:<digest>, the digest recorded by parity release for this environment; a tag is refused."
   }
 }
 
@@ -98,21 +88,11 @@ variable "api_port" {
 
 variable "web_image" {
   type        = string
-  description = "Repository the image of the app 'web' is pulled from, without a tag: the same in every environment."
+  description = "Image of the app 'web' this environment runs, by digest: ghcr.io/acme/builds-web@sha256:<digest>, as `parity release` and `parity promote` record it in releases/<environment>.json. The image is built once and promoted unchanged, so a tag is refused."
 
   validation {
-    condition     = var.web_image == "ghcr.io/acme/builds-web"
-    error_message = "The value of web_image is ghcr.io/acme/builds-web in every environment, as the spec declares it: change the spec, not the .tfvars file."
-  }
-}
-
-variable "web_image_tag" {
-  type        = string
-  description = "Tag of the image of the app 'web' to run, given at deploy time with -var 'web_image_tag=<tag>'. The image is built once and promoted unchanged from environment to environment, so no .tfvars file sets it."
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.web_image_tag)) && var.web_image_tag != "latest"
-    error_message = "The image tag must be the exact tag of the image built for this release, not empty and not latest."
+    condition     = can(regex("^ghcr\\.io/acme/builds-web@sha256:[a-f0-9]{64}$", var.web_image))
+    error_message = "The image must be ghcr.io/acme/builds-web@sha256:<digest>, the digest recorded by parity release for this environment; a tag is refused."
   }
 }
 
@@ -128,21 +108,11 @@ variable "web_port" {
 
 variable "admin_image" {
   type        = string
-  description = "Repository the image of the app 'admin' is pulled from, without a tag: the same in every environment."
+  description = "Image of the app 'admin' this environment runs, by digest: ghcr.io/acme/builds-admin@sha256:<digest>, as `parity release` and `parity promote` record it in releases/<environment>.json. The image is built once and promoted unchanged, so a tag is refused."
 
   validation {
-    condition     = var.admin_image == "ghcr.io/acme/builds-admin"
-    error_message = "The value of admin_image is ghcr.io/acme/builds-admin in every environment, as the spec declares it: change the spec, not the .tfvars file."
-  }
-}
-
-variable "admin_image_tag" {
-  type        = string
-  description = "Tag of the image of the app 'admin' to run, given at deploy time with -var 'admin_image_tag=<tag>'. The image is built once and promoted unchanged from environment to environment, so no .tfvars file sets it."
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.admin_image_tag)) && var.admin_image_tag != "latest"
-    error_message = "The image tag must be the exact tag of the image built for this release, not empty and not latest."
+    condition     = can(regex("^ghcr\\.io/acme/builds-admin@sha256:[a-f0-9]{64}$", var.admin_image))
+    error_message = "The image must be ghcr.io/acme/builds-admin@sha256:<digest>, the digest recorded by parity release for this environment; a tag is refused."
   }
 }
 

@@ -10,10 +10,9 @@ db_instance_class        = "db.m6g.large"
 orders_db_engine         = "mariadb"
 orders_db_engine_version = "10.11.6"
 
-# Image tags (api_image_tag) are not set here: the image is built once and promoted,
-# so its tag is given at deploy time with -var.
-api_image = "orders-api"
-api_port  = 8080
+# Images by digest, as releases/production.json records them: built once, promoted unchanged.
+# Not released to production yet: api_image; run `parity release --env production`.
+api_port = 8080
 
 # Non-secret config, by app: each app receives only the keys it uses.
 app_environment = {

@@ -68,21 +68,11 @@ variable "orders_db_engine_version" {
 
 variable "api_image" {
   type        = string
-  description = "Repository the image of the app 'api' is pulled from, without a tag: the same in every environment."
+  description = "Image of the app 'api' this environment runs, by digest: orders-api@sha256:<digest>, as `parity release` and `parity promote` record it in releases/<environment>.json. The image is built once and promoted unchanged, so a tag is refused."
 
   validation {
-    condition     = var.api_image == "orders-api"
-    error_message = "The value of api_image is orders-api in every environment, as the spec declares it: change the spec, not the .tfvars file."
-  }
-}
-
-variable "api_image_tag" {
-  type        = string
-  description = "Tag of the image of the app 'api' to run, given at deploy time with -var 'api_image_tag=<tag>'. The image is built once and promoted unchanged from environment to environment, so no .tfvars file sets it."
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.api_image_tag)) && var.api_image_tag != "latest"
-    error_message = "The image tag must be the exact tag of the image built for this release, not empty and not latest."
+    condition     = can(regex("^orders-api@sha256:[a-f0-9]{64}$", var.api_image))
+    error_message = "The image must be orders-api@sha256:<digest>, the digest recorded by parity release for this environment; a tag is refused."
   }
 }
 

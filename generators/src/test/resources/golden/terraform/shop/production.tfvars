@@ -13,10 +13,9 @@ db_engine_version    = "14.9"
 cache_engine         = "redis"
 cache_engine_version = "7.2.3"
 
-# Image tags (web_image_tag) are not set here: the image is built once and promoted,
-# so its tag is given at deploy time with -var.
-web_image = "ghcr.io/acme/shop-web"
-web_port  = 3000
+# Images by digest, as releases/production.json records them: built once, promoted unchanged.
+# Not released to production yet: web_image; run `parity release --env production`.
+web_port = 3000
 
 # Non-secret config, by app: each app receives only the keys it uses.
 app_environment = {

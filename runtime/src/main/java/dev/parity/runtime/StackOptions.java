@@ -1,5 +1,6 @@
 package dev.parity.runtime;
 
+import dev.parity.core.ImageLock;
 import dev.parity.core.ImageRef;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +27,12 @@ public final class StackOptions {
   private final Path projectFolder;
   private final Consumer<ServiceProgress> progress;
   private final boolean keepVolumes;
+  private final ImageLock imageLock;
 
   private StackOptions(String environment, boolean withApps, String registryMirror, boolean keepOnFailure,
       boolean fixedPorts, boolean removeLeftovers, Duration startupTimeout, Path projectFolder,
-      Consumer<ServiceProgress> progress, boolean keepVolumes) {
+      Consumer<ServiceProgress> progress, boolean keepVolumes, ImageLock imageLock) {
+    this.imageLock = Objects.requireNonNull(imageLock, "imageLock");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.withApps = withApps;
     this.registryMirror = registryMirror;
@@ -49,19 +52,19 @@ public final class StackOptions {
    */
   public static StackOptions defaults() {
     return new StackOptions("local", false, null, false, true, true, Duration.ofMinutes(2),
-        Path.of("."), p -> { }, true);
+        Path.of("."), p -> { }, true, ImageLock.empty());
   }
 
   /** The environment of the spec whose config the stack gets; {@code local} by default. */
   public StackOptions environment(String name) {
     return new StackOptions(name, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
   }
 
   /** Also builds each app from its generated Dockerfile and runs it on the stack's network. */
   public StackOptions withApps(boolean build) {
     return new StackOptions(environment, build, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
   }
 
   /**
@@ -76,13 +79,13 @@ public final class StackOptions {
           + "' is not HOST[:PORT]; pass something like 127.0.0.1:5000 or mirror.example.com");
     }
     return new StackOptions(environment, withApps, hostAndPort, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
   }
 
   /** Leaves a stack that failed to start running, for inspection; {@code parity down} removes it. */
   public StackOptions keepOnFailure(boolean keep) {
     return new StackOptions(environment, withApps, registryMirror, keep, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
   }
 
   /**
@@ -91,31 +94,31 @@ public final class StackOptions {
    */
   public StackOptions fixedPorts(boolean fixed) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixed, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
   }
 
   /** Whether a start first removes what an earlier run of the same stack and environment left. */
   public StackOptions removeLeftovers(boolean remove) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, remove,
-        startupTimeout, projectFolder, progress, keepVolumes);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
   }
 
   /** How long each service may take to become healthy once its container started. */
   public StackOptions startupTimeout(Duration timeout) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        timeout, projectFolder, progress, keepVolumes);
+        timeout, projectFolder, progress, keepVolumes, imageLock);
   }
 
   /** The folder the spec's relative paths (migrations, app sources) start from. */
   public StackOptions projectFolder(Path folder) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, folder, progress, keepVolumes);
+        startupTimeout, folder, progress, keepVolumes, imageLock);
   }
 
   /** Receives one event each time a service changes state. */
   public StackOptions progress(Consumer<ServiceProgress> listener) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, listener, keepVolumes);
+        startupTimeout, projectFolder, listener, keepVolumes, imageLock);
   }
 
   /**
@@ -127,7 +130,20 @@ public final class StackOptions {
    */
   public StackOptions keepVolumes(boolean keep) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keep);
+        startupTimeout, projectFolder, progress, keep, imageLock);
+  }
+
+  /**
+   * Runs every third-party image at its digest in {@code lock} ({@code parity.lock.json}): pulled as
+   * {@code image:tag@sha256:…}, so a re-pushed tag cannot change what the stack runs.
+   */
+  public StackOptions imageLock(ImageLock lock) {
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress, keepVolumes, lock);
+  }
+
+  public ImageLock imageLock() {
+    return imageLock;
   }
 
   public boolean keepVolumes() {
@@ -171,12 +187,14 @@ public final class StackOptions {
   }
 
   /**
-   * The image Docker runs for {@code declared}: itself, or its counterpart on the mirror. Official
+   * The image Docker runs for {@code reference}: itself at its locked digest when the
+   * {@linkplain #imageLock lock} has one, on the mirror when there is one. Official
    * Docker Hub images get the {@code library/} prefix they have on every registry; a reference
    * that names another registry keeps its repository path on the mirror
-   * ({@code ghcr.io/acme/api:1.2.0} becomes {@code MIRROR/acme/api:1.2.0}). Tag and digest never change.
+   * ({@code ghcr.io/acme/api:1.2.0} becomes {@code MIRROR/acme/api:1.2.0}); the mirror keeps tag and digest.
    */
-  public ImageRef resolveImage(ImageRef declared) {
+  public ImageRef resolveImage(ImageRef reference) {
+    ImageRef declared = imageLock.pin(reference);
     if (registryMirror == null) {
       return declared;
     }

@@ -3,10 +3,12 @@ package dev.parity.drift.containers;
 import dev.parity.core.App;
 import dev.parity.core.Container;
 import dev.parity.core.Environment;
+import dev.parity.core.ImageLock;
 import dev.parity.core.ImageRef;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
 import dev.parity.core.Redis;
+import dev.parity.core.Releases;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
 import java.util.ArrayList;
@@ -52,6 +54,20 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
       expected.add(of(stack, environment, service));
     }
     return List.copyOf(expected);
+  }
+
+  /**
+   * The containers {@code environment} runs, with the digests they must run: a third-party image
+   * at its digest in {@code lock}, an app in a remote environment at the digest its release
+   * records. A running container whose image has another digest is drift.
+   */
+  public static List<ExpectedContainer> of(Stack stack, Environment environment, ImageLock lock, Releases releases) {
+    return of(stack, environment).stream().map(c -> {
+      ImageRef image = c.appImage()
+          ? releases.image(environment.name(), c.service()).map(ImageRef::parse).orElse(c.image())
+          : lock.pin(c.image());
+      return new ExpectedContainer(c.service(), image, c.appImage(), c.environmentKeys(), c.toleratedKeys());
+    }).toList();
   }
 
   private static ExpectedContainer of(Stack stack, Environment environment, Service service) {

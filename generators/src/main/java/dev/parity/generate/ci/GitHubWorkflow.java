@@ -179,8 +179,12 @@ final class GitHubWorkflow {
     List<String> apply = new ArrayList<>();
     apply.add("terraform apply -input=false -auto-approve");
     apply.add("-var-file=\"$GITHUB_WORKSPACE/$SPEC_DIR/$TFVARS\"");
-    for (App app : stack.apps()) {
-      apply.add("-var \"" + app.name().replace('-', '_') + "_image_tag=" + SHA + "\"");
+    if (builds) {
+      // The digest the build just pushed; later environments take theirs from their committed release
+      // (parity promote writes it into their .tfvars), so nothing unpromoted reaches them.
+      for (App app : stack.apps()) {
+        apply.add("-var \"" + app.name().replace('-', '_') + "_image=$" + digestVariable(app) + "\"");
+      }
     }
     ObjectNode deploy = steps.addObject();
     deploy.put("name", "Deploy " + environment.name());
@@ -249,8 +253,15 @@ final class GitHubWorkflow {
     target.ifPresent(t -> build.add("--target " + expressionSafe(shell(t))));
     app.buildArgs().forEach((name, value) -> build.add("--build-arg " + expressionSafe(shell(name + "=" + value))));
     build.add("--tag \"$IMAGE\" \"$CONTEXT\"");
-    step.put("run", String.join(build.size() > 2 ? " \\\n  " : " ", build) + "\ndocker push \"$IMAGE\"\n");
+    step.put("run", String.join(build.size() > 2 ? " \\\n  " : " ", build) + "\ndocker push \"$IMAGE\"\n"
+        + "pushed=$(docker inspect --format '{{index .RepoDigests 0}}' \"$IMAGE\")\n"
+        + "echo \"" + digestVariable(app) + "=$pushed\" >> \"$GITHUB_ENV\"\n");
     return step;
+  }
+
+  /** The job variable holding {@code repository@sha256:…} of the image the job pushed for {@code app}. */
+  private static String digestVariable(App app) {
+    return app.name().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_IMAGE";
   }
 
   /** {@code text} with every {@code ${{} written so that GitHub Actions does not evaluate it as an expression. */

@@ -5,6 +5,7 @@ import static dev.parity.generate.compose.ComposeDocument.literal;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.parity.core.Container;
 import dev.parity.core.Database;
+import dev.parity.core.ImageLock;
 import dev.parity.core.Mount;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
@@ -23,9 +24,11 @@ import java.util.Optional;
 final class BackingServices {
 
   private final OptionsRenderer options;
+  private final ImageLock lock;
 
-  BackingServices(OptionsRenderer options) {
+  BackingServices(OptionsRenderer options, ImageLock lock) {
     this.options = options;
+    this.lock = lock;
   }
 
   ComposeService render(Service service) {
@@ -40,7 +43,7 @@ final class BackingServices {
   }
 
   private ComposeService postgres(Postgres db) {
-    ComposeService compose = base(db, literal(db.imageReference()));
+    ComposeService compose = base(db, literal(lock.pin(db.imageReference())));
     compose.environment.put("POSTGRES_DB", literal(db.database()));
     compose.environment.put("POSTGRES_USER", literal(db.user()));
     db.passwordKey().ifPresent(key -> password(compose, db, "POSTGRES_PASSWORD", key));
@@ -56,7 +59,7 @@ final class BackingServices {
   }
 
   private ComposeService mysql(MySql db) {
-    ComposeService compose = base(db, literal(db.imageReference()));
+    ComposeService compose = base(db, literal(lock.pin(db.imageReference())));
     boolean mariadb = db.flavour() == MySql.Flavour.MARIADB;
     compose.environment.put(MySql.imageVariable("DATABASE"), literal(db.database()));
     db.passwordKey().ifPresent(key -> {
@@ -86,14 +89,14 @@ final class BackingServices {
   }
 
   private ComposeService redis(Redis redis) {
-    ComposeService compose = base(redis, literal(redis.imageReference()));
+    ComposeService compose = base(redis, literal(lock.pin(redis.imageReference())));
     dataVolume(compose, redis);
     compose.healthcheck(List.of("CMD", "redis-cli", "ping"), "5s", "3s", 10, "5s");
     return finish(compose, redis);
   }
 
   private ComposeService container(Container container) {
-    return finish(base(container, literal(container.imageReference())), container);
+    return finish(base(container, literal(lock.pin(container.imageReference()))), container);
   }
 
   private static ComposeService base(Service service, String image) {

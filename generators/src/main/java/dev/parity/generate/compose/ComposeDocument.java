@@ -56,7 +56,7 @@ final class ComposeDocument {
   ObjectNode build() {
     OptionsRenderer options = new OptionsRenderer(this);
     AppServices apps = new AppServices(context, options);
-    BackingServices backing = new BackingServices(options);
+    BackingServices backing = new BackingServices(options, context.lock());
     ObjectNode services = NODES.objectNode();
     for (Service service : stack.services()) {
       ComposeService compose = service instanceof App app ? apps.render(app) : backing.render(service);

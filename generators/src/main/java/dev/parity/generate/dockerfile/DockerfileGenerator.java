@@ -86,12 +86,12 @@ public final class DockerfileGenerator implements Generator {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("header", context.header(CommentStyle.HASH));
     model.put("app", app.name());
-    model.put("baseImage", app.baseImage().orElseThrow().toString());
+    model.put("baseImage", context.pinned(app.baseImageReference().orElseThrow()));
     model.put("user", app.user().orElseThrow());
     model.put("port", app.containerPort());
     model.put("command", app.command());
     model.put("developmentCommand", app.developmentCommand().orElse(List.of()));
-    model.put("buildImage", app.buildImageReference().orElse(""));
+    model.put("buildImage", app.buildImageReference().map(context::pinned).orElse(""));
     model.put("init", app.options().init().orElse(true));
     model.put("jarCopy", app.jar().map(DockerfileGenerator::jarCopy).orElse(""));
     model.put("jarIgnore", app.jar().map(DockerfileGenerator::ignorePattern).orElse(""));

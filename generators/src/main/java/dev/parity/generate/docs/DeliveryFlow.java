@@ -3,6 +3,7 @@ package dev.parity.generate.docs;
 import dev.parity.core.App;
 import dev.parity.core.Environment;
 import dev.parity.core.Kubernetes;
+import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import dev.parity.generate.Images;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class DeliveryFlow {
   private DeliveryFlow() {
   }
 
-  static List<String> lines(Stack stack) {
+  static List<String> lines(Stack stack, Releases releases) {
     List<String> lines = new ArrayList<>();
     lines.add("flowchart LR");
     stack.localEnvironment().ifPresent(local -> {
@@ -44,7 +45,7 @@ final class DeliveryFlow {
     for (int i = 0; i < remote.size(); i++) {
       String id = "env" + (i + 1);
       String edge = !images ? "" : "|" + Mermaid.label(i == 0 ? "pull by digest" : "promote the same digests") + "|";
-      lines.add("  " + id + "[" + Mermaid.label(environment(stack, remote.get(i))) + "]");
+      lines.add("  " + id + "[" + Mermaid.label(environment(stack, releases, remote.get(i))) + "]");
       lines.add("  " + previous + " -->" + edge + " " + id);
       previous = id;
       if (i == 0) {
@@ -57,7 +58,7 @@ final class DeliveryFlow {
   }
 
   /** An environment's label: its name, where it runs, and the digest of each app there. */
-  private static List<String> environment(Stack stack, Environment env) {
+  private static List<String> environment(Stack stack, Releases releases, Environment env) {
     List<String> label = new ArrayList<>();
     label.add(env.name());
     env.kubernetes().ifPresent(k -> label.add(cluster(k)));
@@ -65,7 +66,7 @@ final class DeliveryFlow {
       label.add("instances (terraform/" + env.name() + ".tfvars)");
     }
     for (App app : stack.apps()) {
-      label.add(app.name() + ": " + Images.digestOf(app, env).orElse("no release recorded"));
+      label.add(app.name() + ": " + Images.digestOf(releases, app, env).orElse("no release recorded"));
     }
     return label;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parity.core.App;
 import dev.parity.core.Environment;
 import dev.parity.core.Stack;
+import dev.parity.generate.GenerationContext;
 import dev.parity.generate.Images;
 
 /**
@@ -28,10 +29,11 @@ public final class KubernetesImages {
   }
 
   /** The overlay's {@code images:} entries: one per app with a known digest, pinning it. */
-  static ArrayNode entries(Stack stack, Environment environment) {
+  static ArrayNode entries(GenerationContext context, Environment environment) {
+    Stack stack = context.stack();
     ArrayNode images = Manifests.NODES.arrayNode();
     for (App app : stack.apps()) {
-      Images.digestOf(app, environment).ifPresent(digest -> images.addObject()
+      Images.digestOf(context.releases(), app, environment).ifPresent(digest -> images.addObject()
           .put("name", Images.repository(stack, app))
           .put("digest", digest));
     }

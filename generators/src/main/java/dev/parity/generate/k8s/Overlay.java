@@ -88,7 +88,7 @@ final class Overlay {
     labels.put("includeTemplates", true);
     ArrayNode patchList = kustomization.putArray("patches");
     patches.keySet().forEach(p -> patchList.addObject().put("path", p));
-    ArrayNode images = KubernetesImages.entries(stack, env);
+    ArrayNode images = KubernetesImages.entries(context, env);
     if (!images.isEmpty()) {
       kustomization.set("images", images);
     }
@@ -101,7 +101,7 @@ final class Overlay {
     lines.add("Environment '" + env.name() + "' on Kubernetes: kubectl apply -k ."
         + k8s.context().map(c -> " --context " + c).orElse(""));
     for (App app : stack.apps()) {
-      lines.add(Images.digestOf(app, env)
+      lines.add(Images.digestOf(context.releases(), app, env)
           .map(d -> app.name() + ": " + Images.repository(stack, app) + "@" + d)
           .orElse(app.name() + ": no release recorded; the base's " + KubernetesImages.baseImage(stack, app)
               + " is never pushed, so pods do not start until a digest is pinned here"));

@@ -15,9 +15,10 @@ import java.util.Map;
  * Renders the Terraform inputs of a stack: {@code terraform/variables.tf}, which declares every
  * knob once (typed, described, validated), and one {@code terraform/<env>.tfvars} per remote
  * environment that runs on instances, with that environment's values; an environment only on
- * Kubernetes gets its overlay instead. The image tag is in neither: the image is built
- * once and promoted, so its tag is given at deploy time,
- * {@code terraform apply -var-file=staging.tfvars -var 'web_image_tag=1.4.2'}.
+ * Kubernetes gets its overlay instead. Each app's image is a digest, never a tag:
+ * {@code web_image = "ghcr.io/acme/shop-web@sha256:…"} in the {@code .tfvars} of every environment
+ * with a release ({@code releases/<env>.json}, written by {@code parity release} and {@code parity
+ * promote}); {@code variables.tf} refuses anything but the app's repository at a digest.
  *
  * <p>Config is scoped per app: {@code app_environment} ({@code map(map(string))}, app to
  * variable to value) and {@code app_secrets} (app to variable to secret reference) hold, for each
@@ -46,7 +47,7 @@ public final class TerraformGenerator implements Generator {
     files.add(GeneratedFile.of("terraform/variables.tf", context.templates().render("terraform/variables.tf.ftl",
         Map.of("header", header, "variables", TerraformVariables.of(stack)))));
     for (Environment env : onInstances) {
-      Map<String, Object> model = new HashMap<>(TerraformValues.of(stack, env));
+      Map<String, Object> model = new HashMap<>(TerraformValues.of(stack, env, context.releases()));
       model.put("header", header);
       files.add(GeneratedFile.of("terraform/" + env.name() + ".tfvars",
           context.templates().render("terraform/env.tfvars.ftl", model)));

@@ -7,6 +7,7 @@ import dev.parity.core.Environment;
 import dev.parity.core.Knob;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
+import dev.parity.core.Releases;
 import dev.parity.core.SecretRef;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
@@ -24,13 +25,14 @@ final class TerraformValues {
   private TerraformValues() {
   }
 
-  static Map<String, Object> of(Stack stack, Environment env) {
+  static Map<String, Object> of(Stack stack, Environment env, Releases releases) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("environment", env.name());
     model.put("compute", compute(env).model());
     model.put("databases", databases(stack, env).model());
-    model.put("apps", apps(stack).model());
-    model.put("imageTags", stack.apps().stream().map(a -> Hcl.variablePrefix(a.name()) + "_image_tag").toList());
+    model.put("apps", apps(stack, env, releases).model());
+    model.put("unreleased", stack.apps().stream().filter(a -> releases.image(env.name(), a.name()).isEmpty())
+        .map(a -> Hcl.variablePrefix(a.name()) + "_image").toList());
     model.put("appEnvironment", Hcl.nested(environmentByApp(stack, env)));
     model.put("appSecrets", Hcl.nested(secretsByApp(stack, env)));
     Hcl.Group knobs = new Hcl.Group();
@@ -104,11 +106,11 @@ final class TerraformValues {
     return group;
   }
 
-  private static Hcl.Group apps(Stack stack) {
+  private static Hcl.Group apps(Stack stack, Environment env, Releases releases) {
     Hcl.Group group = new Hcl.Group();
     for (App app : stack.apps()) {
       String prefix = Hcl.variablePrefix(app.name());
-      group.add(prefix + "_image", Hcl.literal(imageRepository(stack, app)));
+      releases.image(env.name(), app.name()).ifPresent(image -> group.add(prefix + "_image", Hcl.literal(image)));
       group.add(prefix + "_port", Hcl.literal(app.containerPort()));
     }
     return group;

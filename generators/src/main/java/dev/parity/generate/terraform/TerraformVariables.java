@@ -94,14 +94,13 @@ final class TerraformVariables {
     for (App app : stack.apps()) {
       String prefix = Hcl.variablePrefix(app.name());
       String repository = TerraformValues.imageRepository(stack, app);
-      pinned(prefix + "_image", "string", "Repository the image of the app '" + app.name()
-          + "' is pulled from, without a tag: the same in every environment.", repository);
-      declare(prefix + "_image_tag", "string", "Tag of the image of the app '" + app.name()
-          + "' to run, given at deploy time with -var '" + prefix + "_image_tag=<tag>'. The image is built once"
-          + " and promoted unchanged from environment to environment, so no .tfvars file sets it.")
-          .validate("can(regex(" + Escape.hclString("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$") + ", var." + prefix
-                  + "_image_tag)) && var." + prefix + "_image_tag != \"latest\"",
-              "The image tag must be the exact tag of the image built for this release, not empty and not latest.");
+      String pattern = "^" + repository.replaceAll("[.\\\\+*?()|\\[\\]{}^$]", "\\\\$0") + "@sha256:[a-f0-9]{64}$";
+      declare(prefix + "_image", "string", "Image of the app '" + app.name() + "' this environment runs, by digest: "
+          + repository + "@sha256:<digest>, as `parity release` and `parity promote` record it in"
+          + " releases/<environment>.json. The image is built once and promoted unchanged, so a tag is refused.")
+          .validate("can(regex(" + Escape.hclString(pattern) + ", var." + prefix + "_image))",
+              "The image must be " + repository + "@sha256:<digest>, the digest recorded by parity release for this"
+                  + " environment; a tag is refused.");
       pinned(prefix + "_port", "number", "Port the app '" + app.name() + "' listens on in its container (the"
           + " target group's port): " + app.containerPort() + " in every environment.", app.containerPort());
     }

@@ -31,8 +31,10 @@ ${header}
 </#if>
 <#if apps.attributes?has_content>
 
-# Image tags (${imageTags?join(", ")}) are not set here: the image is built once and promoted,
-# so its tag is given at deploy time with -var.
+# Images by digest, as releases/${environment}.json records them: built once, promoted unchanged.
+<#if unreleased?has_content>
+# Not released to ${environment} yet: ${unreleased?join(", ")}; run `parity release --env ${environment}`.
+</#if>
 <@group apps/>
 </#if>
 

@@ -140,8 +140,11 @@ class CiGateGeneratorTest {
     assertThat(production).doesNotContain("docker build", "docker push");
     assertThat(jobs.path("deploy-staging").toString()).contains("ghcr.io/acme/shop-web:${{ github.sha }}");
 
-    assertThat(imageTags(staging)).containsExactly("web_image_tag=${{ github.sha }}");
-    assertThat(imageTags(production)).isEqualTo(imageTags(staging));
+    assertThat(imageVars(staging)).containsExactly("web_image=$WEB_IMAGE");
+    assertThat(staging).contains("pushed=$(docker inspect --format '{{index .RepoDigests 0}}' \"$IMAGE\")\n"
+        + "echo \"WEB_IMAGE=$pushed\" >> \"$GITHUB_ENV\"");
+    // Production runs the digest its committed release (parity promote) wrote into production.tfvars.
+    assertThat(imageVars(production)).isEmpty();
     assertThat(staging).contains("-var-file=\"$GITHUB_WORKSPACE/$SPEC_DIR/$TFVARS\"");
     assertThat(step(jobs.path("deploy-staging"), "Deploy staging").path("env").path("TFVARS").asText())
         .isEqualTo("deploy/terraform/staging.tfvars");
@@ -155,7 +158,7 @@ class CiGateGeneratorTest {
     JsonNode jobs = YAML.readTree(generate(Fixtures.orders().build()).get("ci/github/parity.yml").content())
         .path("jobs");
     assertThat(names(jobs.fieldNames())).containsExactly("parity-gate", "deploy-production", "integration-tests");
-    assertThat(runs(jobs.path("deploy-production"))).contains("./mvnw", "docker build", "api_image_tag=${{ github.sha }}");
+    assertThat(runs(jobs.path("deploy-production"))).contains("./mvnw", "docker build", "api_image=$API_IMAGE");
   }
 
   @Test
@@ -175,7 +178,9 @@ class CiGateGeneratorTest {
     assertThat(api.path("env").path("DOCKERFILE").asText()).isEqualTo("deploy/api/Dockerfile");
     assertThat(api.path("env").path("CONTEXT").asText()).isEqualTo("api");
     assertThat(api.path("run").asText()).isEqualTo("docker build --file \"$DOCKERFILE\" --tag \"$IMAGE\" \"$CONTEXT\"\n"
-        + "docker push \"$IMAGE\"\n");
+        + "docker push \"$IMAGE\"\n"
+        + "pushed=$(docker inspect --format '{{index .RepoDigests 0}}' \"$IMAGE\")\n"
+        + "echo \"API_IMAGE=$pushed\" >> \"$GITHUB_ENV\"\n");
 
     JsonNode web = step(staging, "Build and push the web image once");
     assertThat(web.path("env").path("DOCKERFILE").asText()).isEqualTo("deploy/web/Dockerfile");
@@ -189,9 +194,11 @@ class CiGateGeneratorTest {
         + "  --build-arg NODE_ENV=production \\\n"
         + "  --build-arg 'GREETING=it'\\''s $HOME' \\\n"
         + "  --tag \"$IMAGE\" \"$CONTEXT\"\n"
-        + "docker push \"$IMAGE\"\n");
-    assertThat(imageTags(runs(staging))).containsExactly("api_image_tag=${{ github.sha }}",
-        "web_image_tag=${{ github.sha }}", "admin_image_tag=${{ github.sha }}");
+        + "docker push \"$IMAGE\"\n"
+        + "pushed=$(docker inspect --format '{{index .RepoDigests 0}}' \"$IMAGE\")\n"
+        + "echo \"ADMIN_IMAGE=$pushed\" >> \"$GITHUB_ENV\"\n");
+    assertThat(imageVars(runs(staging))).containsExactly("api_image=$API_IMAGE", "web_image=$WEB_IMAGE",
+        "admin_image=$ADMIN_IMAGE");
   }
 
   @Test
@@ -238,8 +245,8 @@ class CiGateGeneratorTest {
     throw new AssertionError("no step '" + name + "' in " + job);
   }
 
-  private static List<String> imageTags(String runs) {
-    Matcher m = Pattern.compile("-var \"(\\w+_image_tag=[^\"]*)\"").matcher(runs);
+  private static List<String> imageVars(String runs) {
+    Matcher m = Pattern.compile("-var \"(\\w+_image=[^\"]*)\"").matcher(runs);
     List<String> tags = new ArrayList<>();
     while (m.find()) {
       tags.add(m.group(1));

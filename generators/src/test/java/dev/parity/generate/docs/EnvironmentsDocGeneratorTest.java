@@ -2,6 +2,7 @@ package dev.parity.generate.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
 import dev.parity.generate.GeneratedFile;
@@ -129,6 +130,19 @@ class EnvironmentsDocGeneratorTest {
         ```
         """);
   }
+  @Test
+  void deliveryFlowNamesTheDigestEachEnvironmentRuns() {
+    String digest = "sha256:0f1e2d3c4b5a" + "9".repeat(52);
+    Releases releases = Releases.none().with("staging", "web",
+        new Releases.Released("ghcr.io/acme/shop-web@" + digest, List.of(digest)));
+    String rendered = new EnvironmentsDocGenerator().generate(Fixtures.context(Fixtures.shop().build())
+        .withReleases(releases)).get(0).content();
+
+    assertThat(rendered)
+        .contains("env1[\"staging<br>instances (terraform/staging.tfvars)<br>web: " + digest + "\"]")
+        .contains("env2[\"production<br>instances (terraform/production.tfvars)<br>web: no release recorded\"]");
+  }
+
 
   @Test
   void deliveryFlowNamesEachEnvironmentsClusterAndNamespace() {

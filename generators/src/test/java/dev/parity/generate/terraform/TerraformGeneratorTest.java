@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.core.App;
 import dev.parity.core.Environment;
+import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
 import dev.parity.generate.GeneratedFile;
 import dev.parity.generate.Golden;
 import dev.parity.generate.RealTool;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -134,12 +136,20 @@ class TerraformGeneratorTest {
   }
 
   @Test
-  void imageTagIsDeclaredWithoutDefaultAndSetInNoTfvars() {
-    Map<String, String> files = generate(Fixtures.shop().build());
-    String declaration = files.get("terraform/variables.tf").split("variable \"web_image_tag\"")[1].split("\n}\n")[0];
-    assertThat(declaration).doesNotContain("default").contains("-var 'web_image_tag=<tag>'");
-    assertThat(files.get("terraform/staging.tfvars")).doesNotContainPattern("(?m)^web_image_tag");
-    assertThat(files.get("terraform/production.tfvars")).doesNotContainPattern("(?m)^web_image_tag");
+  void imageIsTheReleasedDigestAndUnsetBeforeTheFirstRelease() {
+    String digest = "sha256:" + "0f".repeat(32);
+    Releases releases = Releases.none().with("staging", "web",
+        new Releases.Released("ghcr.io/acme/shop-web@" + digest, List.of(digest)));
+    Map<String, String> files = new LinkedHashMap<>();
+    new TerraformGenerator().generate(Fixtures.context(Fixtures.shop().build()).withReleases(releases))
+        .forEach(f -> files.put(f.path(), f.content()));
+
+    String declaration = files.get("terraform/variables.tf").split("variable \"web_image\"")[1].split("\n}\n")[0];
+    assertThat(declaration).doesNotContain("default").contains("ghcr\\\\.io/acme/shop-web@sha256:[a-f0-9]{64}$");
+    assertThat(files.get("terraform/staging.tfvars")).containsPattern("(?m)^web_image = \"ghcr.io/acme/shop-web@"
+        + digest + "\"$").doesNotContain("_image_tag");
+    assertThat(files.get("terraform/production.tfvars")).doesNotContainPattern("(?m)^web_image")
+        .contains("# Not released to production yet: web_image; run `parity release --env production`.");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.core.App;
 import dev.parity.core.Environment;
+import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
 import dev.parity.generate.GeneratedFile;
@@ -93,6 +94,36 @@ class TerraformRealToolTest {
   }
 
   @Test
+  void planRefusesATagWhereTheReleasedDigestBelongs() throws IOException {
+    Stack stack = Fixtures.shop().build();
+    Path module = init(stack);
+    List<String> command = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-var-file=staging.tfvars",
+        "-var=web_image=ghcr.io/acme/shop-web:1.0.0"));
+
+    Run plan = terraform(module, command, "");
+
+    assertThat(plan.exitCode()).isEqualTo(1);
+    assertThat(plan.output().replaceAll("\\s+", " ")).contains("The image must be ghcr.io/acme/shop-web@sha256:<digest>,"
+        + " the digest recorded by parity release for this environment; a tag is refused.");
+  }
+
+  @Test
+  void aReleasedEnvironmentPlansWithTheDigestOfItsTfvarsAlone() throws IOException {
+    Stack stack = Fixtures.shop().build();
+    Path module = Files.createDirectories(dir.resolve("released"));
+    Releases releases = Releases.none().with("staging", "web",
+        new Releases.Released("ghcr.io/acme/shop-web@" + DIGEST, List.of(DIGEST)));
+    for (GeneratedFile file : new TerraformGenerator().generate(Fixtures.context(stack).withReleases(releases))) {
+      Files.write(module.resolve(file.path().substring("terraform/".length())), file.bytes());
+    }
+    assertThat(terraform(module, List.of("init", "-input=false", "-no-color"), "").exitCode()).isZero();
+
+    Run plan = terraform(module, List.of("plan", "-input=false", "-no-color", "-var-file=staging.tfvars"), "");
+
+    assertThat(plan.exitCode()).as("terraform plan:%n%s", plan.output()).isZero();
+  }
+
+  @Test
   void fmtFindsNothingToChange() throws IOException {
     for (Stack stack : List.of(Fixtures.builds().build(), Fixtures.shop().build(), Fixtures.orders().build(),
         Stack.named("empty-apps").service(App.node("web", "node:20.11.0-alpine3.19"))
@@ -104,6 +135,8 @@ class TerraformRealToolTest {
       assertThat(fmt.exitCode()).as("terraform fmt of %s:%n%s", stack.name(), fmt.output()).isZero();
     }
   }
+
+  private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
   private Path write(Stack stack) throws IOException {
     Path module = Files.createDirectories(dir.resolve(stack.name()));
@@ -122,7 +155,8 @@ class TerraformRealToolTest {
 
   private static List<String> plan(Stack stack, String tfvars) {
     List<String> command = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-var-file=" + tfvars));
-    stack.apps().forEach(a -> command.add("-var=" + Hcl.variablePrefix(a.name()) + "_image_tag=1.0.0"));
+    stack.apps().forEach(a -> command.add("-var=" + Hcl.variablePrefix(a.name()) + "_image="
+        + TerraformValues.imageRepository(stack, a) + "@" + DIGEST));
     return command;
   }
 

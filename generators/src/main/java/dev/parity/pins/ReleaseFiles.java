@@ -1,0 +1,132 @@
+package dev.parity.pins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.core.Environment;
+import dev.parity.core.Releases;
+import dev.parity.core.Releases.Released;
+import dev.parity.core.Stack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The committed release files, {@code releases/<env>.json} in the deploy tree: per app, the image
+ * the environment runs ({@code repository@sha256:…}) and every digest it ran before. {@code parity
+ * release} and {@code parity promote} write them; {@code generate} reads them and never writes
+ * them; {@code check} does not count them as extra files.
+ *
+ * <pre>{@code
+ * {
+ *   "comment" : "Release of stack 'shop' in environment 'staging', written by `parity release` …",
+ *   "environment" : "staging",
+ *   "apps" : {
+ *     "web" : {
+ *       "image" : "ghcr.io/acme/shop-web@sha256:…",
+ *       "ran" : [ "sha256:…" ]
+ *     }
+ *   }
+ * }
+ * }</pre>
+ */
+public final class ReleaseFiles {
+
+  /** The folder of the release files inside the deploy tree. */
+  public static final String FOLDER = "releases";
+
+  private static final Pattern RELEASE_FILE = Pattern.compile("^" + FOLDER + "/[^/]+\\.json$");
+
+  private ReleaseFiles() {
+  }
+
+  /** Whether {@code treePath} (relative to the tree's root, with {@code /}) is a release file. */
+  public static boolean isReleaseFile(String treePath) {
+    return RELEASE_FILE.matcher(treePath).matches();
+  }
+
+  /** The release file of {@code environment} in the tree at {@code treeRoot}. */
+  public static Path of(Path treeRoot, String environment) {
+    return treeRoot.resolve(FOLDER).resolve(environment + ".json");
+  }
+
+  /**
+   * Every release file of the tree at {@code treeRoot}; none when the folder does not exist.
+   *
+   * @throws dev.parity.core.ParityException exit code 2 listing every problem: not JSON, a file for an
+   *     environment that is not a remote environment of the spec, an app the spec does not declare
+   */
+  public static Releases read(Path treeRoot, Stack stack) {
+    Path folder = treeRoot.resolve(FOLDER);
+    if (!Files.isDirectory(folder)) {
+      return Releases.none();
+    }
+    Map<String, Map<String, Released>> byEnvironment = new TreeMap<>();
+    for (Path file : jsonFiles(folder)) {
+      String name = file.getFileName().toString();
+      String environment = name.substring(0, name.length() - ".json".length());
+      byEnvironment.put(environment, readOne(file, environment, stack));
+    }
+    return Releases.of(byEnvironment);
+  }
+
+  private static Map<String, Released> readOne(Path file, String environment, Stack stack) {
+    JsonNode root = PinFiles.read(file, "restore it from version control, or run `parity release --env "
+        + environment + "` again");
+    List<String> problems = new ArrayList<>();
+    boolean remote = stack.environment(environment).map(e -> !e.isLocal()).orElse(false);
+    if (!remote) {
+      problems.add("environment '" + environment + "' is not a remote environment of stack '" + stack.name()
+          + "' (remote: " + String.join(", ", stack.remoteEnvironments().stream().map(Environment::name).toList())
+          + "); fix: rename the file after the environment it records, or delete it");
+    }
+    Map<String, Released> apps = new TreeMap<>();
+    root.path("apps").fields().forEachRemaining(field -> {
+      String app = field.getKey();
+      if (stack.apps().stream().noneMatch(a -> a.name().equals(app))) {
+        problems.add("app '" + app + "' is not an app of stack '" + stack.name() + "'; fix: remove its entry");
+      }
+      List<String> ran = new ArrayList<>();
+      field.getValue().path("ran").forEach(d -> ran.add(d.asText()));
+      apps.put(app, new Released(field.getValue().path("image").asText(""), ran));
+    });
+    if (!problems.isEmpty()) {
+      throw PinFiles.invalid(file, problems);
+    }
+    return apps;
+  }
+
+  /** Writes the release file of {@code environment} with {@code apps}, sorted by app. */
+  public static void write(Path treeRoot, Stack stack, String environment, Map<String, Released> apps) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("comment", "Release of stack '" + stack.name() + "' in environment '" + environment + "', written by"
+        + " `parity release` and `parity promote`: the image each app runs, by digest, and every digest the"
+        + " environment ran. Generated files take these images; `parity check` refuses a digest the previous"
+        + " environment never ran.");
+    root.put("environment", environment);
+    Map<String, Object> byApp = new TreeMap<>();
+    apps.forEach((app, released) -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("image", released.image());
+      entry.put("ran", released.history());
+      byApp.put(app, entry);
+    });
+    root.put("apps", byApp);
+    PinFiles.write(of(treeRoot, environment), root);
+  }
+
+  private static List<Path> jsonFiles(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
