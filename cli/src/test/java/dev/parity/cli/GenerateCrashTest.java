@@ -133,7 +133,7 @@ class GenerateCrashTest {
     assertThat(rolledBack).isPositive();
     assertThat(completed).isPositive();
     assertThat(snapshot(tree)).isEqualTo(after);
-    assertThat(git("status", "--porcelain")).doesNotContain("??", ".parity-journal");
+    assertThat(git("status", "--porcelain", "--untracked-files=all")).doesNotContain(".parity-journal");
   }
 
   @Test
