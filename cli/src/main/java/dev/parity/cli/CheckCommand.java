@@ -12,6 +12,7 @@ import dev.parity.pins.LockFile;
 import dev.parity.pins.Promotion;
 import dev.parity.pins.ReleaseFiles;
 import dev.parity.registry.ImageDigests;
+import dev.parity.generate.TreeWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         + " (parity.lock.json) covers every third-party image of the spec, and that every environment runs a digest"
         + " the previous one in promotion order ran (deploy/releases/).",
         "Reports every file that is missing, stale (generated from an older spec), hand-edited, or extra; every image"
-            + " the lock misses or holds in excess; every release that is a tag or skips an environment."},
+            + " the lock misses or holds in excess; every release that is a tag or skips an environment.",
+        "A generation that was interrupted (killed) is first completed or rolled back, and a note says which."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the tree is exactly what the spec generates", "1:the tree, the lock or a release differs; the report lists each finding",
         "2:the spec is invalid or a file it refers to is missing or wrong, or the command was used wrongly"})
@@ -58,8 +60,9 @@ final class CheckCommand implements Callable<Integer> {
     LoadedSpec loaded = options.loadWithFiles(false);
     Path target = SpecOptions.outOrDefault(out, loaded);
     DeployTree expected = options.render(loaded, target);
-    CheckReport report = TreeChecker.check(target, expected);
     PrintWriter stdout = command.commandLine().getOut();
+    TreeWriter.recover(target).ifPresent(note -> stdout.println("Note: " + note + "."));
+    CheckReport report = TreeChecker.check(target, expected);
     List<String> pins = pinFindings(loaded, target);
     if (report.isClean() && pins.isEmpty()) {
       stdout.printf("%s is up to date: %d files, as spec %s generates them.%n", target, expected.files().size(),

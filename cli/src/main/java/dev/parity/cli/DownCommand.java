@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "down", mixinStandardHelpOptions = true,
     description = {"Remove every container and network of the spec's stack in one environment, found by the"
         + " labels dev.parity.stack and dev.parity.environment: also what a killed `parity up` left.",
-        "Named volumes are kept for the next `up`, like compose's; --volumes removes them too."},
+        "Named volumes (a database's data among them) are kept for the next `up`, like compose's; --volumes"
+            + " removes them too. The env files `up` wrote for the environment are removed."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:nothing of the stack is left", "2:bad input, an unknown environment, or Docker is not reachable"})
 final class DownCommand implements Callable<Integer> {
@@ -40,6 +41,11 @@ final class DownCommand implements Callable<Integer> {
         removal.containersAndNetworks(), loaded.stack().name(), environment);
     if (!removal.removedVolumes().isEmpty()) {
       out.printf("Removed volumes: %s.%n", String.join(", ", removal.removedVolumes()));
+    }
+    java.util.List<java.nio.file.Path> envFiles = WrittenEnvFiles.remove(loaded.folder(), environment);
+    if (!envFiles.isEmpty()) {
+      out.printf("Removed env files: %s.%n", envFiles.stream().map(Object::toString)
+          .collect(java.util.stream.Collectors.joining(", ")));
     }
     if (!removal.keptVolumes().isEmpty()) {
       out.printf("Kept volumes: %s (named volumes outlive `down`, like compose's; `parity down --volumes` removes"

@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
 /** {@code parity generate}: renders every environment's files from the spec. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Render every environment's deployment files from the spec.",
-        "Files already up to date are not touched; new content is staged and swapped in, so a failure"
-            + " leaves the previous tree as it was. A rejected spec writes nothing."},
+        "Files already up to date are not touched; new content is staged in a journal inside the tree"
+            + " (.parity-journal, git-ignored) and swapped in, so a failure or a kill at any instant leaves the"
+            + " previous tree or the new one: the next generate or check completes or rolls back an interrupted"
+            + " generation. A rejected spec writes nothing."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the tree is written (or was already up to date)",
         "1:writing failed; the previous tree was restored",
@@ -39,8 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
     LoadedSpec loaded = options.loadWithFiles(false);
     Path target = SpecOptions.outOrDefault(out, loaded);
     DeployTree tree = options.render(loaded, target);
-    WriteResult result = TreeWriter.write(target, tree, force);
     PrintWriter stdout = command.commandLine().getOut();
+    TreeWriter.recover(target).ifPresent(note -> stdout.println("Note: " + note + "."));
+    WriteResult result = TreeWriter.write(target, tree, force);
     if (result.written().isEmpty() && result.removed().isEmpty()) {
       stdout.printf("%s was already current: %d files, as spec %s generates them; nothing written.%n", target,
           tree.files().size(), loaded.name());

@@ -5,17 +5,20 @@ import dev.parity.core.ErrorCode;
 import dev.parity.core.ImageLock;
 import dev.parity.core.ParityException;
 import dev.parity.core.Stack;
+import dev.parity.runtime.KeptStackException;
 import dev.parity.runtime.LocalStack;
 import dev.parity.runtime.RunningStack;
+import dev.parity.runtime.ServiceStatus;
 import dev.parity.runtime.StackOptions;
+import dev.parity.runtime.StartInterruptedException;
 import dev.parity.runtime.internal.EnvFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +30,15 @@ import picocli.CommandLine.Spec;
     description = {"Boot an environment of the spec on the local Docker engine: every backing service at its"
         + " declared image, waited for until healthy, migrated with Flyway; then print the app's config and"
         + " write it to an env file.",
-        "Without --detach it runs until Ctrl-C and then removes what it started."},
+        "Without --detach it runs until Ctrl-C and then removes what it started; Ctrl-C or SIGTERM while it starts"
+            + " removes what it started so far. One up per stack and environment at a time; an up of a stack that is"
+            + " already up changes nothing."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the stack ran (and, without --detach, was removed again)",
+    exitCodeList = {"0:the stack ran (and, without --detach, was removed again), or was already up",
         "1:an image is missing, a port is taken, a service is unhealthy or a migration failed",
-        "2:bad input (an invalid spec, a missing file it refers to, an unknown environment), or Docker is not reachable"})
+        "2:bad input (an invalid spec, a missing file it refers to, an unknown environment), Docker is not reachable,"
+            + " or another up of the stack and environment runs",
+        "130:interrupted by Ctrl-C (143: by SIGTERM); what it had started was removed"})
 final class UpCommand implements Callable<Integer> {
 
   @Mixin
@@ -60,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
       description = "Pull every image from this registry instead, same repository path, tag and digest.")
   String registryMirror;
 
-  @Option(names = "--keep-on-failure", description = "Leave a stack that failed to start running, for inspection.")
+  @Option(names = "--keep-on-failure", description = "Leave a stack that failed to start running, for inspection, and write its env file.")
   boolean keepOnFailure;
 
   @Option(names = "--random-ports", description = "Publish services on free ports instead of their declared host ports.")
@@ -72,6 +79,9 @@ final class UpCommand implements Callable<Integer> {
 
   @Spec
   picocli.CommandLine.Model.CommandSpec command;
+
+  /** The spec's folder, where {@code .parity/} is. */
+  private Path projectFolder;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -89,28 +99,61 @@ final class UpCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParityException(ErrorCode.USAGE, "--registry-mirror: " + e.getMessage());
     }
+    Stack stack = loaded.stack();
+    projectFolder = loaded.folder();
+    try (UpLock lock = UpLock.acquire(loaded.folder(), stack.name(), environment)) {
+      Optional<List<ServiceStatus>> up = LocalStack.of(stack).upAndRunning(environment, withApps);
+      if (up.isPresent()) {
+        out.printf("Stack '%s' (%s) is already up: %s running. Nothing changed; its config is in the env file"
+            + " `parity up` wrote (.parity/ beside the spec), and `parity down --spec %s --env %s` removes it.%n",
+            stack.name(), environment, up.get().stream().map(ServiceStatus::service).distinct()
+                .collect(Collectors.joining(", ")), options.spec, environment);
+        return 0;
+      }
+      return start(out, loaded, apps, stackOptions);
+    }
+  }
+
+  private int start(PrintWriter out, LoadedSpec loaded, List<App> apps, StackOptions stackOptions)
+      throws InterruptedException {
     out.printf("Starting stack '%s', environment '%s'%n", loaded.stack().name(), environment);
     out.flush();
-    RunningStack running = LocalStack.of(loaded.stack()).start(stackOptions);
-    CountDownLatch removed = new CountDownLatch(1);
-    if (!detach) {
-      // Ctrl-C (and a plain kill) end the JVM through its shutdown hooks: remove the stack there.
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    UpInterruption interruption = UpInterruption.install(out);
+    try {
+      RunningStack running;
+      try {
+        interruption.starting();
+        running = LocalStack.of(loaded.stack()).start(stackOptions);
+      } catch (StartInterruptedException e) {
+        interruption.settle("Interrupted: " + e.getMessage() + ".");
+        return 130;
+      } catch (KeptStackException e) {
+        report(out, e.stack(), loaded, apps);
+        interruption.settle(null);
+        throw e;
+      } catch (RuntimeException e) {
+        interruption.settle(null);
+        throw e;
+      }
+      if (!interruption.started(running, !detach)) {
         running.close();
-        out.println("Removed stack '" + running.stackName() + "' (" + running.environment() + ").");
-        out.flush();
-        removed.countDown();
-      }, "parity-down"));
-    }
-    report(out, running, loaded, apps);
-    if (detach) {
-      out.printf("Detached. Remove it with: parity down --spec %s --env %s%n", options.spec, environment);
+        interruption.settle("Interrupted: removed stack '" + running.stackName() + "' (" + environment + ").");
+        return 130;
+      }
+      report(out, running, loaded, apps);
+      if (detach) {
+        out.printf("Detached. Remove it with: parity down --spec %s --env %s%n", options.spec, environment);
+        return 0;
+      }
+      out.println("Running. Press Ctrl-C to stop and remove the stack.");
+      out.flush();
+      interruption.awaitRemoval();
       return 0;
+    } finally {
+      if (!interruption.requested()) {
+        interruption.uninstall();
+      }
     }
-    out.println("Running. Press Ctrl-C to stop and remove the stack.");
-    out.flush();
-    removed.await();
-    return 0;
   }
 
   /**
@@ -158,6 +201,7 @@ final class UpCommand implements Callable<Integer> {
   private void write(PrintWriter out, RunningStack running, String whose, Map<String, String> config,
       List<String> printable, Path file) {
     boolean secret = config.keySet().stream().anyMatch(running.secretKeys()::contains);
+    WrittenEnvFiles.record(projectFolder, running.environment(), file);
     EnvFile.write(file, EnvFile.render("Config of " + whose + " of stack '" + running.stackName() + "', environment '"
         + running.environment() + "', written by `parity up`; local secrets are generated per run.", config), secret);
     out.println("Config for " + whose + " (" + running.environment() + "):");

@@ -54,6 +54,7 @@ class GateIT {
   void removeEverything() {
     if (docker != null) {
       docker.removeAll(Map.of(StackLabels.STACK, STACK));
+      docker.removeVolumes(Map.of(StackLabels.STACK, STACK));
     }
   }
 

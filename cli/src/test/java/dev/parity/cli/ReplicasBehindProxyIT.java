@@ -223,21 +223,23 @@ class ReplicasBehindProxyIT {
     assertThat(Arrays.asList(db.getConfig().getEnv())).anyMatch(e -> e.matches("POSTGRES_PASSWORD=[A-Za-z0-9]{24}"))
         .noneMatch(e -> e.contains("TOKEN"));
     assertThat(db.getConfig().getCmd()).containsExactly("-c", "max_connections=50");
-    assertThat(docker.volumes(Map.of(StackLabels.STACK, STACK))).containsExactly("it-proxy-local-pgdata");
+    // the declared data volume of the database, and Redis's default one (<service>-data, as in compose)
+    assertThat(docker.volumes(Map.of(StackLabels.STACK, STACK))).containsExactly("it-proxy-local-cache-data",
+        "it-proxy-local-pgdata");
 
     // down keeps the named volume, like compose; down --volumes removes it
     out.getBuffer().setLength(0);
     assertThat(run("down", "--spec", spec)).isEqualTo(0);
-    assertThat(out.toString()).isEqualTo("Removed 7 containers and networks of stack 'it-proxy' (local).\n"
-        + "Kept volumes: it-proxy-local-pgdata (named volumes outlive `down`, like compose's; `parity down --volumes`"
-        + " removes them).\n");
+    assertThat(out.toString()).startsWith("Removed 7 containers and networks of stack 'it-proxy' (local).\n"
+        + "Removed env files: ").endsWith("Kept volumes: it-proxy-local-cache-data, it-proxy-local-pgdata (named volumes"
+        + " outlive `down`, like compose's; `parity down --volumes` removes them).\n");
     assertThat(docker.containers(Map.of(StackLabels.STACK, STACK))).isEmpty();
     assertThat(Files.list(project.resolve(".parity/secrets")).filter(Files::isDirectory)).isEmpty();
 
     out.getBuffer().setLength(0);
     assertThat(run("down", "--spec", spec, "--volumes")).isEqualTo(0);
     assertThat(out.toString()).isEqualTo("Removed 0 containers and networks of stack 'it-proxy' (local).\n"
-        + "Removed volumes: it-proxy-local-pgdata.\n");
+        + "Removed volumes: it-proxy-local-cache-data, it-proxy-local-pgdata.\n");
     assertThat(docker.containers(Map.of(StackLabels.STACK, STACK))).isEmpty();
     assertThat(client.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK + "=" + STACK)).exec()).isEmpty();
     assertThat(docker.volumes(Map.of(StackLabels.STACK, STACK))).isEmpty();

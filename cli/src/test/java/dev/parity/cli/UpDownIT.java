@@ -49,6 +49,7 @@ class UpDownIT {
   void removeEverything() {
     if (docker != null) {
       docker.removeAll(Map.of(StackLabels.STACK, STACK));
+      docker.removeVolumes(Map.of(StackLabels.STACK, STACK));
     }
   }
 
@@ -111,7 +112,11 @@ class UpDownIT {
 
     out.getBuffer().setLength(0);
     assertThat(run("down", "--spec", spec)).isEqualTo(0);
-    assertThat(out.toString()).isEqualTo("Removed 2 containers and networks of stack 'it-cli' (local).\n");
+    assertThat(out.toString()).isEqualTo("Removed 2 containers and networks of stack 'it-cli' (local).\n"
+        + "Removed env files: " + envFile + ".\n"
+        + "Kept volumes: it-cli-local-db-data (named volumes outlive `down`, like compose's; `parity down --volumes`"
+        + " removes them).\n");
+    assertThat(envFile).doesNotExist();
     assertThat(containers()).isZero();
     assertThat(docker.containers(Map.of(StackLabels.STACK, STACK, StackLabels.MANAGED, "true"))).isEmpty();
   }

@@ -30,7 +30,11 @@ public final class TreeChecker {
   private TreeChecker() {
   }
 
-  /** Every file of {@code root} that is missing, stale, hand-edited or extra, sorted by path. */
+  /**
+   * Every file of {@code root} that is missing, stale, hand-edited or extra, sorted by path. The
+   * journal of an interrupted generation is not part of the tree: call {@link TreeWriter#recover}
+   * first to complete or discard it.
+   */
   public static CheckReport check(Path root, DeployTree expected) {
     Map<String, String> recorded = TreeWriter.readManifest(root);
     List<Finding> findings = new ArrayList<>();
@@ -66,6 +70,7 @@ public final class TreeChecker {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile)
           .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+          .filter(path -> !WriteJournal.isJournal(path))
           .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes a {@link DeployTree} to disk so that a user never loses anything and never sees a
@@ -26,9 +24,11 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>files whose content is already right are not touched, so a second run changes no byte
  *       and no modification time;</li>
- *   <li>every new content is first written in full to a staging folder beside the tree; only
- *       then are files moved into place, each with an atomic rename, and if a move fails the
- *       files already replaced are put back — the previous tree stays as it was;</li>
+ *   <li>every new content is first written in full to a journal inside the tree
+ *       ({@code .parity-journal/}, git-ignored, see {@link WriteJournal}); only then are files
+ *       moved into place, each with an atomic rename. If a move fails the files already replaced
+ *       are put back; if the process is killed, the next run completes or rolls back the journal —
+ *       the tree is always the previous one or the new one;</li>
  *   <li>a file that was edited by hand, or that Parity did not write, is never overwritten
  *       unless {@code force} is set: the write is refused before anything changes;</li>
  *   <li>files a previous run generated and the spec no longer produces are removed, unless
@@ -67,7 +67,20 @@ public final class TreeWriter {
     return new TreeWriter(TreeWriter::atomicMove).apply(root, tree, force);
   }
 
+  /**
+   * Finishes a generation of {@code root} that was interrupted (killed, or the machine lost power):
+   * completes it when it had committed, else discards it, so the tree is the previous one or the
+   * new one, byte for byte. {@link #write} and {@code parity check} call it first.
+   *
+   * @return what was recovered, for the user; empty when nothing was interrupted
+   * @throws ParityException when the interrupted generation cannot be completed (the journal stays)
+   */
+  public static Optional<String> recover(Path root) {
+    return WriteJournal.recover(root);
+  }
+
   WriteResult apply(Path root, DeployTree tree, boolean force) {
+    recover(root);
     Map<String, String> recorded = readManifest(root);
     List<GeneratedFile> toWrite = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
@@ -109,92 +122,15 @@ public final class TreeWriter {
       (GeneratedFile.sha256(current.get()).equals(old.getValue()) ? removed : kept).add(old.getKey());
     }
     if (!toWrite.isEmpty() || !removed.isEmpty()) {
-      commit(root, toWrite, removed);
+      List<GeneratedFile> manifestLast = new ArrayList<>(toWrite);
+      manifestLast.sort(Comparator.comparing(f -> f.path().equals(DeployTree.MANIFEST)));
+      WriteJournal.commit(root, manifestLast, removed, mover);
     }
     List<String> written = toWrite.stream().map(GeneratedFile::path).toList();
     return new WriteResult(written, unchanged, removed, kept);
   }
 
-  /** Stages every new file, then swaps them in (manifest last), rolling back on failure. */
-  private void commit(Path root, List<GeneratedFile> files, List<String> removals) {
-    Path staging = null;
-    Map<Path, Path> backups = new LinkedHashMap<>();
-    List<Path> created = new ArrayList<>();
-    try {
-      Files.createDirectories(root);
-      staging = Files.createTempDirectory(root.toAbsolutePath().getParent(), "." + root.getFileName() + ".parity-");
-      Path backupDir = Files.createDirectory(staging.resolve("previous"));
-      List<GeneratedFile> ordered = new ArrayList<>(files);
-      ordered.sort(Comparator.comparing(f -> f.path().equals(DeployTree.MANIFEST)));
-      for (GeneratedFile file : ordered) {
-        Path staged = staging.resolve("next").resolve(file.path());
-        Files.createDirectories(staged.getParent());
-        Files.write(staged, file.bytes());
-        if (file.executable()) {
-          setExecutable(staged);
-        }
-      }
-      for (String path : removals) {
-        backup(root.resolve(path), backupDir.resolve(path), backups);
-      }
-      for (GeneratedFile file : ordered) {
-        Path target = root.resolve(file.path());
-        Files.createDirectories(target.getParent());
-        if (Files.exists(target)) {
-          backup(target, backupDir.resolve(file.path()), backups);
-        }
-        mover.move(staging.resolve("next").resolve(file.path()), target);
-        created.add(target);
-      }
-      removeEmptyFolders(root, removals);
-    } catch (IOException | RuntimeException e) {
-      rollBack(backups, created);
-      throw new ParityException(ErrorCode.IO, "writing '" + root + "' failed: " + e
-          + "; the previous files were restored", e);
-    } finally {
-      deleteRecursively(staging);
-    }
-  }
-
-  private void backup(Path target, Path backup, Map<Path, Path> backups) throws IOException {
-    Files.createDirectories(backup.getParent());
-    mover.move(target, backup);
-    backups.put(target, backup);
-  }
-
-  private static void rollBack(Map<Path, Path> backups, List<Path> created) {
-    for (Path path : created) {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException ignored) {
-        // restoring the backups below matters more than a leftover new file
-      }
-    }
-    backups.forEach((target, backup) -> {
-      try {
-        Files.move(backup, target, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException ignored) {
-        // the staging folder is kept below only if restoring failed; nothing else can be done
-      }
-    });
-  }
-
-  private static void removeEmptyFolders(Path root, List<String> removals) throws IOException {
-    for (String path : removals) {
-      Path dir = root.resolve(path).getParent();
-      while (dir != null && !dir.equals(root) && Files.isDirectory(dir)) {
-        try (Stream<Path> entries = Files.list(dir)) {
-          if (entries.findAny().isPresent()) {
-            break;
-          }
-        }
-        Files.delete(dir);
-        dir = dir.getParent();
-      }
-    }
-  }
-
-  private static void atomicMove(Path source, Path target) throws IOException {
+  static void atomicMove(Path source, Path target) throws IOException {
     try {
       Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
@@ -219,22 +155,11 @@ public final class TreeWriter {
     }
   }
 
-  private static void setExecutable(Path file) {
+  static void setExecutable(Path file) {
     try {
       Files.setPosixFilePermissions(file, EXECUTABLE);
     } catch (UnsupportedOperationException | IOException e) {
       file.toFile().setExecutable(true, false);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a leftover staging folder beside the tree is harmless and named as Parity's
     }
   }
 }

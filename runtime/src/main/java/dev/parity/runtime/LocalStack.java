@@ -1,6 +1,7 @@
 package dev.parity.runtime;
 
 import com.github.dockerjava.api.model.Container;
+import dev.parity.core.App;
 import dev.parity.core.Environment;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
@@ -9,12 +10,13 @@ import dev.parity.runtime.internal.Cleanup;
 import dev.parity.runtime.internal.DockerOps;
 import dev.parity.runtime.internal.DockerProbe;
 import dev.parity.runtime.internal.StackStarter;
-import dev.parity.runtime.internal.StartedStack;
+import dev.parity.runtime.internal.KeptFailure;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -59,8 +61,11 @@ public final class LocalStack {
     int leftovers = options.removeLeftovers()
         ? Cleanup.remove(docker, StackLabels.forStack(stack.name(), environment.name()), options.projectFolder(), false)
             .containersAndNetworks() : 0;
-    StartedStack started = new StackStarter(stack, environment, options, docker).start();
-    return new RunningStack(stack, environment, started, leftovers);
+    try {
+      return new RunningStack(stack, environment, new StackStarter(stack, environment, options, docker).start(), leftovers);
+    } catch (KeptFailure kept) {
+      throw new KeptStackException(kept, new RunningStack(stack, environment, kept.started(), leftovers));
+    }
   }
 
   /**
@@ -90,6 +95,33 @@ public final class LocalStack {
             c.getLabels().get(StackLabels.ENVIRONMENT), c.getImage(), c.getState(), DockerOps.ports(c)))
         .sorted(Comparator.comparing(ServiceStatus::environment).thenComparing(ServiceStatus::service))
         .toList();
+  }
+
+  /**
+   * The services of this stack in {@code environment} when the stack is up: every service a start
+   * runs (apps only {@code withApps}) has a container and every container of the environment is
+   * running. Empty when nothing runs, or when what runs is the remains of a failed or killed start.
+   */
+  public Optional<List<ServiceStatus>> upAndRunning(String environmentName, boolean withApps) {
+    Environment environment = environment(environmentName);
+    List<ServiceStatus> running = status().stream().filter(s -> s.environment().equals(environment.name())).toList();
+    boolean complete = stack.services().stream().filter(s -> withApps || !(s instanceof App))
+        .allMatch(s -> running.stream().anyMatch(r -> r.service().equals(s.name())));
+    boolean allRunning = running.stream().allMatch(r -> r.state().equals("running"));
+    return complete && allRunning && !running.isEmpty() ? Optional.of(running) : Optional.empty();
+  }
+
+  /** The named volumes of this stack (kept across runs until {@code down --volumes}), by environment: {@code local: [shop-local-db-data]}. */
+  public Map<String, List<String>> volumes() {
+    DockerOps docker = new DockerOps(DockerProbe.connect());
+    Map<String, List<String>> byEnvironment = new java.util.TreeMap<>();
+    for (Environment environment : stack.environments()) {
+      List<String> names = docker.volumes(StackLabels.forStack(stack.name(), environment.name()));
+      if (!names.isEmpty()) {
+        byEnvironment.put(environment.name(), names);
+      }
+    }
+    return byEnvironment;
   }
 
   private Environment environment(String name) {

@@ -69,7 +69,7 @@ class AppKindsIT {
   }
 
   private StackOptions options() {
-    return StackOptions.defaults().fixedPorts(false).withApps(true).projectFolder(project);
+    return StackOptions.defaults().fixedPorts(false).keepVolumes(false).withApps(true).projectFolder(project);
   }
 
   private static String get(RunningStack running, String app) throws Exception {

@@ -45,7 +45,7 @@ class FaultsIT {
   }
 
   private StackOptions options() {
-    return StackOptions.defaults().fixedPorts(false).projectFolder(project).startupTimeout(Duration.ofSeconds(6));
+    return StackOptions.defaults().fixedPorts(false).keepVolumes(false).projectFolder(project).startupTimeout(Duration.ofSeconds(6));
   }
 
   private static Stack redisOnly(String image, Integer hostPort) {

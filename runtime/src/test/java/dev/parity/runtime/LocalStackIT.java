@@ -46,7 +46,7 @@ class LocalStackIT {
   }
 
   private StackOptions options() {
-    return StackOptions.defaults().fixedPorts(false).projectFolder(project).progress(events::add);
+    return StackOptions.defaults().fixedPorts(false).keepVolumes(false).projectFolder(project).progress(events::add);
   }
 
   @Test

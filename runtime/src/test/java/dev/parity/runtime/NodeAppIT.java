@@ -84,7 +84,7 @@ class NodeAppIT {
     assertThat(ImageRef.parse(NODE).isPinned()).isTrue();
 
     try (RunningStack running = LocalStack.of(stack)
-        .start(StackOptions.defaults().fixedPorts(false).withApps(true).projectFolder(project))) {
+        .start(StackOptions.defaults().fixedPorts(false).keepVolumes(false).withApps(true).projectFolder(project))) {
       HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + running.port("web") + "/")).build(), HttpResponse.BodyHandlers.ofString());
 

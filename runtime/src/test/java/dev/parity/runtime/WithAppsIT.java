@@ -83,7 +83,7 @@ class WithAppsIT {
     Stack stack = TestStacks.variant(b, "db", TestStacks.POSTGRES).build();
 
     try (RunningStack running = LocalStack.of(stack)
-        .start(StackOptions.defaults().fixedPorts(false).withApps(true).projectFolder(project))) {
+        .start(StackOptions.defaults().fixedPorts(false).keepVolumes(false).withApps(true).projectFolder(project))) {
       HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + running.port("api") + "/config")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(config.body()).isEqualTo("db:5432 secret:24");

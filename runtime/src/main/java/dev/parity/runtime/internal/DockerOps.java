@@ -138,11 +138,13 @@ public final class DockerOps {
     return id;
   }
 
+  /** The host port {@code containerPort} is published on; -1 when it has none (yet, or the container died). */
   int mappedPort(String id, int containerPort) {
     InspectContainerResponse info = client.inspectContainerCmd(id).exec();
-    Ports.Binding[] bindings = info.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
+    Ports.Binding[] bindings = info.getNetworkSettings().getPorts() == null ? null
+        : info.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
     if (bindings == null || bindings.length == 0) {
-      throw new ParityException(ErrorCode.RUNTIME, "container " + id + " publishes no port for " + containerPort);
+      return -1;
     }
     return Integer.parseInt(bindings[0].getHostPortSpec());
   }

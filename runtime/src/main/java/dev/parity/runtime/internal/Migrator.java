@@ -49,7 +49,7 @@ final class Migrator {
           .map(Object::toString).toList();
     } catch (FlywayException e) {
       throw new ParityException(ErrorCode.MIGRATION_FAILED, "migration of service '" + service.name()
-          + "' failed" + failedVersion(flyway) + " (" + location + "):\n" + e.getMessage().strip()
+          + "' failed" + failedVersion(flyway) + " (" + location + "):\n" + MigrationFailure.describe(e)
           + "\nFix the migration, then start the stack again.", e);
     }
   }

@@ -1,6 +1,7 @@
 package dev.parity.runtime.internal;
 
 import dev.parity.core.App;
+import dev.parity.core.Database;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.Mount;
 import dev.parity.core.ParityException;
@@ -47,10 +48,23 @@ final class OptionPlans {
     return ports;
   }
 
+  /**
+   * The mounts a service runs with: the declared ones, then, for a database that declares none at
+   * its data path, its default data volume {@code <name>-data} — the volume the generated compose
+   * file gives it, so local data outlives {@code down} the same way.
+   */
+  static List<Mount> declaredAndData(Service service) {
+    List<Mount> mounts = new ArrayList<>(service.options().mounts());
+    if (service instanceof Database db && !db.declaresDataMount()) {
+      mounts.add(db.dataMount());
+    }
+    return mounts;
+  }
+
   /** Named volumes (by their Docker name) and bind mounts (by absolute path), in declaration order. */
   static List<MountPlan> mounts(Service service, PlanContext context) {
     List<MountPlan> mounts = new ArrayList<>();
-    for (Mount mount : service.options().mounts()) {
+    for (Mount mount : declaredAndData(service)) {
       mounts.add(switch (mount.kind()) {
         case VOLUME -> new MountPlan(MountPlan.Kind.VOLUME, context.volumeNames().apply(mount.source()), mount.target(),
             mount.isReadOnly());

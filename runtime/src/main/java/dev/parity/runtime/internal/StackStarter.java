@@ -16,6 +16,7 @@ import dev.parity.runtime.ServiceProgress;
 import dev.parity.runtime.ServiceProgress.Phase;
 import dev.parity.runtime.StackLabels;
 import dev.parity.runtime.StackOptions;
+import dev.parity.runtime.StartInterruptedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ public final class StackStarter {
   private final String runId = LocalSecrets.random(8).toLowerCase(java.util.Locale.ROOT);
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean aborted = new AtomicBoolean();
+  private final StartGate gate = new StartGate(aborted);
   private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
   private final Map<String, List<String>> migrations = new ConcurrentHashMap<>();
   private final Map<String, String> networks = new HashMap<>();
@@ -86,7 +88,7 @@ public final class StackStarter {
     services.forEach(s -> s.options().mounts().stream().filter(Mount::isBind)
         .forEach(m -> OptionPlans.bindSource(s, m, options.projectFolder())));
     boolean keepsVolumes = options.keepVolumes()
-        && services.stream().anyMatch(s -> s.options().mounts().stream().anyMatch(Mount::isVolume));
+        && services.stream().anyMatch(s -> OptionPlans.declaredAndData(s).stream().anyMatch(Mount::isVolume));
     secrets = keepsVolumes
         ? LocalSecrets.keptIn(LocalSecrets.file(options.projectFolder(), environment.name()), stack)
         : LocalSecrets.generate(stack);
@@ -103,6 +105,9 @@ public final class StackStarter {
     try {
       createNetworks(services);
       createVolumes(services);
+      if (Thread.interrupted()) {
+        throw new StartInterruptedException("interrupted");
+      }
       Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
       for (Service service : inDependencyOrder(services)) {
         CompletableFuture<?>[] dependencies = service.dependsOn().stream().filter(started::containsKey)
@@ -115,7 +120,7 @@ public final class StackStarter {
               }
             }));
       }
-      CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+      gate.awaitAll(started.values(), executor);
       RuntimeException failure = firstFailure(started);
       if (failure != null) {
         throw failure;
@@ -125,20 +130,34 @@ public final class StackStarter {
           .forEach(s -> orderedMigrations.put(s.name(), migrations.get(s.name())));
       return new StartedStack(runId, hostPorts, secrets, orderedMigrations, docker, options.projectFolder());
     } catch (RuntimeException e) {
-      String note;
-      if (options.keepOnFailure()) {
-        note = "\nThe stack was kept for inspection (--keep-on-failure); `parity down` removes it.";
-      } else {
-        Cleanup.remove(docker, runLabels(), options.projectFolder(), false);
-        note = "\nEverything this run started was removed.";
+      if (!(e instanceof StartInterruptedException) && !Thread.interrupted()) {
+        throw failed(e);
       }
-      if (e instanceof ParityException p) {
-        throw new ParityException(p.code(), p.getMessage() + note, p.getCause() == null ? p : p.getCause());
-      }
-      throw new ParityException(ErrorCode.RUNTIME, "starting the stack failed: " + DockerProbe.firstLine(e) + note, e);
+      int removed = Cleanup.remove(docker, runLabels(), options.projectFolder(), false).containersAndNetworks();
+      throw new StartInterruptedException("interrupted while starting stack '" + stack.name() + "' ("
+          + environment.name() + "): removed everything this run started (" + removed + " containers and networks)");
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /** The failure as the user sees it: everything this run started removed, unless kept for inspection. */
+  private ParityException failed(RuntimeException e) {
+    String note;
+    if (options.keepOnFailure()) {
+      note = "\nThe stack was kept for inspection (--keep-on-failure); `parity down` removes it.";
+    } else {
+      Cleanup.remove(docker, runLabels(), options.projectFolder(), false);
+      note = "\nEverything this run started was removed.";
+    }
+    ParityException failure = e instanceof ParityException p
+        ? new ParityException(p.code(), p.getMessage() + note, p.getCause() == null ? p : p.getCause())
+        : new ParityException(ErrorCode.RUNTIME, "starting the stack failed: " + DockerProbe.firstLine(e) + note, e);
+    if (options.keepOnFailure()) {
+      return new KeptFailure(failure, new StartedStack(runId, hostPorts, secrets, migrations, docker,
+          options.projectFolder()));
+    }
+    return failure;
   }
 
   /** One Docker network per stack network a service joins: the default one, and each declared one. */
@@ -160,7 +179,7 @@ public final class StackStarter {
 
   private void createVolumes(List<Service> services) {
     Set<String> declared = new LinkedHashSet<>();
-    services.forEach(s -> s.options().mounts().stream().filter(Mount::isVolume).forEach(m -> declared.add(m.source())));
+    services.forEach(s -> OptionPlans.declaredAndData(s).stream().filter(Mount::isVolume).forEach(m -> declared.add(m.source())));
     for (String name : declared) {
       Map<String, String> labels = new HashMap<>(StackLabels.forStack(stack.name(), environment.name()));
       labels.put(StackLabels.VOLUME, name);
@@ -214,10 +233,17 @@ public final class StackStarter {
         SecretFiles.write(plan.secretFiles());
         Map<String, String> labels = new HashMap<>(StackLabels.forService(stack.name(), environment.name(), service.name()));
         labels.put(StackLabels.RUN, runId);
-        String id = docker.run(plan, prefix + "-" + plan.containerSuffix(), networks, labels);
+        String id = gate.create(() -> docker.run(plan, prefix + "-" + plan.containerSuffix(), networks, labels),
+            AbortedException::new);
         int port = -1;
         if (plan.publishesMainPort()) {
           port = docker.mappedPort(id, plan.containerPort());
+          if (port < 0) {
+            // The container died before Docker bound its ports: say so, with its log, not "no port".
+            throw unhealthy(plan, id, docker.state(id).getRunning() == Boolean.TRUE
+                ? "publishes no host port for " + plan.containerPort() : "exited with code "
+                    + docker.state(id).getExitCodeLong() + " before it became healthy");
+          }
           hostPorts.put(service.name(), port);
         }
         progress(service, Phase.WAITING, "for " + plan.readiness().describe()
