@@ -12,6 +12,11 @@ public enum ErrorCode {
   TEMPLATE(2),
   /** A database or the Docker engine could not be reached or read. */
   UNREACHABLE(2),
+  /**
+   * What a check compares with could not be prepared, for example the expected schema of
+   * {@code parity drift schema --spec} when a migration fails: nothing was compared, so it is not drift.
+   */
+  NOT_COMPARED(2),
   /** Reading or writing files failed. */
   IO(1),
   /** No Docker engine answered; the message lists what was tried. */
