@@ -92,7 +92,8 @@ final class PgConstraints {
     Sql.query(connection, INDEXES, schemas, row -> {
       String method = row.getString("method");
       Map<String, String> properties = Attributes.of("include", Attributes.listOrNone(Sql.strings(row, "include")),
-          "nulls", row.getBoolean("is_unique") ? nulls(row.getString("nulls_not_distinct")) : null,
+          // Only the non-default is named, so that making an index unique is one difference, not two.
+          "nulls", "true".equals(row.getString("nulls_not_distinct")) ? "not distinct" : null,
           "storage", emptyAsNull(row.getString("storage")));
       model.table(row.getString("schema_name"), row.getString("table_name")).indexes.add(new Index(
           row.getString("name"), IndexColumns.of(row.getString("definition"), method), row.getBoolean("is_unique"),

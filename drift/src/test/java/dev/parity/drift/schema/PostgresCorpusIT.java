@@ -3,7 +3,6 @@ package dev.parity.drift.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.drift.Finding;
-import dev.parity.drift.TestImages;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The drift corpus on a real PostgreSQL: each case changes one thing on the {@code to} side and
@@ -76,31 +73,22 @@ class PostgresCorpusIT {
       CREATE SEQUENCE invoice_no INCREMENT BY 1 START WITH 1000;
       """;
 
-  static PostgreSQLContainer server;
   static Databases databases;
   static SchemaModel base;
 
   @BeforeAll
   static void start() {
-    server = new PostgreSQLContainer(DockerImageName.parse(TestImages.postgres()).asCompatibleSubstituteFor("postgres"));
-    server.start();
-    databases = new Databases(server, server.getUsername());
+    databases = Databases.postgres();
     base = read(BASE);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
+    Databases.stop(databases);
   }
 
   static SchemaModel read(String... scripts) {
-    try {
-      return databases.read(databases.create(scripts), List.of("public"));
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return databases.model(scripts);
   }
 
   static List<String> drift(SchemaModel from, SchemaModel to) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.core.ParityException;
-import dev.parity.drift.TestImages;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * Whole definitions on a real PostgreSQL: every attribute the server keeps on an index, a
@@ -76,31 +73,22 @@ class PostgresDefinitionsIT {
         SECURITY INVOKER PARALLEL UNSAFE AS 'SELECT a + b';
       """;
 
-  static PostgreSQLContainer server;
   static Databases databases;
   static SchemaModel base;
 
   @BeforeAll
   static void start() {
-    server = new PostgreSQLContainer(DockerImageName.parse(TestImages.postgres()).asCompatibleSubstituteFor("postgres"));
-    server.start();
-    databases = new Databases(server, server.getUsername());
+    databases = Databases.postgres();
     base = read(BASE);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
+    Databases.stop(databases);
   }
 
   static SchemaModel read(String... scripts) {
-    try {
-      return databases.read(databases.create(scripts), List.of("public"));
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return databases.model(scripts);
   }
 
   @Test
@@ -112,14 +100,14 @@ class PostgresDefinitionsIT {
   /** Issue 11: nothing was compared, so exit 2, and the message says which of the usual causes it is. */
   @Test
   void bad_credentials_and_an_unknown_database_are_not_drift_and_say_which() {
-    String url = server.getJdbcUrl();
-    assertThatThrownBy(() -> Jdbc.connect(url, server.getUsername(), "wrong-password"))
+    String url = databases.server().getJdbcUrl();
+    assertThatThrownBy(() -> Jdbc.connect(url, databases.server().getUsername(), "wrong-password"))
         .isInstanceOfSatisfying(ParityException.class, e -> assertThat(e.code().exitCode()).isEqualTo(2))
         .hasMessageStartingWith("cannot connect to " + Jdbc.mask(url) + ": the server refused the user or password (")
         .hasMessageEndingWith("); check the user and the password variable")
         .message().doesNotContain("wrong-password");
     String missing = databases.url("no_such_database");
-    assertThatThrownBy(() -> Jdbc.connect(missing, server.getUsername(), server.getPassword()))
+    assertThatThrownBy(() -> Jdbc.connect(missing, databases.server().getUsername(), databases.server().getPassword()))
         .hasMessageStartingWith("cannot connect to " + missing + ": the database does not exist on that server (")
         .hasMessageEndingWith("); check the database name in the URL");
   }
