@@ -48,6 +48,13 @@ final class ExpectedSchemas {
     } catch (SQLException e) {
       throw new dev.parity.core.ParityException(dev.parity.core.ErrorCode.UNREACHABLE,
           "reading the throwaway database failed: " + e.getMessage(), e);
+    } catch (dev.parity.core.ParityException e) {
+      if (e.code().exitCode() == 2) {
+        throw e;
+      }
+      // A failed migration, a missing image or an unhealthy container: nothing was compared, so not drift (exit 1).
+      throw new dev.parity.core.ParityException(dev.parity.core.ErrorCode.NOT_COMPARED, "the expected schema of '"
+          + ((Service) database).name() + "' could not be prepared, so nothing was compared: " + e.getMessage(), e);
     }
   }
 

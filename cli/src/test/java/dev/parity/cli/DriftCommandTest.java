@@ -44,7 +44,7 @@ class DriftCommandTest {
     assertThat(run("drift", "schema", "--from", "jdbc:postgresql://127.0.0.1:1/shop?user=shop&password=s3cret",
         "--to", "jdbc:postgresql://127.0.0.1:1/other")).isEqualTo(2);
     assertThat(err.toString()).startsWith("parity: cannot connect to jdbc:postgresql://127.0.0.1:1/shop?user=shop"
-        + "&password=***: ").doesNotContain("s3cret");
+        + "&password=***: the server cannot be reached (").doesNotContain("s3cret");
   }
 
   @Test
@@ -73,6 +73,26 @@ class DriftCommandTest {
     assertThat(run("drift", "config", "--spec", SPEC, "--env", "production", "--from-env-file", good.toString()))
         .isEqualTo(0);
     assertThat(out.toString()).endsWith("No drift.\n");
+  }
+
+  @Test
+  void anEnvFileIsReadAsComposeReadsItSoQuotingIsNotDrift() throws IOException {
+    Path file = dir.resolve("compose.env");
+    Files.writeString(file, "\uFEFF# written for docker compose\r\n"
+        + "export ORDERS_DB_HOST='orders-production.c9akciq32.eu-central-1.rds.amazonaws.com'\r\n"
+        + "ORDERS_DB_PORT=\"5432\" # the engine's port\r\n"
+        + "ORDERS_DB_PASSWORD=\"Zq8!vR2#pL \\\"x\\\"\"\r\n"
+        + "REDIS_URL=redis://${REDIS_HOST:-orders-production.abc123.cache.amazonaws.com}:6379\r\n"
+        + "SERVER_PORT=8080\r\nJAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=80\"\r\nFEATURE_FAST_CHECKOUT=false\r\n");
+    assertThat(run("drift", "config", "--spec", SPEC, "--env", "production", "--from-env-file", file.toString()))
+        .isEqualTo(0);
+    assertThat(out.toString()).endsWith("No drift.\n");
+
+    Files.writeString(file, "ORDERS_DB_PORT=5432\nORDERS_DB_PASSWORD=\"Zq8!vR2#pL\n");
+    assertThat(run("drift", "config", "--spec", SPEC, "--env", "production", "--from-env-file", file.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("parity: env file '" + file + "' line 2: the quoted value is not closed;"
+        + " end it with \"; Docker Compose would refuse it too\n");
   }
 
   @Test

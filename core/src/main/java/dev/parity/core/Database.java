@@ -50,4 +50,9 @@ public interface Database {
   default Optional<String> migrations() {
     return Optional.empty();
   }
+
+  /** The Flyway placeholders of the migrations; none by default, and then migrations are applied as written. */
+  default MigrationPlaceholders placeholders() {
+    return MigrationPlaceholders.none();
+  }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class DatabaseChecks {
 
   private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+  private static final Pattern PLACEHOLDER_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
   private static final String MIGRATIONS_FIX = ".migrations(\"db/migrations\")";
 
   private final ValidationContext context;
@@ -23,6 +24,7 @@ final class DatabaseChecks {
 
   void check(String element, Database db) {
     images.checkDatabaseImage(element, db);
+    checkPlaceholders(element, db);
     if (db instanceof Postgres p) {
       checkSqlName(element, "database", p.database());
       checkSqlName(element, "user", p.user());
@@ -40,6 +42,29 @@ final class DatabaseChecks {
       checkPasswordRequired(element, m.name(), m.passwordKey().isPresent() || m.rootPasswordKey().isPresent(),
           m.allowsEmptyPassword(), ".allowEmptyPassword()");
     }
+  }
+
+  private void checkPlaceholders(String element, Database db) {
+    List<String> names = db.placeholders().names();
+    if (!names.isEmpty() && db.migrations().isEmpty()) {
+      context.problem(element, "declares migration placeholders but no migrations",
+          "add " + MIGRATIONS_FIX + ", or remove .placeholders(…)");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : names) {
+      if (name == null || !PLACEHOLDER_NAME.matcher(name).matches() || name.startsWith("flyway:")) {
+        context.problem(element, "migration placeholder name '" + name + "' is not a Flyway placeholder name",
+            "use letters, digits, '_', '.' and '-' (names starting with 'flyway:' are Flyway's own)");
+      } else if (!seen.add(name)) {
+        context.problem(element, "migration placeholder '" + name + "' is declared twice",
+            "keep one MigrationPlaceholders.of/and(\"" + name + "\", …)");
+      }
+    }
+    db.placeholders().values().forEach((name, value) -> {
+      if (value == null) {
+        context.problem(element, "migration placeholder '" + name + "' has no value", "give it a value");
+      }
+    });
   }
 
   private void checkSqlName(String element, String what, String value) {

@@ -44,6 +44,7 @@ public final class MySql implements Service, Database {
   private String database;
   private String user;
   private String migrations;
+  private MigrationPlaceholders placeholders = MigrationPlaceholders.none();
   private String passwordKey;
   private int hostPort = 3306;
   private boolean emptyPassword;
@@ -144,6 +145,17 @@ public final class MySql implements Service, Database {
     return c;
   }
 
+  /**
+   * The Flyway placeholders the migrations use, for example
+   * {@code .placeholders(MigrationPlaceholders.of("owner", "shop_owner"))}; without them, placeholder
+   * replacement is off and migrations are applied as written. See {@link MigrationPlaceholders}.
+   */
+  public MySql placeholders(MigrationPlaceholders declared) {
+    MySql c = copy();
+    c.placeholders = java.util.Objects.requireNonNull(declared, "placeholders");
+    return c;
+  }
+
   /** The secret config key that holds this database's password. */
   public MySql password(String secretConfigKey) {
     MySql c = copy();
@@ -164,6 +176,7 @@ public final class MySql implements Service, Database {
     c.database = database;
     c.user = user;
     c.migrations = migrations;
+    c.placeholders = placeholders;
     c.passwordKey = passwordKey;
     c.hostPort = hostPort;
     c.emptyPassword = emptyPassword;
@@ -212,6 +225,11 @@ public final class MySql implements Service, Database {
   @Override
   public Optional<String> migrations() {
     return Optional.ofNullable(migrations);
+  }
+
+  @Override
+  public MigrationPlaceholders placeholders() {
+    return placeholders;
   }
 
   /** Whether the local container runs with an empty root password ({@link #allowEmptyPassword()}). */

@@ -30,6 +30,7 @@ public final class Postgres implements Service, Database {
   private String user;
   private String schema = "public";
   private String migrations;
+  private MigrationPlaceholders placeholders = MigrationPlaceholders.none();
   private String passwordKey;
   private int hostPort = 5432;
   private boolean trust;
@@ -112,6 +113,17 @@ public final class Postgres implements Service, Database {
     return c;
   }
 
+  /**
+   * The Flyway placeholders the migrations use, for example
+   * {@code .placeholders(MigrationPlaceholders.of("owner", "shop_owner"))}; without them, placeholder
+   * replacement is off and migrations are applied as written. See {@link MigrationPlaceholders}.
+   */
+  public Postgres placeholders(MigrationPlaceholders declared) {
+    Postgres c = copy();
+    c.placeholders = java.util.Objects.requireNonNull(declared, "placeholders");
+    return c;
+  }
+
   /** The secret config key that holds this database's password, for example {@code DB_PASSWORD}. */
   public Postgres password(String secretConfigKey) {
     Postgres c = copy();
@@ -133,6 +145,7 @@ public final class Postgres implements Service, Database {
     c.user = user;
     c.schema = schema;
     c.migrations = migrations;
+    c.placeholders = placeholders;
     c.passwordKey = passwordKey;
     c.hostPort = hostPort;
     c.trust = trust;
@@ -180,6 +193,11 @@ public final class Postgres implements Service, Database {
   @Override
   public Optional<String> migrations() {
     return Optional.ofNullable(migrations);
+  }
+
+  @Override
+  public MigrationPlaceholders placeholders() {
+    return placeholders;
   }
 
   /** Whether the local container trusts every connection ({@link #trustLocalConnections()}). */

@@ -6,55 +6,54 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Reads a {@code .env} file: {@code KEY=value} lines, {@code #} comments, optional {@code export} and quotes. */
+/**
+ * Reads an env file exactly as Docker Compose reads a service's {@code env_file} (compose-go's
+ * dotenv rules): {@code #} comments, {@code export}, single quotes literal, double quotes with
+ * escapes, values over several lines, CRLF line ends, a UTF-8 byte-order mark, and
+ * {@code ${VAR}}, {@code ${VAR:-default}} and {@code $VAR} interpolated. The rules, and where
+ * docker-compose 1.29 reads differently, are in {@code docs/drift.md}.
+ */
 public final class EnvFile {
 
   private EnvFile() {
   }
 
   /**
-   * The variables of {@code file}, in order.
+   * The variables of {@code file}, in order, with references resolved against the process
+   * environment first and the entries above them second, as Compose resolves them.
    *
-   * @throws ParityException naming the file and line when it cannot be read or a line is not {@code KEY=value}
+   * @throws ParityException naming the file and line when it cannot be read or Compose would refuse it
    */
   public static Map<String, String> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ParityException(ErrorCode.USAGE, "cannot read env file '" + file + "': " + e.getMessage()
-          + "; pass an existing file to --from-env-file", e);
-    }
-    Map<String, String> variables = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (line.startsWith("export ")) {
-        line = line.substring("export ".length()).strip();
-      }
-      int equals = line.indexOf('=');
-      if (equals <= 0) {
-        // The line is not shown: it may hold a secret.
-        throw new ParityException(ErrorCode.USAGE, "env file '" + file + "' line " + (i + 1)
-            + " is not KEY=value; fix or remove that line");
-      }
-      variables.put(line.substring(0, equals).strip(), unquote(line.substring(equals + 1).strip()));
-    }
-    return variables;
+    return read(file, System.getenv());
   }
 
-  private static String unquote(String value) {
-    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-        || value.startsWith("'") && value.endsWith("'"))) {
-      return value.substring(1, value.length() - 1);
+  /**
+   * The variables of {@code file}, with references resolved against {@code environment} first.
+   *
+   * @throws ParityException naming the file and line when it cannot be read or Compose would refuse it
+   */
+  public static Map<String, String> read(Path file, Map<String, String> environment) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ParityException(ErrorCode.USAGE, "cannot read env file '" + file + "': " + e.getMessage()
+          + "; pass an existing UTF-8 file to --from-env-file", e);
     }
-    int comment = value.indexOf(" #");
-    return comment < 0 ? value : value.substring(0, comment).strip();
+    try {
+      return parse(text, environment);
+    } catch (DotEnv.SyntaxError e) {
+      // The line itself is not shown: it may hold a secret.
+      throw new ParityException(ErrorCode.USAGE, "env file '" + file + "' line " + e.line + ": " + e.getMessage()
+          + "; Docker Compose would refuse it too");
+    }
+  }
+
+  /** The variables of an env file's text; see {@link #read(Path, Map)}. */
+  static Map<String, String> parse(String text, Map<String, String> environment) {
+    return DotEnv.parse(text, environment);
   }
 }

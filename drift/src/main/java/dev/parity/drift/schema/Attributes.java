@@ -19,6 +19,23 @@ final class Attributes {
     return Collections.unmodifiableMap(map);
   }
 
+  /** An ordered, unmodifiable copy that keeps {@code null} values. */
+  static Map<String, String> copy(Map<String, String> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  /** {@code first}, then the entries of {@code then}, in order. */
+  static Map<String, String> join(Map<String, String> first, Map<String, String> then) {
+    Map<String, String> map = new LinkedHashMap<>(first);
+    map.putAll(then);
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** A list as {@code (a, b)}, or {@code null} (none) when it is empty. */
+  static String listOrNone(List<String> items) {
+    return items.isEmpty() ? null : list(items);
+  }
+
   static String list(List<String> items) {
     return "(" + String.join(", ", items) + ")";
   }

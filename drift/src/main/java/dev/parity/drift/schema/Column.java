@@ -11,9 +11,11 @@ import java.util.Map;
  * @param defaultValue the default expression as the database normalises it, or {@code null}
  * @param identity how values are generated: {@code always}, {@code by default} (identity), {@code serial},
  *     {@code auto_increment}, {@code generated <expression>}, or {@code null}
+ * @param collation its collation where it is not the default of its type (PostgreSQL) or table (MySQL/MariaDB),
+ *     or {@code null}
  */
-public record Column(String name, String type, boolean nullable, String defaultValue, String identity)
-    implements SchemaObject {
+public record Column(String name, String type, boolean nullable, String defaultValue, String identity,
+    String collation) implements SchemaObject {
 
   @Override
   public String kind() {
@@ -28,6 +30,6 @@ public record Column(String name, String type, boolean nullable, String defaultV
   @Override
   public Map<String, String> attributes() {
     return Attributes.of("type", type, "nullability", nullable ? "null" : "not null", "default", defaultValue,
-        "generated", identity);
+        "generated", identity, "collation", collation);
   }
 }

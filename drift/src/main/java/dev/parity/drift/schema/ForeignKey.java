@@ -12,13 +12,15 @@ import java.util.Map;
  * @param referencedColumns the referenced columns
  * @param onUpdate the action on update, for example {@code no action} or {@code cascade}
  * @param onDelete the action on delete
+ * @param properties the other attributes the engine keeps ({@code match}, {@code deferrable}); {@code null} is none
  */
 public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
-    String onUpdate, String onDelete) implements SchemaObject {
+    String onUpdate, String onDelete, Map<String, String> properties) implements SchemaObject {
 
   public ForeignKey {
     columns = List.copyOf(columns);
     referencedColumns = List.copyOf(referencedColumns);
+    properties = Attributes.copy(properties);
   }
 
   @Override
@@ -38,6 +40,6 @@ public record ForeignKey(String name, List<String> columns, String referencedTab
 
   @Override
   public Map<String, String> attributes() {
-    return Attributes.of("on update", onUpdate, "on delete", onDelete);
+    return Attributes.join(Attributes.of("on update", onUpdate, "on delete", onDelete), properties);
   }
 }

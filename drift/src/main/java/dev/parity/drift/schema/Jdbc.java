@@ -43,10 +43,39 @@ public final class Jdbc {
       connection.setReadOnly(true);
       return connection;
     } catch (SQLException e) {
-      throw new ParityException(ErrorCode.UNREACHABLE, "cannot connect to " + mask(url) + ": "
-          + maskMessage(e.getMessage(), password) + "; check the URL, that the database accepts connections from"
-          + " here, and the user and password", e);
+      throw new ParityException(ErrorCode.UNREACHABLE, "cannot connect to " + mask(url) + ": " + reason(e)
+          + " (" + maskMessage(e.getMessage(), password) + ")" + fix(e), e);
     }
+  }
+
+  /**
+   * Which of the usual causes the driver reported, by SQLSTATE: class 28 is a refused user or password
+   * (PostgreSQL 28P01/28000, MariaDB 28000 with error 1045), 3D000 and MariaDB error 1049 an unknown
+   * database, class 08 a server that could not be reached.
+   */
+  private static String reason(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("28") || e.getErrorCode() == 1045) {
+      return "the server refused the user or password";
+    }
+    if ("3D000".equals(state) || e.getErrorCode() == 1049) {
+      return "the database does not exist on that server";
+    }
+    if (state.startsWith("08")) {
+      return "the server cannot be reached";
+    }
+    return "the connection failed";
+  }
+
+  private static String fix(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("28") || e.getErrorCode() == 1045) {
+      return "; check the user and the password variable";
+    }
+    if ("3D000".equals(state) || e.getErrorCode() == 1049) {
+      return "; check the database name in the URL";
+    }
+    return "; check the host and port, and that the database accepts connections from here";
   }
 
   /** The URL with any password replaced by {@code ***}. */

@@ -1,6 +1,7 @@
 package dev.parity.drift.schema;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,13 @@ final class ModelBuilder {
   /** Tables that belong to migration tools, not to the schema they manage. */
   static final Set<String> TOOL_TABLES = Set.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
 
+  /** Constraints are reported in this order of kinds, whatever order they were read in. */
+  private static final List<String> CONSTRAINT_ORDER = List.of("unique constraint", "check constraint",
+      "exclusion constraint", "foreign key");
+
   private final String engine;
   private final Map<String, SchemaParts> schemas = new LinkedHashMap<>();
+  final List<Extension> extensions = new ArrayList<>();
 
   ModelBuilder(String engine, List<String> schemaNames) {
     this.engine = engine;
@@ -36,11 +42,12 @@ final class ModelBuilder {
     List<Schema> built = new ArrayList<>();
     schemas.forEach((name, parts) -> {
       List<Table> tables = new ArrayList<>();
-      parts.tables.forEach((table, p) -> tables.add(new Table(table, p.columns, p.primaryKey, p.uniques, p.checks,
-          p.foreignKeys, p.indexes, p.triggers)));
+      parts.tables.forEach((table, p) -> tables.add(new Table(table, p.properties, p.columns, p.primaryKey,
+          p.constraints.stream().sorted(Comparator.comparingInt(c -> CONSTRAINT_ORDER.indexOf(c.kind()))).toList(),
+          p.indexes, p.triggers, p.policies, p.partitions)));
       built.add(new Schema(name, tables, parts.views, parts.sequences, parts.enums, parts.routines));
     });
-    return new SchemaModel(engine, built);
+    return new SchemaModel(engine, extensions, built);
   }
 
   /** A schema's objects while they are read. */
@@ -54,12 +61,13 @@ final class ModelBuilder {
 
   /** A table's objects while they are read. */
   static final class TableParts {
+    final Map<String, String> properties = new LinkedHashMap<>();
     final List<Column> columns = new ArrayList<>();
     PrimaryKey primaryKey;
-    final List<UniqueConstraint> uniques = new ArrayList<>();
-    final List<CheckConstraint> checks = new ArrayList<>();
-    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<SchemaObject> constraints = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
     final List<Trigger> triggers = new ArrayList<>();
+    final List<Policy> policies = new ArrayList<>();
+    final List<Partition> partitions = new ArrayList<>();
   }
 }

@@ -44,10 +44,9 @@ final class MySqlConstraints {
       WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK'
       """;
 
+  /** Read with {@code *}: MariaDB (IGNORED) and MySQL (IS_VISIBLE, EXPRESSION) keep different columns. */
   private static final String INDEXES = """
-      SELECT TABLE_NAME AS table_name, INDEX_NAME AS name, NON_UNIQUE AS non_unique, COLUMN_NAME AS column_name,
-             SUB_PART AS sub_part, INDEX_TYPE AS method
-      FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?
+      SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?
       ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
       """;
 
@@ -55,6 +54,7 @@ final class MySqlConstraints {
   }
 
   static void read(Connection connection, String schema, boolean mariadb, ModelBuilder model) throws SQLException {
+    Map<String, MySqlIndex> indexes = MySqlIndex.read(connection, INDEXES, schema);
     Map<String, Key> keys = new LinkedHashMap<>();
     Sql.query(connection, KEYS, schema, row -> {
       Key key = keys.computeIfAbsent(row.getString("table_name") + "\u0000" + row.getString("name"), k -> {
@@ -71,40 +71,28 @@ final class MySqlConstraints {
         key.refColumns.add(row.getString("ref_column"));
       }
     });
-    Set<String> keyIndexes = new HashSet<>();
     for (Key key : keys.values()) {
       ModelBuilder.TableParts parts = model.table(schema, key.table);
       switch (key.type) {
         case "PRIMARY KEY" -> {
-          parts.primaryKey = new PrimaryKey(key.name, key.columns);
-          keyIndexes.add(key.table + "\u0000PRIMARY");
+          MySqlIndex index = indexes.remove(key.table + "\u0000PRIMARY");
+          parts.primaryKey = new PrimaryKey(key.name, index == null ? key.columns : index.columns, Map.of());
         }
         case "UNIQUE" -> {
-          parts.uniques.add(new UniqueConstraint(key.name, key.columns));
-          keyIndexes.add(key.table + "\u0000" + key.name);
+          MySqlIndex index = indexes.remove(key.table + "\u0000" + key.name);
+          parts.constraints.add(index == null ? new UniqueConstraint(key.name, key.columns, Map.of())
+              : new UniqueConstraint(key.name, index.columns, index.properties(true)));
         }
-        default -> parts.foreignKeys.add(new ForeignKey(key.name, key.columns,
+        default -> parts.constraints.add(new ForeignKey(key.name, key.columns,
             (schema.equals(key.refSchema) ? "" : key.refSchema + ".") + key.refTable, key.refColumns,
-            lower(key.onUpdate), lower(key.onDelete)));
+            lower(key.onUpdate), lower(key.onDelete), Map.of()));
       }
     }
     Sql.query(connection, mariadb ? MARIADB_CHECKS : MYSQL_CHECKS, schema, row -> model.table(schema,
-        row.getString("table_name")).checks.add(new CheckConstraint(row.getString("name"), row.getString("clause"))));
-    Map<String, List<String[]>> indexes = new LinkedHashMap<>();
-    Sql.query(connection, INDEXES, schema, row -> {
-      String id = row.getString("table_name") + "\u0000" + row.getString("name");
-      if (!keyIndexes.contains(id)) {
-        String column = row.getString("column_name") + (row.getString("sub_part") == null ? ""
-            : "(" + row.getString("sub_part") + ")");
-        indexes.computeIfAbsent(id, k -> new ArrayList<>()).add(new String[] {column,
-            row.getString("non_unique"), lower(row.getString("method"))});
-      }
-    });
-    indexes.forEach((id, columns) -> {
-      String[] parts = id.split("\u0000");
-      model.table(schema, parts[0]).indexes.add(new Index(parts[1], columns.stream().map(c -> c[0]).toList(),
-          "0".equals(columns.get(0)[1]), columns.get(0)[2], null));
-    });
+        row.getString("table_name")).constraints.add(new CheckConstraint(row.getString("name"),
+            row.getString("clause"))));
+    indexes.values().forEach(index -> model.table(schema, index.table).indexes.add(new Index(index.name,
+        index.columns, index.unique, index.method, null, index.properties(false))));
   }
 
   private static String lower(String text) {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** MySQL/MariaDB views, functions and procedures, triggers. */
+/** MySQL/MariaDB views, functions and procedures with their characteristics, triggers. */
 final class MySqlObjects {
 
   private static final String VIEWS = """
@@ -16,7 +16,8 @@ final class MySqlObjects {
 
   private static final String ROUTINES = """
       SELECT ROUTINE_NAME AS name, ROUTINE_TYPE AS kind, DTD_IDENTIFIER AS returns, ROUTINE_DEFINITION AS body,
-             SPECIFIC_NAME AS specific_name
+             SPECIFIC_NAME AS specific_name, IS_DETERMINISTIC AS is_deterministic, SQL_DATA_ACCESS AS data_access,
+             SECURITY_TYPE AS security
       FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
       """;
 
@@ -35,6 +36,10 @@ final class MySqlObjects {
   private MySqlObjects() {
   }
 
+  private static String lower(String text) {
+    return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
+  }
+
   static void read(Connection connection, String schema, ModelBuilder model) throws SQLException {
     // View definitions name tables as `schema`.`table`: without the schema, databases named apart compare.
     String qualifier = "`" + schema + "`.";
@@ -49,7 +54,9 @@ final class MySqlObjects {
       String signature = row.getString("name") + "(" + String.join(", ",
           parameters.getOrDefault(row.getString("specific_name"), List.of())) + ")";
       model.schema(schema).routines.add(new Routine(kind, signature, row.getString("returns"), "sql",
-          row.getString("body")));
+          row.getString("body"), Attributes.of("deterministic", "YES".equals(row.getString("is_deterministic"))
+              ? "deterministic" : "not deterministic", "data access", lower(row.getString("data_access")),
+              "security", lower(row.getString("security")))));
     });
     Sql.query(connection, TRIGGERS, schema, row -> model.table(schema, row.getString("table_name")).triggers.add(
         new Trigger(row.getString("name"), row.getString("timing") + " " + row.getString("event") + " ON "

@@ -1,11 +1,16 @@
 package dev.parity.drift.schema;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** PostgreSQL views, free-standing sequences, enum types, functions and procedures, triggers. */
+/**
+ * PostgreSQL views, free-standing sequences, enum types, functions and procedures with their attributes,
+ * triggers, row-level security policies, extensions.
+ */
 final class PgObjects {
 
   private static final String VIEWS = """
@@ -39,7 +44,10 @@ final class PgObjects {
   private static final String ROUTINES = """
       SELECT n.nspname AS schema_name, p.prokind AS kind,
              p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
-             pg_get_function_result(p.oid) AS returns, l.lanname AS language, p.prosrc AS body
+             pg_get_function_result(p.oid) AS returns, l.lanname AS language, p.prosrc AS body,
+             p.provolatile AS volatility, p.proisstrict AS strict, p.prosecdef AS definer,
+             p.proleakproof AS leakproof, p.proparallel AS parallel,
+             array_to_string(p.proconfig, ', ') AS settings
       FROM pg_proc p
       JOIN pg_namespace n ON n.oid = p.pronamespace
       JOIN pg_language l ON l.oid = p.prolang
@@ -56,10 +64,60 @@ final class PgObjects {
       WHERE NOT t.tgisinternal AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
       """;
 
+  /** Extensions are objects of the database, whatever schemas are compared. */
+  private static final String EXTENSIONS = """
+      SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema_name
+      FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+      """;
+
+  private static final String POLICIES = """
+      SELECT n.nspname AS schema_name, c.relname AS table_name, p.polname AS name, p.polpermissive AS permissive,
+             p.polcmd AS command,
+             array_to_string(ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END
+                                   FROM unnest(p.polroles) r ORDER BY 1), ', ') AS roles,
+             pg_get_expr(p.polqual, p.polrelid, true) AS using_expression,
+             pg_get_expr(p.polwithcheck, p.polrelid, true) AS check_expression
+      FROM pg_policy p
+      JOIN pg_class c ON c.oid = p.polrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
+      """;
+
   /** {@code CREATE [CONSTRAINT] TRIGGER name }: the name is compared as the key, not twice. */
   private static final Pattern TRIGGER_PREFIX = Pattern.compile("^CREATE (CONSTRAINT )?TRIGGER (\"(?:[^\"]|\"\")+\"|\\S+) ");
 
   private PgObjects() {
+  }
+
+  /** What changes how a function behaves, besides its body, in the words of {@code CREATE FUNCTION}. */
+  private static Map<String, String> routineProperties(ResultSet row) throws SQLException {
+    String volatility = switch (row.getString("volatility")) {
+      case "i" -> "immutable";
+      case "s" -> "stable";
+      default -> "volatile";
+    };
+    String parallel = switch (row.getString("parallel")) {
+      case "s" -> "safe";
+      case "r" -> "restricted";
+      default -> "unsafe";
+    };
+    String settings = row.getString("settings");
+    return Attributes.of("volatility", volatility,
+        "null input", row.getBoolean("strict") ? "returns null on null input (strict)" : "called on null input",
+        "security", row.getBoolean("definer") ? "definer" : "invoker",
+        "leakproof", row.getBoolean("leakproof") ? "leakproof" : "not leakproof",
+        "parallel", parallel,
+        "settings", settings == null || settings.isEmpty() ? null : settings);
+  }
+
+  private static String command(String code) {
+    return switch (code) {
+      case "r" -> "select";
+      case "a" -> "insert";
+      case "w" -> "update";
+      case "d" -> "delete";
+      default -> "all";
+    };
   }
 
   static void read(Connection connection, List<String> schemas, ModelBuilder model) throws SQLException {
@@ -72,7 +130,14 @@ final class PgObjects {
         new EnumType(row.getString("name"), Sql.strings(row, "labels"))));
     Sql.query(connection, ROUTINES, schemas, row -> model.schema(row.getString("schema_name")).routines.add(
         new Routine("p".equals(row.getString("kind")) ? "procedure" : "function", row.getString("signature"),
-            row.getString("returns"), row.getString("language"), row.getString("body"))));
+            row.getString("returns"), row.getString("language"), row.getString("body"), routineProperties(row))));
+    Sql.query(connection, EXTENSIONS, null, row -> model.extensions.add(new Extension(row.getString("name"),
+        row.getString("version"), row.getString("schema_name"))));
+    Sql.query(connection, POLICIES, schemas, row -> model.table(row.getString("schema_name"),
+        row.getString("table_name")).policies.add(new Policy(row.getString("name"),
+            row.getBoolean("permissive") ? "permissive" : "restrictive", command(row.getString("command")),
+            "(" + row.getString("roles") + ")", row.getString("using_expression"),
+            row.getString("check_expression"))));
     Sql.query(connection, TRIGGERS, schemas, row -> {
       String schema = row.getString("schema_name");
       String definition = TRIGGER_PREFIX.matcher(row.getString("definition")).replaceFirst("")

@@ -6,16 +6,50 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** PostgreSQL tables and their columns, with serial columns told apart from plain defaults. */
+/**
+ * PostgreSQL tables with their table-level properties and partitions, and their columns, with
+ * serial columns told apart from plain defaults.
+ */
 final class PgTables {
+
+  private static final String TABLES = """
+      SELECT n.nspname AS schema_name, c.relname AS table_name, pg_get_partkeydef(c.oid) AS partitioned_by,
+             c.relrowsecurity AS rls, c.relforcerowsecurity AS rls_forced, c.relpersistence AS persistence,
+             array_to_string(c.reloptions, ', ') AS storage, am.amname AS access_method
+      FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_am am ON am.oid = c.relam
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
+      ORDER BY n.nspname, c.relname
+      """;
+
+  /** Partitions, under the partitioned table they belong to (its root, for partitions of partitions). */
+  private static final String PARTITIONS = """
+      WITH RECURSIVE tree AS (
+        SELECT i.inhrelid AS oid, i.inhparent AS root FROM pg_inherits i
+        JOIN pg_class p ON p.oid = i.inhparent WHERE p.relkind = 'p' AND NOT p.relispartition
+        UNION ALL
+        SELECT i.inhrelid, tree.root FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+      SELECT n.nspname AS schema_name, r.relname AS table_name, c.relname AS name,
+             pg_get_expr(c.relpartbound, c.oid) AS bound,
+             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partitioned_by
+      FROM tree
+      JOIN pg_class c ON c.oid = tree.oid
+      JOIN pg_class r ON r.oid = tree.root
+      JOIN pg_namespace n ON n.oid = r.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+      """;
 
   private static final String COLUMNS = """
       SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name,
              format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-             pg_get_expr(d.adbin, d.adrelid) AS default_value, a.attidentity AS identity, a.attgenerated AS generated
+             pg_get_expr(d.adbin, d.adrelid) AS default_value, a.attidentity AS identity, a.attgenerated AS generated,
+             CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN co.collname END AS collation
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      JOIN pg_type ty ON ty.oid = a.atttypid
+      LEFT JOIN pg_collation co ON co.oid = a.attcollation
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
       ORDER BY n.nspname, c.relname, a.attnum
@@ -37,6 +71,20 @@ final class PgTables {
   }
 
   static void read(Connection connection, List<String> schemas, ModelBuilder model) throws SQLException {
+    Sql.query(connection, TABLES, schemas, row -> {
+      ModelBuilder.TableParts parts = model.table(row.getString("schema_name"), row.getString("table_name"));
+      parts.properties.put("partitioned by", row.getString("partitioned_by"));
+      parts.properties.put("row level security", (row.getBoolean("rls") ? "enabled" : "disabled")
+          + (row.getBoolean("rls_forced") ? ", forced" : ""));
+      parts.properties.put("persistence", "u".equals(row.getString("persistence")) ? "unlogged" : "logged");
+      String storage = row.getString("storage");
+      parts.properties.put("storage", storage == null || storage.isEmpty() ? null : storage);
+      String accessMethod = row.getString("access_method");
+      parts.properties.put("access method", accessMethod == null || "heap".equals(accessMethod) ? null : accessMethod);
+    });
+    Sql.query(connection, PARTITIONS, schemas, row -> model.table(row.getString("schema_name"),
+        row.getString("table_name")).partitions.add(new Partition(row.getString("name"), row.getString("bound"),
+            row.getString("partitioned_by"))));
     Set<String> serials = new HashSet<>();
     Sql.query(connection, SERIALS, schemas, row -> serials.add(row.getString("schema_name") + "."
         + row.getString("table_name") + "." + row.getString("column_name")));
@@ -45,10 +93,7 @@ final class PgTables {
       String table = row.getString("table_name");
       ModelBuilder.TableParts parts = model.table(schema, table);
       String name = row.getString("column_name");
-      if (name == null) {
-        return; // a table without columns
-      }
-      String defaultValue = row.getString("default_value");
+      String defaultValue = Defaults.postgres(row.getString("default_value"));
       String identity = switch (row.getString("identity")) {
         case "a" -> "always";
         case "d" -> "by default";
@@ -62,7 +107,8 @@ final class PgTables {
         identity = "serial";
         defaultValue = null;
       }
-      parts.columns.add(new Column(name, row.getString("type"), !row.getBoolean("not_null"), defaultValue, identity));
+      parts.columns.add(new Column(name, row.getString("type"), !row.getBoolean("not_null"), defaultValue, identity,
+          row.getString("collation")));
     });
   }
 }

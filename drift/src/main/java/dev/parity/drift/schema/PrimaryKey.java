@@ -8,11 +8,13 @@ import java.util.Map;
  *
  * @param name the constraint name, for messages only
  * @param columns the key's columns, in order
+ * @param properties the other attributes the engine keeps ({@code include}, {@code deferrable}); {@code null} is none
  */
-public record PrimaryKey(String name, List<String> columns) implements SchemaObject {
+public record PrimaryKey(String name, List<String> columns, Map<String, String> properties) implements SchemaObject {
 
   public PrimaryKey {
     columns = List.copyOf(columns);
+    properties = Attributes.copy(properties);
   }
 
   @Override
@@ -32,6 +34,6 @@ public record PrimaryKey(String name, List<String> columns) implements SchemaObj
 
   @Override
   public Map<String, String> attributes() {
-    return Attributes.of("columns", Attributes.list(columns));
+    return Attributes.join(Attributes.of("columns", Attributes.list(columns)), properties);
   }
 }

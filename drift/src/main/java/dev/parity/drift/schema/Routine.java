@@ -10,9 +10,16 @@ import java.util.Map;
  * @param returns the result type, or {@code null} for a procedure
  * @param language its language, for example {@code plpgsql} or {@code sql}
  * @param body its source; whitespace is not compared
+ * @param properties what else changes its behaviour, by name: {@code volatility}, {@code null input},
+ *     {@code security}, {@code leakproof}, {@code parallel}, {@code settings} (PostgreSQL); {@code deterministic},
+ *     {@code data access}, {@code security}, {@code sql mode} (MySQL/MariaDB); a {@code null} value means none
  */
-public record Routine(String kind, String signature, String returns, String language, String body)
-    implements SchemaObject {
+public record Routine(String kind, String signature, String returns, String language, String body,
+    Map<String, String> properties) implements SchemaObject {
+
+  public Routine {
+    properties = Attributes.copy(properties);
+  }
 
   @Override
   public String key() {
@@ -21,6 +28,7 @@ public record Routine(String kind, String signature, String returns, String lang
 
   @Override
   public Map<String, String> attributes() {
-    return Attributes.of("returns", returns, "language", language, "body", Attributes.flat(body));
+    return Attributes.join(Attributes.of("returns", returns, "language", language, "body", Attributes.flat(body)),
+        properties);
   }
 }

@@ -7,11 +7,13 @@ import java.util.List;
  * same compare equal; read by {@link SchemaReader}, compared by {@link SchemaComparator}.
  *
  * @param engine {@code postgresql}, {@code mariadb} or {@code mysql}
+ * @param extensions the database's extensions (PostgreSQL)
  * @param schemas the schemas read, by name
  */
-public record SchemaModel(String engine, List<Schema> schemas) {
+public record SchemaModel(String engine, List<Extension> extensions, List<Schema> schemas) {
 
   public SchemaModel {
+    extensions = List.copyOf(extensions);
     schemas = List.copyOf(schemas);
   }
 }

@@ -8,25 +8,30 @@ import java.util.Map;
  * A table with everything defined on it. Column order is not compared.
  *
  * @param name the table name
+ * @param properties table-level attributes, by name: {@code partitioned by} (for example {@code RANGE (logdate)}),
+ *     {@code row level security} ({@code disabled}, {@code enabled}, {@code enabled, forced}), {@code storage} (PostgreSQL
+ *     {@code WITH (…)} options), {@code persistence} ({@code logged}, {@code unlogged}), {@code engine}, {@code collation},
+ *     {@code row format}, {@code options} (MySQL/MariaDB); a {@code null} value means none
  * @param columns its columns
  * @param primaryKey its primary key, or {@code null}
- * @param uniques its unique constraints
- * @param checks its check constraints
- * @param foreignKeys its foreign keys
+ * @param constraints its unique, check, exclusion and foreign-key constraints
  * @param indexes its other indexes
  * @param triggers its triggers
+ * @param policies its row-level security policies
+ * @param partitions its partitions, when it is partitioned
  */
-public record Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-    List<CheckConstraint> checks, List<ForeignKey> foreignKeys, List<Index> indexes, List<Trigger> triggers)
-    implements SchemaObject {
+public record Table(String name, Map<String, String> properties, List<Column> columns, PrimaryKey primaryKey,
+    List<SchemaObject> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies,
+    List<Partition> partitions) implements SchemaObject {
 
   public Table {
+    properties = Attributes.copy(properties);
     columns = List.copyOf(columns);
-    uniques = List.copyOf(uniques);
-    checks = List.copyOf(checks);
-    foreignKeys = List.copyOf(foreignKeys);
+    constraints = List.copyOf(constraints);
     indexes = List.copyOf(indexes);
     triggers = List.copyOf(triggers);
+    policies = List.copyOf(policies);
+    partitions = List.copyOf(partitions);
   }
 
   @Override
@@ -41,7 +46,7 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
 
   @Override
   public Map<String, String> attributes() {
-    return Map.of();
+    return properties;
   }
 
   @Override
@@ -50,11 +55,11 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
     if (primaryKey != null) {
       all.add(primaryKey);
     }
-    all.addAll(uniques);
-    all.addAll(checks);
-    all.addAll(foreignKeys);
+    all.addAll(constraints);
     all.addAll(indexes);
     all.addAll(triggers);
+    all.addAll(policies);
+    all.addAll(partitions);
     return all;
   }
 }

@@ -110,6 +110,25 @@ class ConfigDriftTest {
   }
 
   @Test
+  void a_double_quoted_value_with_escapes_is_one_value_and_no_drift(@TempDir Path dir) throws IOException {
+    Stack stack = Stack.named("shop")
+        .service(Redis.of("cache", "7.2.3"))
+        .config(ConfigKey.string("BANNER").defaultValue("a \"quoted\" #hash\nsecond line"))
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .environment(Environment.local())
+        .build();
+    Path file = dir.resolve("app.env");
+    Files.writeString(file, "BANNER=\"a \\\"quoted\\\" #hash\\nsecond line\"\nDB_PASSWORD=\"chang\\0145me\"\n");
+
+    DriftReport report = ConfigDrift.check(stack, stack.localEnvironment().orElseThrow(), EnvFile.read(file),
+        ConfigDrift.Source.ENV_FILE, file.toString());
+
+    // \0145 is an octal escape for 'e': the placeholder check sees the decoded value.
+    assertThat(report.findings()).extracting(f -> f.object() + ": " + f.message()).containsExactly(
+        "key DB_PASSWORD: secret holds an obvious placeholder, not a real secret; set the real one");
+  }
+
+  @Test
   void an_address_seen_from_elsewhere_is_not_drift_but_a_shared_literal_is() {
     Stack stack = Stack.named("shop")
         .service(Redis.of("cache", "7.2.3"))

@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.parity.drift.TestImages;
 import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.mariadb.MariaDBContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /** One database server per test class; a fresh database per case, built from SQL scripts. */
 final class Databases {
@@ -14,10 +18,48 @@ final class Databases {
 
   private final JdbcDatabaseContainer<?> server;
   private final String adminUser;
+  private final List<String> schemas;
 
-  Databases(JdbcDatabaseContainer<?> server, String adminUser) {
+  private Databases(JdbcDatabaseContainer<?> server, String adminUser, List<String> schemas) {
     this.server = server;
     this.adminUser = adminUser;
+    this.schemas = schemas;
+  }
+
+  /** A started PostgreSQL stand-in whose models are read from schema {@code public}. */
+  static Databases postgres() {
+    PostgreSQLContainer server = new PostgreSQLContainer(DockerImageName.parse(TestImages.postgres())
+        .asCompatibleSubstituteFor("postgres"));
+    server.start();
+    return new Databases(server, server.getUsername(), List.of("public"));
+  }
+
+  /** A started MariaDB stand-in whose models are read from each case's database. */
+  static Databases mariadb() {
+    MariaDBContainer server = new MariaDBContainer(DockerImageName.parse(TestImages.mariadb())
+        .asCompatibleSubstituteFor("mariadb"));
+    server.start();
+    return new Databases(server, "root", List.of());
+  }
+
+  /** Stops a server that {@code databases} started; nothing when it never started. */
+  static void stop(Databases databases) {
+    if (databases != null) {
+      databases.server.stop();
+    }
+  }
+
+  /** The model of a new database built by running {@code scripts} in order. */
+  SchemaModel model(String... scripts) {
+    try {
+      return read(create(scripts), schemas);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JdbcDatabaseContainer<?> server() {
+    return server;
   }
 
   /** A new database on the server, built by running {@code scripts} in order; returns its JDBC URL. */

@@ -2,7 +2,6 @@ package dev.parity.drift.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.drift.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testcontainers.mariadb.MariaDBContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /** The drift corpus on a real MariaDB: one change, exactly one report; other styles, nothing. */
 class MariaDbCorpusIT {
@@ -44,33 +41,24 @@ class MariaDbCorpusIT {
       "create view big_orders as select id,  total from orders where total > 100",
       "CREATE TRIGGER orders_touch BEFORE INSERT ON orders FOR EACH ROW SET NEW.status = lower(NEW.status)"};
 
-  static MariaDBContainer server;
   static Databases databases;
   static SchemaModel base;
 
   @BeforeAll
   static void start() {
-    server = new MariaDBContainer(DockerImageName.parse(TestImages.mariadb()).asCompatibleSubstituteFor("mariadb"));
-    server.start();
-    databases = new Databases(server, "root");
+    databases = Databases.mariadb();
     base = read(BASE);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
+    Databases.stop(databases);
   }
 
   static SchemaModel read(String[] scripts, String... more) {
     List<String> all = new ArrayList<>(List.of(scripts));
     all.addAll(List.of(more));
-    try {
-      return databases.read(databases.create(all.toArray(String[]::new)), List.of());
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return databases.model(all.toArray(String[]::new));
   }
 
   static List<String> drift(SchemaModel from, SchemaModel to) {

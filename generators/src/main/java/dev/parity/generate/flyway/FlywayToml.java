@@ -2,7 +2,9 @@ package dev.parity.generate.flyway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.parity.core.Database;
 import dev.parity.core.Environment;
+import dev.parity.core.MigrationPlaceholders;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.MySql;
 import dev.parity.core.ParityException;
@@ -18,7 +20,8 @@ import java.util.Optional;
  * The {@code flyway.toml} of one database: an {@code [environments.<env>]} table per environment
  * (JDBC URL, user, schemas, the password by reference to an environment variable; no password
  * at all for a local-only database that trusts local connections, never an empty one) and a
- * {@code [flyway]} table with the migrations location and safety settings. Every key and value
+ * {@code [flyway]} table with the migrations location and safety settings, placeholder replacement off
+ * unless the spec declares placeholders (then a {@code [flyway.placeholders]} table holds them). Every key and value
  * is written by Jackson's TOML mapper; only the table headers are joined here, because the mapper
  * writes nested tables as dotted keys, which no one writes by hand.
  */
@@ -60,7 +63,13 @@ final class FlywayToml {
     flyway.put("validateMigrationNaming", true);
     flyway.put("validateOnMigrate", true);
     flyway.put("cleanDisabled", true);
+    // Migrations are applied as written (a literal ${...} included) unless the spec declares placeholders.
+    MigrationPlaceholders placeholders = ((Database) database).placeholders();
+    flyway.put("placeholderReplacement", placeholders.replacement());
     tables.put("flyway", flyway);
+    if (placeholders.replacement()) {
+      tables.put(key("flyway", "placeholders"), new LinkedHashMap<>(placeholders.values()));
+    }
     return tables;
   }
 

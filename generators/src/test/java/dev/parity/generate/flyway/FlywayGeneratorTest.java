@@ -75,6 +75,26 @@ class FlywayGeneratorTest {
   }
 
   @Test
+  void migrationsAreAppliedAsWrittenUnlessTheSpecDeclaresPlaceholders() throws IOException {
+    JsonNode plain = TOML.readTree(generate(Fixtures.shop().build()).get("db/db/flyway.toml").content());
+    assertThat(plain.get("flyway").get("placeholderReplacement").asBoolean(true)).isFalse();
+    assertThat(plain.get("flyway").has("placeholders")).isFalse();
+
+    Stack stack = Stack.named("p")
+        .service(Postgres.of("db", "14.9").password("DB_PASSWORD").migrations("db/migrations")
+            .placeholders(dev.parity.core.MigrationPlaceholders.of("owner", "shop_owner").and("user.name", "a \"b\" ${c}")))
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .environment(Environment.local())
+        .build();
+    String text = generate(stack).get("db/db/flyway.toml").content();
+    JsonNode flyway = TOML.readTree(text).get("flyway");
+    assertThat(flyway.get("placeholderReplacement").asBoolean(false)).isTrue();
+    assertThat(flyway.get("placeholders").get("owner").asText()).isEqualTo("shop_owner");
+    assertThat(flyway.get("placeholders").get("user.name").asText()).isEqualTo("a \"b\" ${c}");
+    assertThat(text).contains("[flyway.placeholders]\n");
+  }
+
+  @Test
   void locationIsTheSpecsMigrationsFolderSeenFromTheTomlsFolder() throws IOException {
     JsonNode toml = TOML.readTree(generate(Fixtures.shop().build()).get("db/db/flyway.toml").content());
     String location = toml.get("flyway").get("locations").get(0).asText().substring("filesystem:".length());

@@ -38,6 +38,9 @@ final class Migrator {
         .dataSource(jdbcUrl, user, password)
         .locations("filesystem:" + location)
         .failOnMissingLocations(true)
+        // Migrations are applied as written unless the spec declares placeholders.
+        .placeholderReplacement(((Database) service).placeholders().replacement())
+        .placeholders(((Database) service).placeholders().values())
         .loggers("slf4j");
     if (service instanceof Postgres db) {
       config = config.schemas(db.schema());
