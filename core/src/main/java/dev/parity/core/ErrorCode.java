@@ -17,6 +17,7 @@ public enum ErrorCode {
    * malformed or names what the spec does not declare; the message names the file and the fix.
    */
   INVALID_FILE(2),
+  /**
    * What a check compares with could not be prepared, for example the expected schema of
    * {@code parity drift schema --spec} when a migration fails: nothing was compared, so it is not drift.
    */
