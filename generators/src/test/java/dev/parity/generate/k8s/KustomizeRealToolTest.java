@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.core.Stack;
 import dev.parity.generate.Fixtures;
 import dev.parity.generate.KubernetesManifests;
+import dev.parity.generate.RealTool;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class KustomizeRealToolTest {
 
   @Test
   void aSchemaViolationFailsTheValidator() {
+    RealTool.require("k8s-validate", ".ci/k8s-schemas.sh");
     List<JsonNode> objects = build(Fixtures.platform().build(), "staging");
     ((com.fasterxml.jackson.databind.node.ObjectNode) objects.stream().filter(o -> o.path("kind").asText().equals("Deployment"))
         .findFirst().orElseThrow().get("spec")).put("replicas", "two");
