@@ -89,7 +89,9 @@ final class GitHubWorkflow {
   private String header() {
     String first = stack.remoteEnvironments().isEmpty() ? "the first remote environment"
         : stack.remoteEnvironments().get(0).name();
-    String text = context.header(CommentStyle.HASH) + CommentStyle.HASH.comment(String.join("\n",
+    boolean onInstances = stack.remoteEnvironments().stream().anyMatch(Environment::runsOnInstances);
+    boolean onKubernetes = stack.remoteEnvironments().stream().anyMatch(e -> e.kubernetes().isPresent());
+    List<String> lines = new ArrayList<>(List.of(
         "",
         "GitHub Actions workflow: copy this file to .github/workflows/parity.yml.",
         "parity-gate runs on every push and pull request. On a push to main each app image is built"
@@ -97,20 +99,30 @@ final class GitHubWorkflow {
             + " get that same image, never a rebuild.",
         "",
         "Before the first run:",
-        "- SPEC_DIR: the folder of " + context.specName() + ", relative to the repository root.",
-        "- TF_DIR: your Terraform root module, relative to the repository root (default: infra)."
-            + " It declares the knobs by linking the generated file, for example"
-            + " `ln -s ../" + inTree("terraform") + "/variables.tf infra/`; keep your own .tf files"
-            + " out of the generated tree, which `parity check` keeps exact. Each environment applies"
-            + " in its own Terraform workspace.",
-        "- PARITY: the parity command the gate runs.",
-        "- Before each deploy, parity drift compares the environment's database schema with the"
-            + " migrations (it starts a throwaway database with Docker). Give each GitHub environment"
-            + " the database password secret; <SERVICE>_JDBC_URL may override the URL built from"
-            + " the spec's endpoint.",
-        "- Give each GitHub environment the cloud credentials terraform apply needs.",
-        registryNote(),
-        "- Replace the placeholder step of integration-tests with your suite."));
+        "- SPEC_DIR: the folder of " + context.specName() + ", relative to the repository root."));
+    if (onInstances) {
+      lines.add("- TF_DIR: your Terraform root module, relative to the repository root (default: infra)."
+          + " It declares the knobs by linking the generated file, for example"
+          + " `ln -s ../" + inTree("terraform") + "/variables.tf infra/`; keep your own .tf files"
+          + " out of the generated tree, which `parity check` keeps exact. Each environment applies"
+          + " in its own Terraform workspace.");
+    }
+    lines.add("- PARITY: the parity command the gate runs.");
+    lines.add("- Before each deploy, parity drift compares the environment's database schema with the"
+        + " migrations (it starts a throwaway database with Docker). Give each GitHub environment"
+        + " the database password secret; <SERVICE>_JDBC_URL may override the URL built from"
+        + " the spec's endpoint.");
+    if (onInstances) {
+      lines.add("- Give each GitHub environment the cloud credentials terraform apply needs.");
+    }
+    if (onKubernetes) {
+      lines.add("- Give each GitHub environment on Kubernetes a secret KUBE_CONFIG holding a kubeconfig"
+          + " allowed to apply to its namespace: its deploy applies k8s/overlays/<env> with"
+          + " kubectl apply -k and waits for every rollout.");
+    }
+    lines.add(registryNote());
+    lines.add("- Replace the placeholder step of integration-tests with your suite.");
+    String text = context.header(CommentStyle.HASH) + CommentStyle.HASH.comment(String.join("\n", lines));
     return wrap(text, 80);
   }
 
@@ -172,6 +184,17 @@ final class GitHubWorkflow {
         steps.add(buildImage(app));
       }
     }
+    if (environment.runsOnInstances()) {
+      terraformSteps(environment, builds).forEach(steps::add);
+    }
+    environment.kubernetes().ifPresent(k8s -> KubernetesDeploy.steps(stack, environment, k8s, builds,
+        this::inTree, GitHubWorkflow::shell).forEach(steps::add));
+    return job;
+  }
+
+  /** Applies the environment's {@code .tfvars} in its own Terraform workspace. */
+  private List<ObjectNode> terraformSteps(Environment environment, boolean builds) {
+    List<ObjectNode> steps = new ArrayList<>();
     steps.add(uses(ActionPins.SETUP_TERRAFORM));
     steps.add(terraform("terraform init", "terraform init -input=false"));
     steps.add(terraform("Select the " + environment.name() + " workspace",
@@ -186,12 +209,13 @@ final class GitHubWorkflow {
         apply.add("-var \"" + app.name().replace('-', '_') + "_image=$" + digestVariable(app) + "\"");
       }
     }
-    ObjectNode deploy = steps.addObject();
+    ObjectNode deploy = NODES.objectNode();
+    steps.add(deploy);
     deploy.put("name", "Deploy " + environment.name());
     deploy.put("working-directory", "${{ env.TF_DIR }}");
     deploy.putObject("env").put("TFVARS", inTree("terraform/" + environment.name() + ".tfvars"));
     deploy.put("run", String.join(" \\\n  ", apply) + "\n");
-    return job;
+    return steps;
   }
 
   /** Before deploying: the environment's database schema must be what the migrations produce. */
@@ -260,7 +284,7 @@ final class GitHubWorkflow {
   }
 
   /** The job variable holding {@code repository@sha256:…} of the image the job pushed for {@code app}. */
-  private static String digestVariable(App app) {
+  static String digestVariable(App app) {
     return app.name().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_IMAGE";
   }
 
@@ -338,7 +362,7 @@ final class GitHubWorkflow {
   }
 
   /** {@code word} as one shell word: as it is when nothing in it is special, else single-quoted. */
-  private static String shell(String word) {
+  static String shell(String word) {
     return PLAIN_SHELL_WORD.matcher(word).matches() ? word : dev.parity.generate.Escape.shellWord(word);
   }
 

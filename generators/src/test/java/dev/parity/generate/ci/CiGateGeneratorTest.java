@@ -49,6 +49,39 @@ class CiGateGeneratorTest {
   }
 
   @Test
+  void platformOnKubernetesMatchesGolden() {
+    Golden.assertMatches("ci/platform/parity.yml", generate(Fixtures.platform().build()).get("ci/github/parity.yml").content());
+  }
+
+  @Test
+  void kubernetesEnvironmentsApplyTheirOverlayAndTheFirstPinsTheDigestsItPushed() throws IOException {
+    JsonNode jobs = YAML.readTree(generate(Fixtures.platform().build()).get("ci/github/parity.yml").content()).path("jobs");
+    String staging = runs(jobs.path("deploy-staging"));
+    assertThat(staging)
+        .contains("echo '  - ../overlays/staging'")
+        .contains("echo '  - name: registry.example.com/platform/web'")
+        .contains("echo \"    digest: ${WEB_IMAGE#*@}\"")
+        .contains("kubectl apply -k deploy/k8s/release-staging")
+        .contains("kubectl --namespace platform-staging rollout status deployment/web --timeout=10m")
+        .doesNotContain("terraform apply");
+    String production = runs(jobs.path("deploy-production"));
+    assertThat(production)
+        .contains("kubectl --context prod-eu-west-1 apply -k deploy/k8s/overlays/production")
+        .contains("terraform apply")
+        .doesNotContain("release-production")
+        .doesNotContain("_IMAGE");
+  }
+
+  @Test
+  void kubernetesDeployStepsPassShellcheck() throws IOException {
+    RealTool.require("shellcheck");
+    JsonNode staging = YAML.readTree(generate(Fixtures.platform().build()).get("ci/github/parity.yml").content())
+        .path("jobs").path("deploy-staging");
+    Files.writeString(dir.resolve("k8s.sh"), "#!/usr/bin/env bash\n" + runs(staging));
+    assertThat(RealTool.assertAccepts(dir, "shellcheck", "k8s.sh")).isEmpty();
+  }
+
+  @Test
   void gateScriptPassesShellcheck() throws IOException {
     RealTool.require("shellcheck");
     for (Stack stack : List.of(Fixtures.shop().build(), Fixtures.orders().build(), Fixtures.builds().build())) {
