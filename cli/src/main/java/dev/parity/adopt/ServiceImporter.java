@@ -77,8 +77,11 @@ final class ServiceImporter {
             + ".<minor>" + (image.engine().equals("postgres") ? "" : ".<patch>"))
         : "pin an exact release, e.g. '" + image.repository() + ":<major>.<minor>.<patch>', or a digest '"
             + image.repository() + "@sha256:...'";
+    List<String> candidates = ctx.tags.candidates(reference);
+    String listed = candidates.isEmpty() ? "" : " (the registry lists " + String.join(", ", candidates.subList(0,
+        Math.min(5, candidates.size()))) + (candidates.size() > 5 ? ", …" : "") + ")";
     ctx.decide(Decision.Kind.TODO, base + "/image", "service '" + name + "'", image.whyFloating() + "; fix: " + fix
-        + ", or run parity init again with --pin " + reference + "=<exact reference>");
+        + ", or run parity init again with --pin " + reference + "=<exact reference>" + listed);
     return image;
   }
 

@@ -1,5 +1,6 @@
 package dev.parity.adopt;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,14 @@ public interface TagResolver {
   /** The pinned reference of {@code reference}, if this resolver knows it. */
   Optional<String> resolve(String reference);
 
+  /**
+   * Exact references worth pinning {@code reference} to that this resolver can only report, not
+   * choose (the tags a registry lists); named in the TODO. None by default.
+   */
+  default List<String> candidates(String reference) {
+    return List.of();
+  }
+
   /** Given pins, floating reference to pinned reference ({@code --pin redis:alpine=redis:7.2.4-alpine}). */
   static TagResolver of(Map<String, String> pins) {
     Map<String, String> copy = Map.copyOf(pins);
@@ -24,6 +33,19 @@ public interface TagResolver {
 
   /** This resolver, then {@code next} for what this one does not know. */
   default TagResolver or(TagResolver next) {
-    return reference -> resolve(reference).or(() -> next.resolve(reference));
+    TagResolver first = this;
+    return new TagResolver() {
+      @Override
+      public Optional<String> resolve(String reference) {
+        return first.resolve(reference).or(() -> next.resolve(reference));
+      }
+
+      @Override
+      public List<String> candidates(String reference) {
+        List<String> both = new java.util.ArrayList<>(first.candidates(reference));
+        next.candidates(reference).stream().filter(c -> !both.contains(c)).forEach(both::add);
+        return List.copyOf(both);
+      }
+    };
   }
 }

@@ -3,9 +3,12 @@ package dev.parity.cli;
 import dev.parity.adopt.ComposeImporter;
 import dev.parity.adopt.Decision;
 import dev.parity.adopt.ImportResult;
+import dev.parity.adopt.LocalImage;
+import dev.parity.adopt.LocalTags;
 import dev.parity.adopt.TagResolver;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
+import dev.parity.registry.ImageTags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,6 +51,15 @@ final class InitCommand implements Callable<Integer> {
       description = "Pin a floating image, e.g. --pin redis:alpine=redis:7.2.4-alpine (repeatable).")
   Map<String, String> pins = new LinkedHashMap<>();
 
+  @Option(names = "--resolve-tags", description = "Pin each floating or missing tag to the exact tag the local Docker"
+      + " engine holds for it (same image id first), or the registry digest of the local image; what is not local"
+      + " stays a TODO.")
+  boolean resolveTags;
+
+  @Option(names = "--registry-mirror", paramLabel = "<host:port>", description = "With --resolve-tags: name the"
+      + " exact tags this registry lists in each TODO left (GET /v2/<repo>/tags/list); never pinned from it.")
+  String registryMirror;
+
   @Option(names = "--force", description = "Overwrite an existing --out file and local secrets.")
   boolean force;
 
@@ -65,7 +77,13 @@ final class InitCommand implements Callable<Integer> {
       throw new ParityException(ErrorCode.USAGE, "--out '" + out + "' exists; nothing was written; fix: choose"
           + " another file, or pass --force to overwrite it");
     }
-    ImportResult result = ComposeImporter.importFile(compose, variables(), out, TagResolver.of(pins));
+    if (registryMirror != null && !resolveTags) {
+      throw new ParityException(ErrorCode.USAGE, "--registry-mirror " + registryMirror + " is only read with"
+          + " --resolve-tags; fix: add --resolve-tags, or drop --registry-mirror");
+    }
+    LocalTags resolver = resolveTags ? localTags() : null;
+    TagResolver tags = resolver == null ? TagResolver.of(pins) : TagResolver.of(pins).or(resolver);
+    ImportResult result = ComposeImporter.importFile(compose, variables(), out, tags);
     Path local = out.toAbsolutePath().getParent().resolve("deploy").resolve("local");
     Path env = local.resolve(".env");
     if (!result.secretValues().isEmpty() && Files.exists(env) && !force) {
@@ -76,6 +94,9 @@ final class InitCommand implements Callable<Integer> {
     Files.writeString(out, result.source());
     PrintWriter stdout = command.commandLine().getOut();
     stdout.printf("Wrote %s from %s%n", out, compose);
+    if (resolver != null) {
+      resolver.pinned().values().stream().sorted().forEach(stdout::println);
+    }
     if (!result.secretValues().isEmpty() || !result.secretFiles().isEmpty()) {
       writeSecrets(local, result);
       stdout.printf("Wrote %d secret values to %s and %d secret files to %s (git-ignored; never in the spec)%n",
@@ -84,6 +105,13 @@ final class InitCommand implements Callable<Integer> {
     print(stdout, result, Decision.Kind.NOT_EXPRESSIBLE, "Not expressible in the DSL, left as comments in the spec");
     print(stdout, result, Decision.Kind.TODO, "Decisions to make before the spec validates");
     return result.hasTodos() ? 1 : 0;
+  }
+
+  private LocalTags localTags() {
+    List<LocalImage> images = ImageTags.local().stream()
+        .map(i -> new LocalImage(i.id(), i.repoTags(), i.repoDigests())).toList();
+    return new LocalTags(images, repository -> registryMirror == null ? List.of()
+        : ImageTags.listed(registryMirror, repository));
   }
 
   private void print(PrintWriter stdout, ImportResult result, Decision.Kind kind, String title) {
