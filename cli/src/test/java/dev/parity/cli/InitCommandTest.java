@@ -172,6 +172,18 @@ class InitCommandTest {
   }
 
   @Test
+  void aRegistryMirrorWithoutResolveTagsExits2AndWritesNothing() throws IOException {
+    Path compose = compose("services:\n  web:\n    image: nginx\n");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", dir.resolve("Web.java").toString(),
+        "--registry-mirror", "127.0.0.1:5000")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--registry-mirror 127.0.0.1:5000 is only read with --resolve-tags; fix: add"
+        + " --resolve-tags, or drop --registry-mirror");
+    assertThat(dir.resolve("Web.java")).doesNotExist();
+  }
+
+  @Test
   void anExistingSpecIsNeverOverwrittenWithoutForce() throws IOException {
     Path compose = compose("services:\n  web:\n    image: nginx:1.25.4\n");
     Path spec = Files.writeString(dir.resolve("Web.java"), "// mine\n");
