@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,7 @@ class DigestsIT {
   void removeWhatThisTestCreated() throws Exception {
     if (docker != null) {
       docker.removeAll(Map.of(StackLabels.STACK, "it-lock-" + ID));
+      docker.removeAll(Map.of(StackLabels.STACK, "it-pin-" + ID));
     }
     for (String tag : pushedTags) {
       dockerCli("rmi", "--no-prune", tag);
@@ -111,6 +113,53 @@ class DigestsIT {
     assertThat(services.path("cache").path("image").asText()).isEqualTo(TestStacks.REDIS + "@" + redisDigest);
     assertThat(run("check", "--spec", spec, "--resolve", "--registry-mirror", mirror)).as(out.toString()).isZero();
 
+  }
+
+  @Test
+  void upRunsTheLockedDigestAndARePushedTagFailsCheckAndIsDriftForTheRunningContainer() throws Exception {
+    String repository = TestStacks.REGISTRY + "/parity-it/pin-" + ID;
+    String image = repository + ":1.0.0";
+    String first = push(image, "first push");
+    dockerCli("rmi", "--no-prune", image);
+    String spec = spec("PinSpec", """
+        Stack.named("it-pin-%s")
+            .service(Container.of("worker", "%s").options(o -> o.command("sleep", "infinity")
+                .healthcheck(Healthcheck.command("true"))))
+            .environment(Environment.local())
+        """.formatted(ID, image));
+    String mirror = TestStacks.REGISTRY;
+    assertThat(run("lock", "--spec", spec, "--registry-mirror", mirror)).as(err.toString()).isZero();
+    try {
+      assertThat(run("up", "--spec", spec, "--detach", "--random-ports", "--registry-mirror", mirror))
+          .as(out + "\n" + err).isZero();
+      pushedTags.add(repository + "@" + first);
+      String container = dockerCli("ps", "-q", "--filter", "label=" + StackLabels.STACK + "=it-pin-" + ID,
+          "--filter", "label=" + StackLabels.SERVICE + "=worker").strip();
+      assertThat(container).as("the worker container of it-pin-" + ID).isNotEmpty().doesNotContain("\n");
+      assertThat(dockerCli("inspect", "--format", "{{.Config.Image}}", container).strip())
+          .isEqualTo(image + "@" + first);
+      assertThat(repoDigest(dockerCli("inspect", "--format", "{{.Image}}", container).strip(), repository))
+          .isEqualTo(first);
+      assertThat(run("drift", "containers", "--spec", spec, "--env", "local")).as(out + "\n" + err).isZero();
+      assertThat(out.toString()).contains("No drift.");
+
+      String second = push(image, "second push, same tag");
+      assertThat(second).isNotEqualTo(first);
+      assertThat(run("check", "--spec", spec, "--resolve", "--registry-mirror", mirror)).as(out + "\n" + err)
+          .isEqualTo(1);
+      assertThat(out.toString()).contains("image " + image + " is locked at " + first + ", but its tag names " + second
+          + " at the registry now (re-pushed); review the new image, then `parity lock --update worker`");
+
+      assertThat(run("lock", "--spec", spec, "--update", "worker", "--registry-mirror", mirror))
+          .as(err.toString()).isZero();
+      assertThat(JSON.readTree(project.resolve("parity.lock.json").toFile()).path("images").path(image)
+          .path("digest").asText()).isEqualTo(second);
+      assertThat(run("drift", "containers", "--spec", spec, "--env", "local")).as(out + "\n" + err).isEqualTo(1);
+      assertThat(out.toString()).containsPattern("service worker\n  container [^\n]+: image digest "
+          + Pattern.quote(second + " vs " + first) + "\n");
+    } finally {
+      run("down", "--spec", spec, "--volumes");
+    }
   }
 
   private String releaseSpec(String repository) throws IOException {
