@@ -1,0 +1,2 @@
+CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(10, 2) NOT NULL);
+INSERT INTO orders VALUES (1, 9.99);
