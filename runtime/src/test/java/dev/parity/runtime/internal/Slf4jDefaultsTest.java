@@ -55,4 +55,11 @@ class Slf4jDefaultsTest {
   void aProviderOnTheClassPathIsLeftAlone() {
     assertThat(Slf4jDefaults.hasProvider(Slf4jDefaultsTest.class.getClassLoader())).isTrue();
   }
+
+  /** Regression: inside Maven 3.9 (slf4j-api 1.7, no provider interface) parity:up failed with NoClassDefFoundError. */
+  @Test
+  void aHostWithoutSlf4jTwoIsLeftAloneInsteadOfFailing() {
+    ClassLoader withoutSlf4jTwo = new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader());
+    assertThat(Slf4jDefaults.hasProvider(withoutSlf4jTwo)).isTrue();
+  }
 }
