@@ -50,7 +50,7 @@ class ExpectedSchemasIT {
     Postgres db = (Postgres) stack.service("db").orElseThrow();
 
     try (RunningStack production = LocalStack.of(stack)
-        .start(StackOptions.defaults().fixedPorts(false).projectFolder(project))) {
+        .start(StackOptions.defaults().fixedPorts(false).keepVolumes(false).projectFolder(project))) {
       SchemaModel expected = ExpectedSchemas.of(stack, db, project, List.of("public"));
       assertThat(docker.containers(Map.of(StackLabels.STACK, "it-expected-expected"))).isEmpty();
       assertThat(SchemaDrift.compare(expected, live(production), "spec", "production").hasDrift()).isFalse();
@@ -76,7 +76,7 @@ class ExpectedSchemasIT {
     Stack stack = stack("it-literal", dev.parity.core.MigrationPlaceholders.none());
     Postgres db = (Postgres) stack.service("db").orElseThrow();
 
-    try (RunningStack up = LocalStack.of(stack).start(StackOptions.defaults().fixedPorts(false).projectFolder(project));
+    try (RunningStack up = LocalStack.of(stack).start(StackOptions.defaults().fixedPorts(false).keepVolumes(false).projectFolder(project));
         Connection c = Jdbc.connect(up.jdbcUrl("db"), null, null); Statement s = c.createStatement();
         java.sql.ResultSet row = s.executeQuery("SELECT value FROM settings")) {
       assertThat(row.next()).isTrue();
