@@ -88,7 +88,13 @@ class ExampleTreesValidateTest {
     List<String> command = new ArrayList<>(List.of("hcl-check"));
     command.addAll(files(example, ".tf"));
     command.addAll(files(example, ".tfvars"));
-    assertThat(command).hasSizeGreaterThan(3);
+    if (!Files.isDirectory(example.deploy().resolve("terraform"))) {
+      // Every remote environment of this example runs on Kubernetes only: no Terraform file at all.
+      assertThat(command).containsExactly("hcl-check");
+      return;
+    }
+    // variables.tf and at least one environment's .tfvars
+    assertThat(command).hasSizeGreaterThanOrEqualTo(3);
 
     RealTool.Result result = RealTool.run(example.deploy(), command);
 
