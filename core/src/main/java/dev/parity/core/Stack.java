@@ -62,6 +62,15 @@ public final class Stack {
     return services.stream().filter(App.class::isInstance).map(App.class::cast).toList();
   }
 
+  /**
+   * The repository the image of {@code app} is pushed to and pulled from: its declared
+   * {@link App#imageRepository(String)}, else {@code <stack>-<app>}. The one rule that compose, the
+   * CI workflow, Terraform, the Kubernetes overlays, releases and container drift all follow.
+   */
+  public String imageRepository(App app) {
+    return app.imageRepository().orElse(name + "-" + app.name());
+  }
+
   /** The config schema, in declaration order. */
   public List<ConfigKey> config() {
     return config;

@@ -18,7 +18,7 @@ public final class Images {
 
   /** The repository remote environments pull {@code app} from: declared, else {@code <stack>-<app>}. */
   public static String repository(Stack stack, App app) {
-    return app.imageRepository().orElse(stack.name() + "-" + app.name());
+    return stack.imageRepository(app);
   }
 
   /**

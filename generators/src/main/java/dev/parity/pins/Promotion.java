@@ -33,7 +33,7 @@ public final class Promotion {
 
   /** The repository the image of {@code app} is pushed to: declared, else {@code <stack>-<app>}. */
   public static String repository(Stack stack, App app) {
-    return app.imageRepository().orElse(stack.name() + "-" + app.name());
+    return stack.imageRepository(app);
   }
 
   /**

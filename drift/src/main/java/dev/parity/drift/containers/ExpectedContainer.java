@@ -77,8 +77,7 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
     service.options().secretFiles().forEach(file -> file.variable().ifPresent(keys::add));
     if (service instanceof App app) {
       stack.config(app, environment).forEach(entry -> keys.add(entry.name()));
-      return new ExpectedContainer(app.name(), ImageRef.parse(app.imageRepository()
-          .orElse(stack.name() + "-" + app.name())), true, keys);
+      return new ExpectedContainer(app.name(), ImageRef.parse(stack.imageRepository(app)), true, keys);
     }
     if (service instanceof Postgres db) {
       keys.add("POSTGRES_DB");

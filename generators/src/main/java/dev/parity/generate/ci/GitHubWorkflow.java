@@ -320,7 +320,7 @@ final class GitHubWorkflow {
 
   /** The repository an app's image is pushed to: its own, else {@code <stack>-<app>}. */
   static String repository(App app, Stack stack) {
-    return app.imageRepository().orElse(stack.name() + "-" + app.name());
+    return stack.imageRepository(app);
   }
 
   private String repository(App app) {

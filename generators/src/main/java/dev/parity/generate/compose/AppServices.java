@@ -43,7 +43,7 @@ final class AppServices {
   ComposeService render(App app) {
     ComposeService compose = new ComposeService();
     compose.build = build(app);
-    compose.image = literal(app.imageRepository().orElse(stack.name() + "-" + app.name()) + ":local");
+    compose.image = literal(stack.imageRepository(app) + ":local");
     // docker stop reaches a Node.js or JVM process that is PID 1 with no signal handler: without
     // an init process it waits 10 s and kills it.
     compose.init = true;
