@@ -8,4 +8,8 @@ assert log =~ /Removed [1-9]\d* containers and networks of stack 'parity-plugin-
 assert !new File(basedir, 'target/parity/local.env').exists()
 def left = ['docker', 'ps', '-aq', '--filter', 'label=dev.parity.stack=parity-plugin-it'].execute().text.trim()
 assert left.isEmpty()
+// down removed the data volume too (parity.volumes=true): nothing of the stack is left for the next build
+def volumes = ['docker', 'volume', 'ls', '-q', '--filter', 'label=dev.parity.stack=parity-plugin-it'].execute()
+volumes.waitFor()
+assert volumes.text.trim().isEmpty() : "data volumes left behind: ${volumes.text}"
 return true
