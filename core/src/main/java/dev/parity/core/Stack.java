@@ -1,8 +1,13 @@
 package dev.parity.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A whole system, declared once: its services at exact versions, its config schema, its knobs,
@@ -28,6 +33,8 @@ public final class Stack {
   private final List<Environment> environments;
   private final List<Deviation> deviations;
   private final List<Network> networks;
+  /** The services by name (the first of a name, as declared), for lookups in linear time overall. */
+  private final Map<String, Service> servicesByName;
 
   private Stack(Builder b) {
     this.networks = List.copyOf(b.networks);
@@ -37,6 +44,9 @@ public final class Stack {
     this.knobs = List.copyOf(b.knobs);
     this.environments = List.copyOf(b.environments);
     this.deviations = List.copyOf(b.deviations);
+    Map<String, Service> byName = new LinkedHashMap<>();
+    services.forEach(service -> byName.putIfAbsent(service.name(), service));
+    this.servicesByName = Collections.unmodifiableMap(byName);
   }
 
   /** Starts the declaration of a stack; {@code name} becomes the compose project name. */
@@ -54,7 +64,7 @@ public final class Stack {
   }
 
   public Optional<Service> service(String serviceName) {
-    return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+    return Optional.ofNullable(servicesByName.get(serviceName));
   }
 
   /** The services built from source, in declaration order. */
@@ -134,8 +144,8 @@ public final class Stack {
 
   /** Like {@link #config(App, Environment)}, with service references resolved through {@code addresses}. */
   public List<ConfigEntry> config(App app, Environment environment, Addresses addresses) {
-    List<String> used = app.uses();
-    return config(environment, addresses).stream().filter(e -> used.contains(e.name())).toList();
+    Set<String> used = Set.copyOf(app.uses());
+    return entries(environment, addresses, key -> used.contains(key.name()));
   }
 
   /**
@@ -166,8 +176,16 @@ public final class Stack {
    * through {@code addresses}. Optional keys without a value are left out.
    */
   public List<ConfigEntry> config(Environment environment, Addresses addresses) {
+    return entries(environment, addresses, key -> true);
+  }
+
+  /** The entries of the keys {@code chosen} picks, resolving only those. */
+  private List<ConfigEntry> entries(Environment environment, Addresses addresses, Predicate<ConfigKey> chosen) {
     List<ConfigEntry> entries = new ArrayList<>();
     for (ConfigKey key : config) {
+      if (!chosen.test(key)) {
+        continue;
+      }
       if (key.secret()) {
         SecretRef ref = environment.secrets().get(key.name());
         if (environment.isLocal()) {

@@ -69,6 +69,39 @@ class StackTest {
     private final Stack shop = ExampleSpecs.nodePostgresRedis();
     private final Stack orders = ExampleSpecs.javaService();
 
+    /**
+     * Regression: an app's config resolved every key of the schema and then kept the app's own, so
+     * rendering a stack of many apps resolved keys apps times over (quadratic in the stack's size).
+     */
+    @Test
+    void anAppsConfigResolvesOnlyTheKeysTheAppUses() {
+      Stack stack = Stack.named("many")
+          .service(Redis.of("cache", "7.2.3"))
+          .service(App.node("a", "node:20.11.0-alpine3.19").source("a").port(3000).uses("A_URL"))
+          .service(App.node("b", "node:20.11.0-alpine3.19").source("b").port(3001).uses("B_URL"))
+          .config(ConfigKey.url("A_URL").value(ConfigValue.urlOf("cache")))
+          .config(ConfigKey.url("B_URL").value(ConfigValue.urlOf("cache")))
+          .environment(Environment.local())
+          .build();
+      java.util.concurrent.atomic.AtomicInteger resolved = new java.util.concurrent.atomic.AtomicInteger();
+      Addresses counting = new Addresses() {
+        @Override
+        public String host(Service service) {
+          resolved.incrementAndGet();
+          return service.name();
+        }
+
+        @Override
+        public int port(Service service) {
+          return 6379;
+        }
+      };
+      App a = (App) stack.service("a").orElseThrow();
+
+      assertThat(rendered(stack.config(a, env(stack, "local"), counting))).containsExactly(entry("A_URL", "redis://cache:6379"));
+      assertThat(resolved).hasValue(1);
+    }
+
     @Test
     void localResolvesServicesByNameAndSecretsFromDotEnv() {
       assertThat(rendered(shop.config(env(shop, "local")))).containsExactly(

@@ -2,6 +2,7 @@ package dev.parity.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parity.core.Environment;
 import dev.parity.core.ErrorCode;
@@ -12,6 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** A stack large enough to render its generators in parallel renders exactly what they render one by one. */
@@ -68,6 +75,39 @@ class ParallelRenderTest {
     tree.files().stream().filter(f -> !f.path().equals(DeployTree.MANIFEST)).forEach(f -> together.put(f.path(), f.content()));
     assertThat(together).hasSizeGreaterThan(5).isEqualTo(oneByOne);
     assertThat(DeployTree.render(context, BuiltInGenerators.all()).files()).isEqualTo(tree.files());
+  }
+
+  /** Two generators that each wait for the other finish only when two threads run them at once. */
+  @Test
+  void twoGeneratorsRunOnTwoThreadsAtOnceOnAMachineWithMoreThanOneCore() {
+    assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs more than one core");
+    CyclicBarrier bothRunning = new CyclicBarrier(2);
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    List<Generator> generators = new ArrayList<>();
+    for (String name : List.of("left", "right")) {
+      generators.add(new Generator() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public List<GeneratedFile> generate(GenerationContext context) {
+          threads.add(Thread.currentThread().getName());
+          try {
+            bothRunning.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("generator " + name + " ran while the other did not: " + e);
+          }
+          return List.of(GeneratedFile.of(name + ".txt", name + "\n"));
+        }
+      });
+    }
+
+    DeployTree tree = DeployTree.render(large(), generators);
+
+    assertThat(threads).hasSize(2);
+    assertThat(tree.files()).extracting(GeneratedFile::path).containsExactly("left.txt", "right.txt", DeployTree.MANIFEST);
   }
 
   @Test

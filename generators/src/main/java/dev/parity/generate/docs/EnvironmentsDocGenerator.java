@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ENVIRONMENTS.md}: what every environment shares (services and their graph as a Mermaid
@@ -98,11 +99,12 @@ public final class EnvironmentsDocGenerator implements Generator {
   /** One row per config key: whether it is secret, then for each app whether the app receives it. */
   private static List<List<String>> appConfig(Stack stack) {
     List<List<String>> rows = new ArrayList<>();
+    List<Set<String>> used = stack.apps().stream().map(app -> Set.copyOf(stack.keysUsedBy(app))).toList();
     for (ConfigKey key : stack.config()) {
       List<String> row = new ArrayList<>();
       row.add(key.name());
       row.add(key.secret() ? "yes" : "no");
-      stack.apps().forEach(app -> row.add(stack.keysUsedBy(app).contains(key.name()) ? "receives" : "—"));
+      used.forEach(keys -> row.add(keys.contains(key.name()) ? "receives" : "—"));
       rows.add(List.copyOf(row));
     }
     return rows;

@@ -9,7 +9,9 @@ import dev.parity.core.SecretRef;
 import dev.parity.core.Service;
 import dev.parity.core.Stack;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,6 +24,7 @@ final class KnobTable {
 
   private final Stack stack;
   private final List<List<Cell>> rows = new ArrayList<>();
+  private final Map<String, Map<String, ConfigEntry>> configByEnvironment = new HashMap<>();
 
   private KnobTable(Stack stack) {
     this.stack = stack;
@@ -55,8 +58,8 @@ final class KnobTable {
         row(Cell.of("", key.name(), " (secret)"), env -> env.isLocal() ? Cell.of("from ", "local/.env", "")
             : Optional.ofNullable(env.secrets().get(key.name())).map(KnobTable::reference).orElse(Cell.none()));
       } else if (key.isPerEnvironment()) {
-        row(Cell.code(key.name()), env -> stack.config(env).stream().filter(e -> e.name().equals(key.name()))
-            .findFirst().flatMap(ConfigEntry::plainValue).map(Cell::code).orElse(Cell.none()));
+        row(Cell.code(key.name()), env -> Optional.ofNullable(config(env).get(key.name()))
+            .flatMap(ConfigEntry::plainValue).map(Cell::code).orElse(Cell.none()));
       }
     }
     for (Knob knob : stack.knobs()) {
@@ -69,6 +72,15 @@ final class KnobTable {
             : knob.defaultValue().map(d -> Cell.of("", String.valueOf(d), " (default)")).orElse(Cell.none());
       });
     }
+  }
+
+  /** The config of {@code environment} by key, resolved once per environment rather than once per row. */
+  private Map<String, ConfigEntry> config(Environment environment) {
+    return configByEnvironment.computeIfAbsent(environment.name(), name -> {
+      Map<String, ConfigEntry> byKey = new HashMap<>();
+      stack.config(environment).forEach(entry -> byKey.putIfAbsent(entry.name(), entry));
+      return byKey;
+    });
   }
 
   private <T> void builtIn(String label, Function<Environment, Optional<T>> value, String local,
