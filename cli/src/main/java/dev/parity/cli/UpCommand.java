@@ -11,6 +11,7 @@ import dev.parity.runtime.RunningStack;
 import dev.parity.runtime.ServiceStatus;
 import dev.parity.runtime.StackOptions;
 import dev.parity.runtime.StartInterruptedException;
+import dev.parity.runtime.internal.DockerProbe;
 import dev.parity.runtime.internal.EnvFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -86,6 +87,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = command.commandLine().getOut();
+    DockerProbe.warmUpInBackground();   // the Docker client loads while the spec does
     LoadedSpec loaded = options.loadWithFiles(withApps);
     List<App> apps = chosenApps(loaded);
     StackOptions stackOptions;

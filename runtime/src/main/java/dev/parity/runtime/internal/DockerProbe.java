@@ -80,6 +80,24 @@ public final class DockerProbe {
         + " or `dockerd`), or set DOCKER_HOST to one that runs; `docker info` must work.");
   }
 
+  /**
+   * Connects once on a daemon thread and lets the connection go, so that the Docker client's classes
+   * and configuration are loaded while the caller does other work (a command loading its spec); the
+   * caller's own {@link #connect()} then costs one ping. Failures are ignored here: the caller's
+   * connect reports them.
+   */
+  public static void warmUpInBackground() {
+    Thread warmUp = new Thread(() -> {
+      try (DockerClient client = connect()) {
+        client.versionCmd().exec();
+      } catch (Exception | LinkageError ignored) {
+        // reported by the caller's own connect
+      }
+    }, "parity-docker-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
   /** Why {@code uri} cannot be a Docker engine without even connecting, or null. */
   private static String check(URI uri) {
     if ("unix".equals(uri.getScheme())) {
