@@ -30,7 +30,7 @@ say() { echo "bench: $*" >&2; }
 cleanup() {
   if [ -n "${pg_container:-}" ]; then docker rm -f "$pg_container" >/dev/null 2>&1 || true; fi
   if [ -f "$work/compose.yml" ]; then docker-compose -p "$stack" -f "$work/compose.yml" down -v >/dev/null 2>&1 || true; fi
-  if [ -f "$work/up/Bench.java" ]; then $parity down --spec "$work/up/Bench.java" >/dev/null 2>&1 || true; fi
+  if [ -f "$work/up/Bench.java" ]; then $parity down --spec "$work/up/Bench.java" --volumes >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -135,7 +135,8 @@ until [ "\$(docker ps --filter label=com.docker.compose.project=$stack --filter 
   sleep 0.1
 done
 SH
-  down="$parity down --spec $work/up/Bench.java >/dev/null 2>&1; docker-compose -p $stack -f $work/compose.yml down -v >/dev/null 2>&1; true"
+  # Both sides start from nothing each round: parity keeps data volumes unless told (--volumes).
+  down="$parity down --spec $work/up/Bench.java --volumes >/dev/null 2>&1; docker-compose -p $stack -f $work/compose.yml down -v >/dev/null 2>&1; true"
   pair "up postgres + redis until healthy" "<= 0.7x" \
     "$parity up --spec $work/up/Bench.java --detach --random-ports --env-file $work/up/bench.env" \
     "docker-compose up -d + wait" "bash $work/compose-up-wait.sh" "$down"

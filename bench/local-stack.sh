@@ -25,7 +25,7 @@ now() { date +%s%N; }
 parity_once() {
   local t0 t1
   t0=$(now); java -jar "$jar" up --spec "$work/Bench.java" --detach --random-ports --env-file "$work/bench.env" >/dev/null; t1=$(now)
-  java -jar "$jar" down --spec "$work/Bench.java" >/dev/null
+  java -jar "$jar" down --spec "$work/Bench.java" --volumes >/dev/null
   echo $(((t1 - t0) / 1000000))
 }
 compose_once() {
