@@ -27,7 +27,8 @@ measure() { # command -> "wall_s cpu_s max_rss_mib exit", median of $runs by wal
     /usr/bin/time -o "$work/time" -f '%e %U %S %M' bash -c "$1" >"$work/log" 2>&1
     local status=$?
     set -e
-    awk -v s="$status" '{printf "%.2f %.2f %.0f %s\n", $1, $2 + $3, $4 / 1024, s}' "$work/time"
+    # GNU time writes "Command exited with non-zero status N" first when the command fails: the figures are the last line.
+    tail -1 "$work/time" | awk -v s="$status" '{printf "%.2f %.2f %.0f %s\n", $1, $2 + $3, $4 / 1024, s}'
   done | sort -n | sed -n "$(((runs + 1) / 2))p"
 }
 
