@@ -59,14 +59,26 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     LoadedSpec loaded = options.loadWithFiles(false);
     Path target = SpecOptions.outOrDefault(out, loaded);
-    DeployTree expected = options.render(loaded, target);
+    RenderInputs inputs = options.inputs(loaded, target);
     PrintWriter stdout = command.commandLine().getOut();
     TreeWriter.recover(target).ifPresent(note -> stdout.println("Note: " + note + "."));
-    CheckReport report = TreeChecker.check(target, expected);
+    TreeRecords records = TreeRecords.inUserCache();
+    RenderInputs.Fingerprint fingerprint = inputs.fingerprint();
+    TreeRecords.Lookup lookup = records.lookup(inputs.tree(), fingerprint);
+    SpecOptions.explain(command, lookup);
+    CheckReport report = new CheckReport(List.of());
+    int files = lookup.files();
+    if (!lookup.upToDate()) {
+      DeployTree expected = inputs.render();
+      report = TreeChecker.check(target, expected);
+      files = expected.files().size();
+      if (report.isClean()) {
+        records.remember(inputs.tree(), fingerprint, expected);
+      }
+    }
     List<String> pins = pinFindings(loaded, target);
     if (report.isClean() && pins.isEmpty()) {
-      stdout.printf("%s is up to date: %d files, as spec %s generates them.%n", target, expected.files().size(),
-          loaded.name());
+      stdout.printf("%s is up to date: %d files, as spec %s generates them.%n", target, files, loaded.name());
       return 0;
     }
     if (!report.isClean()) {
