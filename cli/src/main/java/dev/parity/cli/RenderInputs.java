@@ -98,7 +98,8 @@ final class RenderInputs {
   /**
    * The SHA-256 of Parity's identity (its version, the Java version, and path, size and
    * modification time of every class path entry: the JVM's, {@code --classpath}'s and the jars or
-   * folders Parity's own classes come from, templates included) and of every input by value
+   * folders Parity's own classes come from, templates included), of the JVM's defaults a renderer
+   * could read (operating system, locale, charset, time zone, line separator), and of every input by value
    * ({@link ModelDigest}). None with {@code --templates} (a folder of files Parity does not
    * fingerprint), with a generator of a plug-in on the class path (it may read anything), or when
    * the stack holds a value {@link ModelDigest} cannot read.
@@ -113,7 +114,9 @@ final class RenderInputs {
     }
     MessageDigest sha = SpecCache.sha256();
     text(sha, "parity-render-inputs " + FORMAT + "\n" + ParityCli.version() + "\n" + Runtime.version() + "\n"
-        + System.getProperty("java.version") + "\n");
+        + System.getProperty("java.version") + "\n" + System.getProperty("os.name") + "\n"
+        + java.util.Locale.getDefault().toLanguageTag() + "\n" + java.nio.charset.Charset.defaultCharset() + "\n"
+        + java.util.TimeZone.getDefault().getID() + "\n" + System.lineSeparator() + "\n");
     SpecCache.classPath(sha, System.getProperty("java.class.path", ""));
     classpath.forEach(entry -> SpecCache.classPath(sha, entry.toString()));
     for (Class<?> own : List.of(RenderInputs.class, DeployTree.class, Stack.class)) {
