@@ -25,8 +25,9 @@ import java.util.Map;
  *
  * <p>A record, {@code <cache>/trees/<SHA-256 of the tree's absolute path>}, holds the {@link
  * RenderInputs#fingerprint() fingerprint} of a rendering's inputs, the number of files it rendered,
- * and every file of the tree on disk ({@link TreeChecker#listing}) with the SHA-256 of its content,
- * written only after those contents were compared with that rendering: every generated file equal,
+ * and every file of the tree on disk ({@link TreeChecker#listing}) with the SHA-256 of its content
+ * and its executable bit, written only after those files were compared with that rendering: every
+ * generated file equal (and executable when it is a script),
  * every other file the local secrets file or a release file. A later run whose fingerprint is the
  * same and whose tree lists exactly the same files with the same hashes therefore has the tree
  * {@link TreeChecker} would find clean. Anything else (no record, another fingerprint, one byte
@@ -150,11 +151,15 @@ final class TreeRecords {
         tree.toString().getBytes(StandardCharsets.UTF_8))));
   }
 
-  /** Every file of the tree, as {@link TreeChecker} lists them, with the SHA-256 of its content. */
+  /**
+   * Every file of the tree, as {@link TreeChecker} lists them, with the SHA-256 of its content and
+   * whether it is executable ({@code generate} restores a script's executable bit).
+   */
   private static Map<String, String> snapshot(Path tree) throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
     for (String path : TreeChecker.listing(tree)) {
-      files.put(path, GeneratedFile.sha256(Files.readAllBytes(tree.resolve(path))));
+      Path file = tree.resolve(path);
+      files.put(path, GeneratedFile.sha256(Files.readAllBytes(file)) + (Files.isExecutable(file) ? " executable" : ""));
     }
     return files;
   }
@@ -162,7 +167,9 @@ final class TreeRecords {
   /** The snapshot holds every generated file as generated, and nothing else but the files a user keeps there. */
   private static boolean agrees(Map<String, String> files, DeployTree expected) {
     for (GeneratedFile file : expected.files()) {
-      if (!GeneratedFile.sha256(file.bytes()).equals(files.get(file.path()))) {
+      String recorded = files.get(file.path());
+      if (recorded == null || !recorded.startsWith(GeneratedFile.sha256(file.bytes()))
+          || file.executable() && !recorded.endsWith(" executable")) {
         return false;
       }
     }

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parity.core.ImageLock;
 import dev.parity.core.Releases.Released;
 import dev.parity.core.Stack;
+import dev.parity.generate.GeneratedFile;
+import dev.parity.generate.GenerationContext;
+import dev.parity.generate.Generator;
 import dev.parity.pins.LockFile;
 import dev.parity.pins.ReleaseFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -237,6 +242,60 @@ class CheckUpToDateTest {
     assertThat(third.fast()).isFalse();
     assertThat(third.out()).contains("wrote    k8s/overlays/staging/web/deployment-patch.yaml");
     assertThat(check().fast()).as("generate recorded the tree it wrote").isTrue();
+  }
+
+  @Test
+  void generateRestoresTheExecutableBitOfAScriptEvenWhenNothingElseChanged() throws IOException {
+    run("generate", "--spec", spec.toString());
+    Path gate = tree.resolve("ci/parity-gate.sh");
+    assertThat(gate.toFile().setExecutable(false, false)).isTrue();
+
+    Run again = run("generate", "--verbose", "--spec", spec.toString());
+
+    assertThat(again.fast()).isFalse();
+    assertThat(Files.isExecutable(gate)).isTrue();
+    assertThat(run("generate", "--verbose", "--spec", spec.toString()).fast()).isTrue();
+  }
+
+  /** A team's generator, registered only for {@link #aGeneratorOfAPlugInAlwaysRenders}: it reads a system property. */
+  public static final class NoteGenerator implements Generator {
+    @Override
+    public String name() {
+      return "notes";
+    }
+
+    @Override
+    public List<GeneratedFile> generate(GenerationContext context) {
+      return List.of(GeneratedFile.of("notes/hello.txt", System.getProperty("parity.test.note", "one") + "\n"));
+    }
+  }
+
+  @Test
+  void aGeneratorOfAPlugInAlwaysRenders() throws IOException {
+    Path plugin = project.resolve("plugin");
+    Path services = plugin.resolve("META-INF/services/" + Generator.class.getName());
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, NoteGenerator.class.getName() + "\n");
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {plugin.toUri().toURL()}, previous)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      System.setProperty("parity.test.note", "one");
+      assertThat(run("generate", "--spec", spec.toString()).code()).isZero();
+
+      Run same = check();
+      System.setProperty("parity.test.note", "two");
+      Run changed = check();
+
+      assertThat(same.fast()).isFalse();
+      assertThat(same.err()).contains("parity: rendering to compare, because a generator of a plug-in is on the class"
+          + " path (" + NoteGenerator.class.getName() + ")");
+      assertThat(same.code()).isZero();
+      assertThat(changed.code()).isEqualTo(1);
+      assertThat(changed.out()).contains("stale        notes/hello.txt");
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+      System.clearProperty("parity.test.note");
+    }
   }
 
   @Test
