@@ -179,7 +179,18 @@ final class ModelDigest {
 
   /** One value's digest: its kind, its type, then its parts, each with its length so none runs into the next. */
   private static final class Node {
-    private final MessageDigest sha = SpecCache.sha256();
+    private static final MessageDigest PROTOTYPE = SpecCache.sha256();
+
+    private final MessageDigest sha = fresh();
+
+    /** A new SHA-256: a clone of a prototype, much cheaper than asking the providers each time. */
+    private static MessageDigest fresh() {
+      try {
+        return (MessageDigest) PROTOTYPE.clone();
+      } catch (CloneNotSupportedException e) {
+        return SpecCache.sha256();
+      }
+    }
 
     Node(char kind, String typeName) {
       sha.update((byte) kind);
