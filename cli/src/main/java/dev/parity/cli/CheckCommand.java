@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
         + " the previous one in promotion order ran (deploy/releases/).",
         "Reports every file that is missing, stale (generated from an older spec), hand-edited, or extra; every image"
             + " the lock misses or holds in excess; every release that is a tag or skips an environment.",
-        "A generation that was interrupted (killed) is first completed or rolled back, and a note says which."},
+        "A generation that was interrupted (killed) is first completed or rolled back, and a note says which.",
+        "When the spec's values, the lock, the releases, Parity and every file of the tree are as at the last clean"
+            + " result (recorded in the user's cache folder), the answer comes without rendering; --verbose says"
+            + " which way it came."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the tree is exactly what the spec generates", "1:the tree, the lock or a release differs; the report lists each finding",
         "2:the spec is invalid or a file it refers to is missing or wrong, or the command was used wrongly"})
@@ -59,14 +62,26 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     LoadedSpec loaded = options.loadWithFiles(false);
     Path target = SpecOptions.outOrDefault(out, loaded);
-    DeployTree expected = options.render(loaded, target);
+    RenderInputs inputs = options.inputs(loaded, target);
     PrintWriter stdout = command.commandLine().getOut();
     TreeWriter.recover(target).ifPresent(note -> stdout.println("Note: " + note + "."));
-    CheckReport report = TreeChecker.check(target, expected);
+    TreeRecords records = TreeRecords.inUserCache();
+    RenderInputs.Fingerprint fingerprint = inputs.fingerprint();
+    TreeRecords.Lookup lookup = records.lookup(inputs.tree(), fingerprint);
+    SpecOptions.explain(command, lookup);
+    CheckReport report = new CheckReport(List.of());
+    int files = lookup.files();
+    if (!lookup.upToDate()) {
+      DeployTree expected = inputs.render();
+      report = TreeChecker.check(target, expected);
+      files = expected.files().size();
+      if (report.isClean()) {
+        records.remember(inputs.tree(), fingerprint, expected);
+      }
+    }
     List<String> pins = pinFindings(loaded, target);
     if (report.isClean() && pins.isEmpty()) {
-      stdout.printf("%s is up to date: %d files, as spec %s generates them.%n", target, expected.files().size(),
-          loaded.name());
+      stdout.printf("%s is up to date: %d files, as spec %s generates them.%n", target, files, loaded.name());
       return 0;
     }
     if (!report.isClean()) {

@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
         "2:the spec is invalid or a file it refers to is missing or wrong, or a file edited by hand would be overwritten (see --force)"})
 final class GenerateCommand implements Callable<Integer> {
 
+  private static final String CURRENT = "%s was already current: %d files, as spec %s generates them; nothing written.%n";
+
   @Mixin
   SpecOptions options;
 
@@ -40,13 +42,22 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     LoadedSpec loaded = options.loadWithFiles(false);
     Path target = SpecOptions.outOrDefault(out, loaded);
-    DeployTree tree = options.render(loaded, target);
+    RenderInputs inputs = options.inputs(loaded, target);
     PrintWriter stdout = command.commandLine().getOut();
     TreeWriter.recover(target).ifPresent(note -> stdout.println("Note: " + note + "."));
+    TreeRecords records = TreeRecords.inUserCache();
+    RenderInputs.Fingerprint fingerprint = inputs.fingerprint();
+    TreeRecords.Lookup lookup = records.lookup(inputs.tree(), fingerprint);
+    SpecOptions.explain(command, lookup);
+    if (lookup.upToDate()) {
+      stdout.printf(CURRENT, target, lookup.files(), loaded.name());
+      return 0;
+    }
+    DeployTree tree = inputs.render();
     WriteResult result = TreeWriter.write(target, tree, force);
+    records.remember(inputs.tree(), fingerprint, tree);
     if (result.written().isEmpty() && result.removed().isEmpty()) {
-      stdout.printf("%s was already current: %d files, as spec %s generates them; nothing written.%n", target,
-          tree.files().size(), loaded.name());
+      stdout.printf(CURRENT, target, tree.files().size(), loaded.name());
       result.kept().forEach(path -> stdout.println("  kept     " + path + " (no longer generated, but edited by hand)"));
       return 0;
     }

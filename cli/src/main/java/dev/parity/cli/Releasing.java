@@ -14,8 +14,10 @@ final class Releasing {
 
   static int regenerate(SpecOptions options, LoadedSpec loaded, Path target, PrintWriter stdout, Path releaseFile) {
     stdout.println("Wrote " + releaseFile);
-    DeployTree tree = options.render(loaded, target);
+    RenderInputs inputs = options.inputs(loaded, target);
+    DeployTree tree = inputs.render();
     WriteResult result = TreeWriter.write(target, tree, false);
+    TreeRecords.inUserCache().remember(inputs.tree(), inputs.fingerprint(), tree);
     result.written().forEach(path -> stdout.println("  wrote    " + path));
     stdout.println("Commit " + releaseFile.getFileName() + " with the files above; `parity check` enforces the"
         + " promotion order.");

@@ -57,9 +57,14 @@ final class SpecCache {
    * compiled specs go to its {@code specs} subfolder.
    */
   static Path defaultFolder() {
+    return root().resolve("specs");
+  }
+
+  /** The user's cache folder of Parity ({@link #defaultFolder()} without {@code specs}). */
+  static Path root() {
     String explicit = System.getProperty("parity.cache.dir", System.getenv("PARITY_CACHE_DIR"));
     if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit).resolve("specs");
+      return Path.of(explicit);
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path home = Path.of(System.getProperty("user.home"));
@@ -74,21 +79,30 @@ final class SpecCache {
     } else {
       base = home.resolve(".cache/parity");
     }
-    return base.resolve("specs");
+    return base;
   }
 
   /** The key of a spec: everything its compiled classes depend on except the helper sources. */
   static String key(Path file, byte[] source, String classPath, String parityVersion) {
     MessageDigest digest = sha256();
     update(digest, "parity-spec-cache " + FORMAT + "\n" + parityVersion + "\n" + Runtime.version() + "\n" + file + "\n");
+    classPath(digest, classPath);
+    update(digest, "\nsource\n");
+    digest.update(source);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Adds the identity of every entry of {@code classPath} (entries separated by the platform's
+   * path separator) to {@code digest}: its path, size and modification time, every file of a
+   * folder entry included.
+   */
+  static void classPath(MessageDigest digest, String classPath) {
     for (String entry : classPath.split(File.pathSeparator)) {
       if (!entry.isEmpty()) {
         identity(digest, Path.of(entry));
       }
     }
-    update(digest, "\nsource\n");
-    digest.update(source);
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The classes stored under {@code key} for {@code file}, when every helper source is unchanged. */
@@ -206,7 +220,7 @@ final class SpecCache {
     digest.update(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

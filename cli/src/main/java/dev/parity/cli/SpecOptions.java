@@ -7,15 +7,12 @@ import dev.parity.core.ParityException;
 import dev.parity.core.Problem;
 import dev.parity.core.SpecFiles;
 import dev.parity.generate.DeployTree;
-import dev.parity.generate.GenerationContext;
-import dev.parity.generate.Templates;
 import dev.parity.pins.LockFile;
-import dev.parity.pins.ReleaseFiles;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The options every command that reads a spec shares. */
@@ -67,18 +64,16 @@ final class SpecOptions {
 
   /** The deploy tree rendered from {@code loaded} for the output folder {@code out}. */
   DeployTree render(LoadedSpec loaded, Path out) {
-    Path tree = out.toAbsolutePath().normalize();
-    Path folder = loaded.folder();
-    if (tree.equals(folder) || folder.startsWith(tree)) {
-      throw new ParityException(ErrorCode.USAGE, "--out '" + out + "' holds the spec's own folder; pass a folder"
-          + " of its own for the generated tree, such as " + folder.resolve("deploy"));
-    }
-    Templates templateSource = templates == null ? Templates.builtIn() : Templates.withOverrides(templates);
-    GenerationContext context = new GenerationContext(loaded.stack(), loaded.name(), slashes(tree.relativize(folder)),
-        slashes(folder.relativize(tree)), templateSource)
-        .withLock(lock(loaded).orElse(ImageLock.empty()))
-        .withReleases(ReleaseFiles.read(tree, loaded.stack()));
-    return DeployTree.render(context);
+    return inputs(loaded, out).render();
+  }
+
+  /**
+   * What rendering {@code loaded} into {@code out} reads, with the lock and release files read.
+   *
+   * @throws ParityException exit code 2 when {@code out} holds the spec's own folder
+   */
+  RenderInputs inputs(LoadedSpec loaded, Path out) {
+    return RenderInputs.of(loaded, out, templates, classpath);
   }
 
   /**
@@ -90,10 +85,20 @@ final class SpecOptions {
     return LockFile.read(LockFile.in(loaded.folder()), loaded.stack());
   }
 
-  private static String slashes(Path path) {
-    String text = String.join("/", Arrays.stream(path.toString().split(java.util.regex.Pattern.quote(File.separator)))
-        .toList());
-    return text.isEmpty() ? "." : text;
+  /**
+   * Under {@code --verbose}, says on stderr whether the tree's record ({@link TreeRecords}) answered,
+   * or why the tree is rendered.
+   */
+  static void explain(CommandSpec command, TreeRecords.Lookup lookup) {
+    boolean verbose = false;
+    for (CommandLine c = command.commandLine(); c != null; c = c.getParent()) {
+      verbose |= c.getParseResult() != null && c.getParseResult().hasMatchedOption("--verbose");
+    }
+    if (verbose) {
+      command.commandLine().getErr().println(lookup.upToDate()
+          ? "parity: the tree is as recorded at its last clean result, from the same inputs; nothing rendered"
+          : "parity: rendering to compare, because " + lookup.why());
+    }
   }
 
   /** {@code --out}, or {@code deploy} beside the spec. */

@@ -49,7 +49,7 @@ public final class TreeChecker {
             : Kind.HAND_EDITED, file.path()));
       }
     }
-    for (String path : filesUnder(root)) {
+    for (String path : listing(root)) {
       if (expected.file(path).isEmpty() && !USER_FILES.contains(path) && !ReleaseFiles.isReleaseFile(path)) {
         boolean generatedBefore = recorded.containsKey(path);
         findings.add(new Finding(generatedBefore ? Kind.STALE : Kind.EXTRA, path));
@@ -63,7 +63,14 @@ public final class TreeChecker {
     return Manifest.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isPresent();
   }
 
-  private static List<String> filesUnder(Path root) {
+  /**
+   * Every regular file under {@code root} as {@link #check} sees the tree: paths relative to the
+   * root with {@code /}, sorted, without the journal of an interrupted generation; empty when the
+   * root is no folder.
+   *
+   * @throws UncheckedIOException when the tree cannot be walked
+   */
+  public static List<String> listing(Path root) {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
