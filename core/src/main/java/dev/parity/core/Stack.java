@@ -81,6 +81,29 @@ public final class Stack {
     return app.imageRepository().orElse(name + "-" + app.name());
   }
 
+  /**
+   * The databases Parity migrates: each PostgreSQL or MySQL/MariaDB service that declares
+   * migrations, in declaration order. Each gets a migrations image ({@code db/<db>/Dockerfile}),
+   * a one-shot {@code <db>-migrate} service in compose and a {@code <db>-migrate} Job on Kubernetes.
+   */
+  public List<Service> migratedDatabases() {
+    return services.stream().filter(s -> (s instanceof Postgres || s instanceof MySql)
+        && ((Database) s).migrations().isPresent()).toList();
+  }
+
+  /**
+   * The repository of {@code database}'s migrations image, by the rule of {@link #imageRepository}
+   * for an app named {@code <db>-migrations}: {@code <stack>-<db>-migrations}, in the registry and
+   * namespace of the first app that declares a repository with one (its part up to the last
+   * {@code /}), so that it is pushed where the app images are. Example: apps in
+   * {@code ghcr.io/acme/shop-web} make database {@code db}'s {@code ghcr.io/acme/shop-db-migrations}.
+   */
+  public String migrationsRepository(Service database) {
+    String name = this.name + "-" + database.name() + "-migrations";
+    return apps().stream().map(App::imageRepository).flatMap(Optional::stream).filter(r -> r.contains("/"))
+        .findFirst().map(r -> r.substring(0, r.lastIndexOf('/') + 1) + name).orElse(name);
+  }
+
   /** The config schema, in declaration order. */
   public List<ConfigKey> config() {
     return config;

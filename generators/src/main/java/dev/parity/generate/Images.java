@@ -13,7 +13,39 @@ import java.util.Optional;
  */
 public final class Images {
 
+  /**
+   * The official Flyway image the migrations images build on: {@code flyway/flyway:<version>},
+   * exactly the version of the Flyway library Parity itself migrates with ({@code parity up},
+   * {@code drift}), read from the build ({@code flyway.properties}); never a floating tag.
+   */
+  public static final String FLYWAY = "flyway/flyway:" + flywayVersion();
+
   private Images() {
+  }
+
+  private static String flywayVersion() {
+    java.util.Properties properties = new java.util.Properties();
+    try (java.io.InputStream in = Images.class.getResourceAsStream("flyway.properties")) {
+      properties.load(in);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("flyway.properties is missing from the generators jar", e);
+    }
+    return properties.getProperty("flyway.version");
+  }
+
+  /**
+   * The digest {@code database}'s migrations image has in {@code environment}, if its release file
+   * records one.
+   */
+  public static Optional<String> migrationsDigestOf(Releases releases, dev.parity.core.Service database,
+      Environment environment) {
+    return releases.image(environment.name(), migrationsComponent(database))
+        .map(image -> image.substring(image.indexOf('@') + 1));
+  }
+
+  /** The name under which a release file records {@code database}'s migrations image: {@code <db>-migrations}. */
+  public static String migrationsComponent(dev.parity.core.Service database) {
+    return database.name() + "-migrations";
   }
 
   /** The repository remote environments pull {@code app} from: declared, else {@code <stack>-<app>}. */

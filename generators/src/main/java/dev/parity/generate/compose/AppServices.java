@@ -13,6 +13,7 @@ import dev.parity.core.Environment;
 import dev.parity.core.Stack;
 import dev.parity.generate.Escape;
 import dev.parity.generate.GenerationContext;
+import dev.parity.generate.dockerfile.DockerfileGenerator;
 import dev.parity.generate.dockerfile.NodeHealthcheck;
 import java.util.List;
 
@@ -45,8 +46,10 @@ final class AppServices {
     compose.build = build(app);
     compose.image = literal(stack.imageRepository(app) + ":local");
     // docker stop reaches a Node.js or JVM process that is PID 1 with no signal handler: without
-    // an init process it waits 10 s and kills it.
-    compose.init = true;
+    // an init process it waits 10 s and kills it. A generated image has tini as its ENTRYPOINT.
+    if (!DockerfileGenerator.carriesInit(app)) {
+      compose.init = true;
+    }
     if (app.buildKind() == BuildKind.DOCKERFILE) {
       // The team's Dockerfile has its own USER and CMD; the spec's, when declared, win as they do under parity up.
       app.user().ifPresent(user -> compose.user = literal(user));

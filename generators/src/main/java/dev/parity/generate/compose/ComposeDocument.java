@@ -57,11 +57,15 @@ final class ComposeDocument {
     OptionsRenderer options = new OptionsRenderer(this);
     AppServices apps = new AppServices(context, options);
     BackingServices backing = new BackingServices(options, context.lock());
+    MigrationServices migrations = new MigrationServices(context);
     ObjectNode services = NODES.objectNode();
     for (Service service : stack.services()) {
       ComposeService compose = service instanceof App app ? apps.render(app) : backing.render(service);
       dependsOn(compose, service);
       services.set(service.name(), compose.toNode());
+      if (migrations.migrates(service)) {
+        services.set(MigrationServices.name(service), migrations.render(service).toNode());
+      }
     }
     ObjectNode root = NODES.objectNode();
     root.set("services", services);
@@ -93,11 +97,17 @@ final class ComposeDocument {
     secrets.computeIfAbsent(file.name(), name -> NODES.objectNode().put("file", "./secrets/" + name));
   }
 
-  /** Waits for health where the dependency has a healthcheck, else only for its start. */
+  /**
+   * Waits for health where the dependency has a healthcheck, else only for its start; on a
+   * migrated database also for its {@code <db>-migrate} service to complete successfully.
+   */
   private void dependsOn(ComposeService compose, Service service) {
     for (String name : service.dependsOn()) {
       Service dependency = stack.service(name).orElseThrow();
       compose.dependsOn.put(name, hasHealthcheck(dependency) ? "service_healthy" : "service_started");
+      if (stack.migratedDatabases().contains(dependency)) {
+        compose.dependsOn.put(MigrationServices.name(dependency), "service_completed_successfully");
+      }
     }
   }
 

@@ -34,8 +34,11 @@ import java.util.Map;
  *       with the classic builder alike.</li>
  *   <li>{@link BuildKind#DOCKERFILE}: nothing; the team's own Dockerfile is built.</li>
  * </ul>
- * {@code CMD} is always in exec form: no shell stands between Docker's init (compose
- * {@code init: true}) and the app, so {@code docker stop} stops it at once. Templates are
+ * {@code CMD} is always in exec form and {@code ENTRYPOINT} is {@code tini} (installed with
+ * {@code apk} on Alpine-based images, {@code apt-get} otherwise): tini is PID 1 under Compose,
+ * Kubernetes and {@code docker run} alike, forwards SIGTERM to the app and reaps zombies, so
+ * {@code docker stop} and a pod's termination stop the app at once instead of SIGKILL after the
+ * grace period. {@code init(false)} in the spec leaves tini out. Templates are
  * overridable by the same relative name. Beside each Dockerfile, {@code Dockerfile.dockerignore}
  * keeps local artifacts ({@code node_modules}, {@code target}) out of the build context when
  * BuildKit builds.
@@ -92,13 +95,31 @@ public final class DockerfileGenerator implements Generator {
     model.put("command", app.command());
     model.put("developmentCommand", app.developmentCommand().orElse(List.of()));
     model.put("buildImage", app.buildImageReference().map(context::pinned).orElse(""));
-    model.put("init", app.options().init().orElse(true));
+    model.put("init", carriesInit(app));
+    String base = app.baseImageReference().orElseThrow();
+    model.put("tiniInstall", alpine(base) ? "apk add --no-cache tini"
+        : "apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*");
+    model.put("tiniPath", alpine(base) ? "/sbin/tini" : "/usr/bin/tini");
     model.put("jarCopy", app.jar().map(DockerfileGenerator::jarCopy).orElse(""));
     model.put("jarIgnore", app.jar().map(DockerfileGenerator::ignorePattern).orElse(""));
     model.put("healthUrl", app.healthPath().map(p -> "http://127.0.0.1:" + app.containerPort() + p).orElse(""));
     model.put("nodeHealthScript", app.healthPath()
         .map(p -> NodeHealthcheck.script("http://127.0.0.1:" + app.containerPort() + p)).orElse(""));
     return model;
+  }
+
+  /**
+   * Whether {@code app}'s generated image runs {@code tini} as PID 1 (its ENTRYPOINT): every
+   * generated Dockerfile unless the spec turns the init process off ({@code init(false)}). Then no
+   * runtime (Compose, Kubernetes, {@code docker run}) needs an init of its own.
+   */
+  public static boolean carriesInit(App app) {
+    return app.buildKind().generatesDockerfile() && app.options().init().orElse(true);
+  }
+
+  /** Alpine-based images install tini with apk (to /sbin/tini), Debian and Ubuntu ones with apt (to /usr/bin/tini). */
+  private static boolean alpine(String image) {
+    return image.toLowerCase(java.util.Locale.ROOT).contains("alpine");
   }
 
   /** The arguments of the jar's {@code COPY}: plain words where safe, JSON form otherwise. */

@@ -29,6 +29,10 @@ import java.util.Map;
  * Passwords are never written: Flyway reads them from the environment variable named by the
  * database's password key ({@code password = '${env.DB_PASSWORD}'}).
  *
+ * <p>Beside each {@code flyway.toml}, {@code db/<service>/Dockerfile}: the database's migrations
+ * image ({@link MigrationsDockerfile}), which the compose file's {@code <db>-migrate} service and
+ * the Kubernetes {@code <db>-migrate} Job run.
+ *
  * <p>Template: {@code flyway/deploy.sh.ftl}.
  */
 public final class FlywayGenerator implements Generator {
@@ -58,6 +62,7 @@ public final class FlywayGenerator implements Generator {
           + "# as db/deploy.sh does.\n\n"
           + FlywayToml.write(FlywayToml.tables(stack, service, location));
       files.add(GeneratedFile.of(path, toml));
+      files.add(MigrationsDockerfile.of(context, service));
       Map<String, Object> db = new LinkedHashMap<>();
       db.put("name", service.name());
       db.put("passwordKey", FlywayToml.passwordKey(service).orElse(""));

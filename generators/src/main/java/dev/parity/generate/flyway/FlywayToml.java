@@ -104,9 +104,7 @@ final class FlywayToml {
             + database.name() + "\", \"<host>\") to Environment.remote(\"" + env.name() + "\")");
       }
     }
-    String scheme = database instanceof MySql m ? (m.flavour() == MySql.Flavour.MARIADB ? "mariadb" : "mysql") : "postgresql";
-    String name = database instanceof MySql m ? m.database() : ((Postgres) database).database();
-    return "jdbc:" + scheme + "://" + host + ":" + port + "/" + name;
+    return Migrations.jdbcUrl(database, host, port);
   }
 
   private static String user(Service database) {

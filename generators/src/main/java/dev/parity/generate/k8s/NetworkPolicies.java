@@ -53,14 +53,14 @@ final class NetworkPolicies {
     return policy;
   }
 
-  private static ArrayNode ports(int port) {
+  static ArrayNode ports(int port) {
     ArrayNode ports = Manifests.NODES.arrayNode();
     ports.addObject().put("protocol", "TCP").put("port", port);
     return ports;
   }
 
   /** Name resolution through the cluster DNS (CoreDNS and kube-dns carry {@code k8s-app: kube-dns}). */
-  private static ObjectNode dns() {
+  static ObjectNode dns() {
     ObjectNode rule = Manifests.NODES.objectNode();
     ObjectNode peer = rule.putArray("to").addObject();
     peer.set("namespaceSelector", Manifests.matchLabels(Manifests.NODES.objectNode().put("kubernetes.io/metadata.name", "kube-system")));

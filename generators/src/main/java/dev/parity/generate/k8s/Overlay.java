@@ -64,6 +64,7 @@ final class Overlay {
     files.add(Manifests.file(context, folder + "kustomization.yaml", kustomization(), note()));
     resources.forEach((path, object) -> files.add(Manifests.file(context, folder + path, object, "")));
     patches.forEach((path, object) -> files.add(Manifests.file(context, folder + path, object, "")));
+    files.addAll(new MigrateOverlay(context, env).files());
     return files;
   }
 

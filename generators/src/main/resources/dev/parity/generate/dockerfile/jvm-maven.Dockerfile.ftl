@@ -29,6 +29,12 @@ RUN ./mvnw -B -DskipTests package \
 
 # Run stage: the exact JRE and the jar, nothing of the build. The jar stays owned by root.
 FROM ${baseImage}
+<#if init>
+# tini as PID 1: it forwards SIGTERM to the app and reaps zombies, so docker stop and a Kubernetes
+# pod's termination stop the app at once, not after the grace period with SIGKILL.
+RUN ${tiniInstall}
+ENTRYPOINT ["${tiniPath}", "--"]
+</#if>
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
 
@@ -40,9 +46,8 @@ EXPOSE ${port}
 # docker-compose.yml; remote environments probe it from the load balancer.
 </#if>
 <#if init>
-# Exec form, no shell in between: docker-compose.yml runs the app with init: true, so Docker's
-# init is PID 1, forwards SIGTERM to the JVM and reaps zombies (docker run: add --init).
+# Exec form, no shell in between: tini (the ENTRYPOINT) runs the JVM as its child.
 <#else>
-# Exec form, no shell in between: the spec turns Docker's init off, so the JVM is PID 1.
+# Exec form, no shell in between: the spec turns the init process off, so the JVM is PID 1.
 </#if>
 CMD [<#list command as arg>${json(arg)}<#sep>, </#sep></#list>]

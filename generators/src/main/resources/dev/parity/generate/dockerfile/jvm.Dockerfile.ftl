@@ -1,5 +1,11 @@
 ${header}
 FROM ${baseImage}
+<#if init>
+# tini as PID 1: it forwards SIGTERM to the app and reaps zombies, so docker stop and a Kubernetes
+# pod's termination stop the app at once, not after the grace period with SIGKILL.
+RUN ${tiniInstall}
+ENTRYPOINT ["${tiniPath}", "--"]
+</#if>
 
 WORKDIR /app
 COPY --chown=${user} ${jarCopy}
@@ -12,10 +18,9 @@ EXPOSE ${port}
 # docker-compose.yml; remote environments probe it from the load balancer.
 </#if>
 <#if init>
-# Exec form, no shell in between: docker-compose.yml runs the app with init: true, so Docker's
-# init is PID 1, forwards SIGTERM to the app and reaps zombies (docker run: add --init).
+# Exec form, no shell in between: tini (the ENTRYPOINT) runs the app as its child.
 <#else>
-# Exec form, no shell in between: the spec turns Docker's init off, so the app is PID 1 and
+# Exec form, no shell in between: the spec turns the init process off, so the app is PID 1 and
 # must stop on SIGTERM itself.
 </#if>
 CMD [<#list command as arg>${json(arg)}<#sep>, </#sep></#list>]

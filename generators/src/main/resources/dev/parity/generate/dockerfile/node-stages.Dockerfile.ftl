@@ -3,6 +3,12 @@ ${header}
 # Two targets of one Dockerfile: docker-compose.yml builds development locally and bind-mounts
 # the sources over /app; every remote environment runs production, the last stage, built once.
 FROM ${baseImage} AS base
+<#if init>
+# tini as PID 1: it forwards SIGTERM to the app and reaps zombies, so docker stop and a Kubernetes
+# pod's termination stop the app at once, not after the grace period with SIGKILL.
+RUN ${tiniInstall}
+ENTRYPOINT ["${tiniPath}", "--"]
+</#if>
 WORKDIR /app
 # Dependencies first: these layers are rebuilt only when the manifests change.
 # package-lock.json or npm-shrinkwrap.json: npm ci refuses to run without one of them.
@@ -18,10 +24,9 @@ RUN npm ci && npm cache clean --force
 COPY --chown=${user} . .
 EXPOSE ${port}
 <#if init>
-# Exec form, no shell in between: docker-compose.yml runs the app with init: true, so Docker's
-# init is PID 1, forwards SIGTERM to the watcher and reaps zombies.
+# Exec form, no shell in between: tini (the ENTRYPOINT) runs the watcher as its child.
 <#else>
-# Exec form, no shell in between: the spec turns Docker's init off, so the watcher is PID 1 and
+# Exec form, no shell in between: the spec turns the init process off, so the watcher is PID 1 and
 # must stop on SIGTERM itself.
 </#if>
 CMD [<#list developmentCommand as arg>${json(arg)}<#sep>, </#sep></#list>]
@@ -38,10 +43,9 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", ${json(nodeHealthScript)}]
 </#if>
 <#if init>
-# Exec form, no shell in between: docker-compose.yml runs the app with init: true, so Docker's
-# init is PID 1, forwards SIGTERM to the app and reaps zombies (docker run: add --init).
+# Exec form, no shell in between: tini (the ENTRYPOINT) runs the app as its child.
 <#else>
-# Exec form, no shell in between: the spec turns Docker's init off, so the app is PID 1 and
+# Exec form, no shell in between: the spec turns the init process off, so the app is PID 1 and
 # must stop on SIGTERM itself.
 </#if>
 CMD [<#list command as arg>${json(arg)}<#sep>, </#sep></#list>]

@@ -41,6 +41,10 @@ final class LocalProject {
           Files.writeString(dockerfile, "FROM debian:bookworm-slim AS dev\n");
         }
       }
+      for (Service service : stack.migratedDatabases()) {
+        // the migrations image's build context
+        Files.createDirectories(root.resolve(((dev.parity.core.Database) service).migrations().orElseThrow()));
+      }
       for (Service service : stack.services()) {
         for (Mount mount : service.options().mounts()) {
           if (!mount.isVolume()) {
@@ -48,7 +52,8 @@ final class LocalProject {
           }
         }
       }
-      DeployTree tree = DeployTree.render(Fixtures.context(stack), List.of(new DockerfileGenerator(), new ComposeGenerator()));
+      DeployTree tree = DeployTree.render(Fixtures.context(stack), List.of(new DockerfileGenerator(), new ComposeGenerator(),
+          new dev.parity.generate.flyway.FlywayGenerator()));
       for (GeneratedFile file : tree.files()) {
         Path target = root.resolve("deploy").resolve(file.path());
         Files.createDirectories(target.getParent());

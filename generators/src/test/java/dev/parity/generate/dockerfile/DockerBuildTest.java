@@ -87,6 +87,55 @@ class DockerBuildTest {
     assertThat(run(production)).matches("production [1-9][0-9]*\\n");
   }
 
+  /**
+   * Issue 19: in a pod, node was PID 1 without an init process, ignored SIGTERM and was killed
+   * after the grace period. The generated image has tini as PID 1, so a plain {@code docker run}
+   * (no {@code --init}, as Kubernetes runs it) stops at once on {@code docker stop}.
+   */
+  @Test
+  void nodeImageHasTiniAsPidOneAndStopsAtOnce() throws IOException {
+    Stack stack = Stack.named("stop").service(App.node("web", NODE).source("web").start("node", "server.js"))
+        .environment(Environment.local()).build();
+    Path context = Files.createDirectories(dir.resolve("web"));
+    Files.writeString(context.resolve("package.json"), "{\"name\":\"web\",\"version\":\"1.0.0\",\"private\":true}\n");
+    Files.writeString(context.resolve("npm-shrinkwrap.json"), "{\"name\":\"web\",\"version\":\"1.0.0\","
+        + "\"lockfileVersion\":3,\"requires\":true,\"packages\":{\"\":{\"name\":\"web\",\"version\":\"1.0.0\"}}}\n");
+    // No SIGTERM handler: as PID 1 without an init, node would ignore the signal.
+    Files.writeString(context.resolve("server.js"),
+        "require('http').createServer((q, r) => r.end('ok')).listen(3000, () => console.log('listening'));\n");
+    String image = build(write(stack, "web/Dockerfile"), context, null, Map.of());
+    assertThat(inspect(image, "{{json .Config.Entrypoint}}")).isEqualTo("[\"/usr/bin/tini\",\"--\"]");
+
+    String name = "parity-test-stop-" + UUID.randomUUID().toString().substring(0, 8);
+    RealTool.assertAccepts(dir, "docker", "run", "-d", "--name", name, "--label", "parity-test=stop", image);
+    try {
+      awaitLog(name, "listening");
+      assertThat(RealTool.assertAccepts(dir, "docker", "exec", name, "cat", "/proc/1/comm").strip()).isEqualTo("tini");
+      long start = System.nanoTime();
+      RealTool.assertAccepts(dir, "docker", "stop", name);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertThat(seconds).as("docker stop took %.1f s (10 s means SIGKILL after the grace period)", seconds)
+          .isLessThan(5.0);
+    } finally {
+      RealTool.run(dir, "docker", "rm", "-f", name);
+    }
+  }
+
+  private void awaitLog(String container, String line) {
+    for (int i = 0; i < 60; i++) {
+      if (RealTool.run(dir, "docker", "logs", container).output().contains(line)) {
+        return;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(container + " never logged '" + line + "'");
+  }
+
   @Test
   void mavenBuildKeepsTheOneRunnableJarAndRunsAsANumericUser() throws IOException {
     Path context = mavenProject();
@@ -185,7 +234,8 @@ class DockerBuildTest {
   }
 
   private String run(String image, String... command) {
-    List<String> line = new ArrayList<>(List.of("docker", "run", "--rm", "--init", image));
+    // No --init: the image's ENTRYPOINT is tini.
+    List<String> line = new ArrayList<>(List.of("docker", "run", "--rm", image));
     line.addAll(List.of(command));
     return RealTool.assertAccepts(dir, line.toArray(String[]::new));
   }

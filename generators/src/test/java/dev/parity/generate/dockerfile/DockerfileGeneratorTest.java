@@ -57,6 +57,7 @@ class DockerfileGeneratorTest {
         "COPY src/ src/",
         "RUN ./mvnw -B -DskipTests package \\",
         "FROM eclipse-temurin:17.0.13_11-jre-jammy",
+        "RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*",
         "COPY --from=build /build/app.jar /app/app.jar",
         "USER 10001:10001",
         "CMD [\"java\", \"-jar\", \"/app/app.jar\"]");
@@ -95,9 +96,11 @@ class DockerfileGeneratorTest {
     Stack withoutInit = Fixtures.shop().service(App.node("worker", "node:20.11.0-alpine3.19").source("worker")
         .port(3001).start("node", "worker.js").options(o -> o.init(false))).build();
     List<GeneratedFile> files = generate(withoutInit);
-    assertThat(file(files, "web/Dockerfile")).contains("runs the app with init: true");
-    assertThat(file(files, "worker/Dockerfile")).contains("the spec turns Docker's init off")
-        .doesNotContain("init: true");
+    // Alpine: apk's tini in /sbin
+    assertThat(file(files, "web/Dockerfile")).contains("RUN apk add --no-cache tini\n",
+        "ENTRYPOINT [\"/sbin/tini\", \"--\"]\n", "tini (the ENTRYPOINT) runs the app as its child");
+    assertThat(file(files, "worker/Dockerfile")).contains("the spec turns the init process off")
+        .doesNotContain("tini");
     for (GeneratedFile f : generate(Fixtures.builds().build())) {
       f.content().lines().filter(l -> l.startsWith("CMD ")).forEach(l -> assertThat(l).matches("CMD \\[\".*\"\\]"));
     }

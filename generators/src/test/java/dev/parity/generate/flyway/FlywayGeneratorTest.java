@@ -42,14 +42,14 @@ class FlywayGeneratorTest {
   @Test
   void shopMatchesGoldens() {
     Map<String, GeneratedFile> files = generate(Fixtures.shop().build());
-    assertThat(files).containsOnlyKeys("db/db/flyway.toml", "db/deploy.sh");
+    assertThat(files).containsOnlyKeys("db/db/flyway.toml", "db/db/Dockerfile", "db/deploy.sh");
     files.forEach((path, file) -> Golden.assertMatches("flyway/shop/" + path, file.content()));
   }
 
   @Test
   void ordersMatchesGoldens() {
     Map<String, GeneratedFile> files = generate(Fixtures.orders().build());
-    assertThat(files).containsOnlyKeys("db/orders-db/flyway.toml", "db/deploy.sh");
+    assertThat(files).containsOnlyKeys("db/orders-db/flyway.toml", "db/orders-db/Dockerfile", "db/deploy.sh");
     files.forEach((path, file) -> Golden.assertMatches("flyway/orders/" + path, file.content()));
   }
 

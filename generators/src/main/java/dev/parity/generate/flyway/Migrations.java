@@ -1,0 +1,45 @@
+package dev.parity.generate.flyway;
+
+import dev.parity.core.Database;
+import dev.parity.core.MySql;
+import dev.parity.core.Postgres;
+import dev.parity.core.Service;
+import java.util.Optional;
+
+/**
+ * What the compose file's {@code <db>-migrate} service and the Kubernetes {@code <db>-migrate} Job
+ * need to run a database's migrations image: where its Dockerfile is, and Flyway's connection
+ * settings ({@code FLYWAY_URL}, {@code FLYWAY_USER}, the password's variable).
+ */
+public final class Migrations {
+
+  private Migrations() {
+  }
+
+  /** {@code db/<db>/Dockerfile}, relative to the tree's root. */
+  public static String dockerfile(Service database) {
+    return MigrationsDockerfile.path(database);
+  }
+
+  /** {@code database}'s folder of migrations, relative to the spec's folder. */
+  public static String folder(Service database) {
+    return ((Database) database).migrations().orElseThrow();
+  }
+
+  /** The JDBC URL of {@code database} at {@code host:port}: {@code jdbc:postgresql://db:5432/shop}. */
+  public static String jdbcUrl(Service database, String host, int port) {
+    String scheme = database instanceof MySql m ? (m.flavour() == MySql.Flavour.MARIADB ? "mariadb" : "mysql") : "postgresql";
+    String name = database instanceof MySql m ? m.database() : ((Postgres) database).database();
+    return "jdbc:" + scheme + "://" + host + ":" + port + "/" + name;
+  }
+
+  /** The user the migrations connect as. */
+  public static String user(Service database) {
+    return database instanceof MySql m ? m.user() : ((Postgres) database).user();
+  }
+
+  /** The secret config key that holds {@code database}'s password, if it has one. */
+  public static Optional<String> passwordKey(Service database) {
+    return database instanceof MySql m ? m.passwordKey() : ((Postgres) database).passwordKey();
+  }
+}
