@@ -1,15 +1,20 @@
 package dev.parity.cli;
 
 import dev.parity.core.App;
+import dev.parity.core.Database;
 import dev.parity.core.ErrorCode;
+import dev.parity.core.ImageRef;
 import dev.parity.core.ParityException;
 import dev.parity.core.Releases;
+import dev.parity.core.Service;
 import dev.parity.core.Stack;
+import dev.parity.pins.MigrationVersions;
 import dev.parity.pins.Promotion;
 import dev.parity.pins.ReleaseFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,7 +39,8 @@ final class ReleaseCommand implements Callable<Integer> {
   @Option(names = "--env", required = true, paramLabel = "<env>", description = "The remote environment released to.")
   String environment;
 
-  @Option(names = "--app", paramLabel = "<app>", description = "The app released (default: every app).")
+  @Option(names = "--app", paramLabel = "<app>", description = "The app released, or <db>-migrations for a database's"
+      + " migrations image (default: every app and every migrations image, the whole release unit).")
   String app;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -76,8 +82,28 @@ final class ReleaseCommand implements Callable<Integer> {
       stdout.println("  released " + releases.image(environment, each.name()).orElseThrow() + " to " + environment
           + (source.tag != null ? " (tag " + source.tag + ")" : ""));
     }
+    for (Service database : migrations(stack)) {
+      String digest = source.digest != null ? source.digest
+          : resolve.digests().digest(ImageRef.parse(stack.migrationsRepository(database) + ":" + source.tag));
+      Optional<String> version = MigrationVersions.highest(loaded.folder().resolve(
+          ((Database) database).migrations().orElseThrow()));
+      releases = Promotion.releaseMigrations(stack, releases, environment, database, digest, version);
+      stdout.println("  released " + releases.image(environment, database.name() + ReleaseFiles.MIGRATIONS_SUFFIX)
+          .orElseThrow() + " to " + environment + " (migrations up to version " + version.orElse("none") + ")"
+          + (source.tag != null ? " (tag " + source.tag + ")" : ""));
+    }
     ReleaseFiles.write(target, stack, environment, releases.environments().get(environment));
     return Releasing.regenerate(options, loaded, target, stdout, ReleaseFiles.of(target, environment));
+  }
+
+  /**
+   * The migrated databases released: with --tag and no --app every one (the whole unit: the
+   * pipeline tags the migrations images as it tags the apps), else the one --app names as
+   * {@code <db>-migrations}.
+   */
+  private List<Service> migrations(Stack stack) {
+    return stack.migratedDatabases().stream().filter(d -> app == null ? source.tag != null
+        : app.equals(d.name() + ReleaseFiles.MIGRATIONS_SUFFIX)).toList();
   }
 
   private List<App> apps(Stack stack) {
@@ -86,6 +112,9 @@ final class ReleaseCommand implements Callable<Integer> {
     }
     if (app == null) {
       return stack.apps();
+    }
+    if (app.endsWith(ReleaseFiles.MIGRATIONS_SUFFIX) && !migrations(stack).isEmpty()) {
+      return List.of();
     }
     return List.of(stack.apps().stream().filter(a -> a.name().equals(app)).findFirst().orElseThrow(() ->
         new ParityException(ErrorCode.USAGE, "--app: stack '" + stack.name() + "' has no app '" + app + "'; apps: "

@@ -30,11 +30,19 @@ public final class Releases {
    * @param image the reference the environment runs, {@code repository@sha256:…} (a hand-edited
    *     file may hold a tag here, which {@code parity check} reports)
    * @param history every digest the environment has run for the app, oldest first, the current one last
+   * @param migrationVersion for a database's migrations image ({@code <db>-migrations}), the highest
+   *     versioned migration it holds (Flyway's version, such as {@code 3} or {@code 2.1}); empty for an app
    */
-  public record Released(String image, List<String> history) {
+  public record Released(String image, List<String> history, Optional<String> migrationVersion) {
     public Released {
       Objects.requireNonNull(image, "image");
       history = List.copyOf(history);
+      Objects.requireNonNull(migrationVersion, "migrationVersion");
+    }
+
+    /** An app's release. */
+    public Released(String image, List<String> history) {
+      this(image, history, Optional.empty());
     }
 
     /** The digest of {@link #image}, if it carries a well-formed one. */

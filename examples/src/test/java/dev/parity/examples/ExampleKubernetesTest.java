@@ -30,7 +30,12 @@ class ExampleKubernetesTest {
       Path root = example.deploy().resolve("k8s/overlays");
       if (Files.isDirectory(root)) {
         try (Stream<Path> list = Files.list(root)) {
-          list.sorted().forEach(p -> overlays.add(new Object[] {example, p.getFileName().toString()}));
+          list.sorted().forEach(p -> {
+            overlays.add(new Object[] {example, p.getFileName().toString()});
+            if (Files.isDirectory(p.resolve("migrate"))) {
+              overlays.add(new Object[] {example, p.getFileName() + "/migrate"});
+            }
+          });
         }
       }
     }
@@ -41,8 +46,13 @@ class ExampleKubernetesTest {
   @MethodSource("overlays")
   void overlayBuildsValidatesAndFollowsTheRules(Examples.Example example, String env) {
     List<JsonNode> objects = KubernetesManifests.build(example.deploy().resolve("k8s/overlays/" + env));
-    assertThat(objects).extracting(o -> o.path("kind").asText()).contains("Namespace", "Deployment", "Service",
-        "ConfigMap", "NetworkPolicy", "ExternalSecret");
+    if (env.endsWith("/migrate")) {
+      assertThat(objects).extracting(o -> o.path("kind").asText()).contains("Namespace", "Job", "NetworkPolicy",
+          "ExternalSecret");
+    } else {
+      assertThat(objects).extracting(o -> o.path("kind").asText()).contains("Namespace", "Deployment", "Service",
+          "ConfigMap", "NetworkPolicy", "ExternalSecret");
+    }
     KubernetesManifests.assertSchemaValid(temp, objects);
     KubernetesManifests.assertReviewerRules(example + " " + env, objects, false);
   }

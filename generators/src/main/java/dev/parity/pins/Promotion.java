@@ -8,6 +8,7 @@ import dev.parity.core.ImageRef;
 import dev.parity.core.ParityException;
 import dev.parity.core.Releases;
 import dev.parity.core.Releases.Released;
+import dev.parity.core.Service;
 import dev.parity.core.Stack;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,6 +53,24 @@ public final class Promotion {
   }
 
   /**
+   * {@code releases} with {@code database}'s migrations image running {@code digest}, which holds
+   * the migrations up to {@code version}, in {@code environment}.
+   *
+   * @throws ParityException exit code 2 when {@code environment} is not remote or {@code digest} is malformed
+   */
+  public static Releases releaseMigrations(Stack stack, Releases releases, String environment, Service database,
+      String digest, Optional<String> version) {
+    requireRemote(stack, environment);
+    if (!ImageLock.isDigest(digest)) {
+      throw new ParityException(ErrorCode.USAGE, "digest '" + digest + "' of the migrations image of '"
+          + database.name() + "' is not sha256: followed by 64 lower-case hex digits");
+    }
+    String component = database.name() + ReleaseFiles.MIGRATIONS_SUFFIX;
+    Released ran = ran(releases, environment, component, stack.migrationsRepository(database) + "@" + digest, digest);
+    return releases.with(environment, component, new Released(ran.image(), ran.history(), version));
+  }
+
+  /**
    * {@code releases} with every app of {@code from} running in {@code to} exactly the image it runs
    * in {@code from}.
    *
@@ -81,7 +100,9 @@ public final class Promotion {
         throw new ParityException(ErrorCode.USAGE, "environment '" + from + "' runs app '" + app.getKey() + "' as '"
             + app.getValue().image() + "', a tag instead of a digest; release it by digest first");
       }
-      result = result.with(to, app.getKey(), ran(result, to, app.getKey(), app.getValue().image(), digest.get()));
+      Released copied = ran(result, to, app.getKey(), app.getValue().image(), digest.get());
+      result = result.with(to, app.getKey(), new Released(copied.image(), copied.history(),
+          app.getValue().migrationVersion()));
     }
     return result;
   }
@@ -93,9 +114,14 @@ public final class Promotion {
   public static List<String> check(Stack stack, Releases releases) {
     List<String> findings = new ArrayList<>();
     List<String> order = order(stack);
+    Map<String, String> components = new java.util.LinkedHashMap<>();
+    stack.apps().forEach(app -> components.put(app.name(), repository(stack, app)));
+    stack.migratedDatabases().forEach(db -> components.put(db.name() + ReleaseFiles.MIGRATIONS_SUFFIX,
+        stack.migrationsRepository(db)));
     for (int i = 0; i < order.size(); i++) {
       String environment = order.get(i);
-      for (App app : stack.apps()) {
+      for (Map.Entry<String, String> component : components.entrySet()) {
+        Component app = new Component(component.getKey(), component.getValue());
         Optional<Released> released = releases.released(environment, app.name());
         if (released.isEmpty()) {
           continue;
@@ -108,7 +134,7 @@ public final class Promotion {
               + " --tag <tag>` to record its digest");
           continue;
         }
-        String repository = repository(stack, app);
+        String repository = app.repository();
         if (!image.equals(repository + "@" + digest.get())) {
           findings.add("environment '" + environment + "' runs app '" + app.name() + "' as '" + image + "', not from"
               + " its repository " + repository + "; release it again with `parity release`");
@@ -129,6 +155,10 @@ public final class Promotion {
       }
     }
     return findings;
+  }
+
+  /** An app or a migrations image, by the name its release is recorded under. */
+  private record Component(String name, String repository) {
   }
 
   private static Released ran(Releases releases, String environment, String app, String image, String digest) {

@@ -32,14 +32,30 @@ import java.util.stream.Stream;
  *       "image" : "ghcr.io/acme/shop-web@sha256:…",
  *       "ran" : [ "sha256:…" ]
  *     }
+ *   },
+ *   "migrations" : {
+ *     "db" : {
+ *       "image" : "ghcr.io/acme/shop-db-migrations@sha256:…",
+ *       "ran" : [ "sha256:…" ],
+ *       "version" : "2"
+ *     }
  *   }
  * }
  * }</pre>
+ *
+ * <p>The release unit of an environment is everything in its file: each app's image, each
+ * migrated database's migrations image ({@code migrations}, recorded in {@link Releases} under
+ * {@code <db>-migrations}) and the highest migration version it applies. {@code parity promote}
+ * copies the whole unit unchanged. A file written before migrations images existed has no
+ * {@code migrations} object and reads as a unit of apps only.
  */
 public final class ReleaseFiles {
 
   /** The folder of the release files inside the deploy tree. */
   public static final String FOLDER = "releases";
+
+  /** A migrations image is recorded in {@link Releases} as {@code <db>-migrations}. */
+  public static final String MIGRATIONS_SUFFIX = "-migrations";
 
   private static final Pattern RELEASE_FILE = Pattern.compile("^" + FOLDER + "/[^/]+\\.json$");
 
@@ -96,6 +112,18 @@ public final class ReleaseFiles {
       field.getValue().path("ran").forEach(d -> ran.add(d.asText()));
       apps.put(app, new Released(field.getValue().path("image").asText(""), ran));
     });
+    root.path("migrations").fields().forEachRemaining(field -> {
+      String database = field.getKey();
+      if (stack.migratedDatabases().stream().noneMatch(d -> d.name().equals(database))) {
+        problems.add("migrations of '" + database + "': '" + database + "' is not a database with migrations of"
+            + " stack '" + stack.name() + "'; fix: remove its entry");
+      }
+      List<String> ran = new ArrayList<>();
+      field.getValue().path("ran").forEach(d -> ran.add(d.asText()));
+      String version = field.getValue().path("version").asText("");
+      apps.put(database + MIGRATIONS_SUFFIX, new Released(field.getValue().path("image").asText(""), ran,
+          version.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(version)));
+    });
     if (!problems.isEmpty()) {
       throw PinFiles.invalid(file, problems);
     }
@@ -106,18 +134,30 @@ public final class ReleaseFiles {
   public static void write(Path treeRoot, Stack stack, String environment, Map<String, Released> apps) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("comment", "Release of stack '" + stack.name() + "' in environment '" + environment + "', written by"
-        + " `parity release` and `parity promote`: the image each app runs, by digest, and every digest the"
+        + " `parity release` and `parity promote`: the release unit, the image each app runs and each database's"
+        + " migrations image, by digest, with the migration version it applies, and every digest the"
         + " environment ran. Generated files take these images; `parity check` refuses a digest the previous"
         + " environment never ran.");
     root.put("environment", environment);
     Map<String, Object> byApp = new TreeMap<>();
+    Map<String, Object> byDatabase = new TreeMap<>();
     apps.forEach((app, released) -> {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("image", released.image());
       entry.put("ran", released.history());
-      byApp.put(app, entry);
+      released.migrationVersion().ifPresent(v -> entry.put("version", v));
+      String database = app.endsWith(MIGRATIONS_SUFFIX)
+          ? app.substring(0, app.length() - MIGRATIONS_SUFFIX.length()) : null;
+      if (database != null && stack.migratedDatabases().stream().anyMatch(d -> d.name().equals(database))) {
+        byDatabase.put(database, entry);
+      } else {
+        byApp.put(app, entry);
+      }
     });
     root.put("apps", byApp);
+    if (!byDatabase.isEmpty()) {
+      root.put("migrations", byDatabase);
+    }
     PinFiles.write(of(treeRoot, environment), root);
   }
 

@@ -52,6 +52,7 @@ public final class EnvironmentsDocGenerator implements Generator {
     model.put("knobs", KnobTable.rows(stack));
     model.put("deviations", stack.deviations().stream().map(EnvironmentsDocGenerator::deviation).toList());
     model.put("flow", DeliveryFlow.lines(stack, context.releases()));
+    model.put("deployOrder", DeployOrder.environments(stack));
     model.put("graph", ServiceGraph.lines(stack));
     model.put("apps", stack.apps().stream().map(App::name).toList());
     model.put("appConfig", appConfig(stack));

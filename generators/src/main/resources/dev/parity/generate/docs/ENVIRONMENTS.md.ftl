@@ -104,3 +104,17 @@ None: every environment runs every service exactly as declared.
 ${line}
 </#list>
 ```
+<#if deployOrder?has_content>
+
+## What a deploy runs, in order
+
+Per environment, in promotion order; each step runs only when the one before it succeeded.
+<#list deployOrder as e>
+
+### ${md(e.name)}
+
+<#list e.steps as step>
+${step?counter}. ${step}
+</#list>
+</#list>
+</#if>

@@ -52,6 +52,47 @@ class KustomizeRealToolTest {
     assertThat(api.at("/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name").asText()).isEqualTo("db-password");
   }
 
+  /**
+   * Issue 19: Kubernetes environments were never migrated. Each has a migrate kustomization whose
+   * Job runs the migrations image under the apps' pod security, with the password from the
+   * ExternalSecret's Secret and egress only to DNS and the database's port.
+   */
+  @Test
+  void everyMigrateOverlayBuildsValidatesAndRunsTheJobRestricted() {
+    Stack stack = Fixtures.shop(Fixtures.cluster("staging", 2), Fixtures.cluster("production", 1)).build();
+    for (String env : List.of("staging", "production")) {
+      List<JsonNode> objects = build(stack, env + "/migrate");
+      assertThat(objects).extracting(o -> o.path("kind").asText() + "/" + o.at("/metadata/name").asText())
+          .containsExactlyInAnyOrder("Namespace/shop-" + env, "Job/db-migrate", "NetworkPolicy/db-migrate",
+              "ExternalSecret/db-password");
+      KubernetesManifests.assertSchemaValid(dir, objects);
+      KubernetesManifests.assertReviewerRules(env + "/migrate", objects, false);
+      JsonNode job = objects.stream().filter(o -> o.path("kind").asText().equals("Job")).findFirst().orElseThrow();
+      assertThat(job.at("/metadata/namespace").asText()).isEqualTo("shop-" + env);
+      assertThat(job.at("/metadata/labels/app.kubernetes.io~1component").asText()).isEqualTo("migration");
+      assertThat(job.at("/metadata/labels/app.kubernetes.io~1instance").asText()).isEqualTo("shop-" + env);
+      assertThat(job.at("/spec/backoffLimit").asInt()).isEqualTo(1);
+      assertThat(job.at("/spec/activeDeadlineSeconds").asInt()).isEqualTo(600);
+      JsonNode pod = job.at("/spec/template/spec");
+      assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+      assertThat(pod.at("/securityContext/runAsUser").asLong()).isEqualTo(10001);
+      assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+      JsonNode container = pod.at("/containers/0");
+      assertThat(container.at("/image").asText()).isEqualTo("ghcr.io/acme/shop-db-migrations:unreleased");
+      assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+      assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+      assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+      assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
+      assertThat(container.toString()).contains("\"secretKeyRef\":{\"key\":\"DB_PASSWORD\",\"name\":\"db-password\"}");
+      JsonNode policy = objects.stream().filter(o -> o.path("kind").asText().equals("NetworkPolicy")).findFirst()
+          .orElseThrow();
+      assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("db-migrate");
+      assertThat(policy.at("/spec/ingress")).isEmpty();
+      assertThat(policy.at("/spec/egress").toString()).contains("\"port\":53", "\"port\":5432")
+          .doesNotContain("6379");
+    }
+  }
+
   @Test
   void aSchemaViolationFailsTheValidator() {
     RealTool.require("k8s-validate", ".ci/k8s-schemas.sh");

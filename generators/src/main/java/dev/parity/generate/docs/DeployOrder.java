@@ -1,0 +1,75 @@
+package dev.parity.generate.docs;
+
+import dev.parity.core.App;
+import dev.parity.core.Environment;
+import dev.parity.core.Kubernetes;
+import dev.parity.core.Service;
+import dev.parity.core.Stack;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per remote environment, in promotion order, what a deploy runs and in which order (gate,
+ * migrate, roll out, wait, test, promote) and what stops it, as ENVIRONMENTS.md lists it. Derived
+ * from the model alone: the target (Kubernetes or instances), the databases with migrations
+ * ({@link Stack#migratedDatabases()}) and the promotion order.
+ */
+final class DeployOrder {
+
+  private DeployOrder() {
+  }
+
+  /** Each environment's name with its numbered steps (Markdown, code in backticks). */
+  static List<Map<String, Object>> environments(Stack stack) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    List<Environment> remote = stack.remoteEnvironments();
+    for (int i = 0; i < remote.size(); i++) {
+      Environment env = remote.get(i);
+      List<String> steps = new ArrayList<>();
+      steps.add("**gate**: `ci/parity-gate.sh` (`parity check` and the comparison with the environment before);"
+          + " a finding stops the deploy");
+      List<Service> databases = stack.migratedDatabases();
+      if (env.kubernetes().isPresent()) {
+        Kubernetes k8s = env.kubernetes().get();
+        String ns = " -n " + k8s.namespace();
+        for (Service db : databases) {
+          String job = "job/" + db.name() + "-migrate";
+          steps.add("**migrate** " + db.name() + ": `kubectl delete " + job + ns + " --ignore-not-found`, `kubectl"
+              + " apply -k k8s/overlays/" + env.name() + "/migrate`, `kubectl wait --for=condition=complete"
+              + " --timeout=600s " + job + ns + "`; a failed or timed-out migration stops the deploy and the running"
+              + " version keeps serving");
+        }
+        steps.add("**roll out**: `kubectl apply -k k8s/overlays/" + env.name() + "`");
+        List<String> waits = new ArrayList<>();
+        for (App app : stack.apps()) {
+          waits.add("`kubectl rollout status deployment/" + app.name() + ns + "`");
+        }
+        if (!waits.isEmpty()) {
+          steps.add("**wait**: " + String.join(", ", waits) + "; a rollout that does not finish stops the deploy");
+        }
+      } else {
+        for (Service db : databases) {
+          steps.add("**migrate** " + db.name() + ": `db/deploy.sh " + env.name() + " -- <start command>` runs `flyway"
+              + " migrate` (`db/" + db.name() + "/flyway.toml`, environment `" + env.name() + "`) before the app starts;"
+              + " a failed migration keeps the app from starting");
+        }
+        steps.add("**roll out**: `terraform apply -var-file=" + env.name() + ".tfvars` in workspace `" + env.name() + "`");
+      }
+      if (i == 0) {
+        steps.add("**test**: the integration tests; a failure stops the promotion");
+      }
+      if (i + 1 < remote.size()) {
+        steps.add("**promote**: `parity promote " + env.name() + " " + remote.get(i + 1).name() + "` records the same"
+            + " release unit (app and migrations images by digest, migration version) for `" + remote.get(i + 1).name()
+            + "`");
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", env.name());
+      entry.put("steps", steps);
+      result.add(entry);
+    }
+    return result;
+  }
+}
