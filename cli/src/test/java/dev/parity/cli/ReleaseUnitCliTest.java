@@ -1,0 +1,65 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code parity release} and {@code promote} on the node-postgres-redis example: the migrations
+ * image is recorded with the highest migration version, promoted unchanged, and pinned by digest
+ * in the environment's migrate kustomization.
+ */
+class ReleaseUnitCliTest {
+
+  private static final String APP = "sha256:" + "a".repeat(64);
+  private static final String MIGRATIONS = "sha256:" + "c".repeat(64);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path project;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return ParityCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void theMigrationsImageAndVersionAreReleasedPromotedAndPinned() throws IOException {
+    Path example = Path.of("../examples/node-postgres-redis");
+    Path spec = project.resolve("NodePostgresRedis.java");
+    Files.copy(example.resolve("NodePostgresRedis.java"), spec);
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(project.resolve("db/migrations/V1__create_users.sql"), "CREATE TABLE users (id int);\n");
+    Files.writeString(project.resolve("db/migrations/V10__add_name.sql"), "ALTER TABLE users ADD name text;\n");
+    Files.writeString(project.resolve("db/migrations/V9__add_mail.sql"), "ALTER TABLE users ADD mail text;\n");
+    Files.createDirectories(project.resolve("app"));
+    Files.writeString(project.resolve("app/package.json"), "{\"name\": \"web\", \"private\": true}\n");
+    Files.writeString(project.resolve("app/package-lock.json"), "{\"lockfileVersion\": 3, \"packages\": {}}\n");
+
+    assertThat(run("release", "--spec", spec.toString(), "--env", "staging", "--app", "web", "--digest", APP))
+        .as(err.toString()).isZero();
+    assertThat(run("release", "--spec", spec.toString(), "--env", "staging", "--app", "db-migrations",
+        "--digest", MIGRATIONS)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("released ghcr.io/acme/shop-db-migrations@" + MIGRATIONS
+        + " to staging (migrations up to version 10)");
+    assertThat(run("promote", "--spec", spec.toString(), "staging", "production")).as(err.toString()).isZero();
+
+    JsonNode production = JSON.readTree(project.resolve("deploy/releases/production.json").toFile());
+    assertThat(production.at("/apps/web/image").asText()).isEqualTo("ghcr.io/acme/shop-web@" + APP);
+    assertThat(production.at("/migrations/db/image").asText()).isEqualTo("ghcr.io/acme/shop-db-migrations@" + MIGRATIONS);
+    assertThat(production.at("/migrations/db/version").asText()).isEqualTo("10");
+    assertThat(Files.readString(project.resolve("deploy/k8s/overlays/production/migrate/kustomization.yaml")))
+        .contains("name: ghcr.io/acme/shop-db-migrations", "digest: " + MIGRATIONS);
+    assertThat(run("check", "--spec", spec.toString())).as(out + "\n" + err).isZero();
+  }
+}
