@@ -248,6 +248,43 @@ class CiGateGeneratorTest {
   }
 
   @Test
+  void anInstallStepInstallsOnlyADownloadWithThePinnedChecksum() throws IOException, InterruptedException {
+    RealTool.require("bash");
+    RealTool.require("sha256sum");
+    Path bin = Files.createDirectories(dir.resolve("fake-bin"));
+    // curl stand-in: records the URL asked for and writes a fixed body to --output
+    Files.writeString(bin.resolve("curl"), "#!/usr/bin/env bash\nout=\nwhile [ $# -gt 0 ]; do\n"
+        + "  if [ \"$1\" = --output ]; then out=$2; shift; fi; url=$1; shift\ndone\n"
+        + "echo \"$url\" >> \"$CURL_LOG\"\nprintf 'the jar' > \"$out\"\n");
+    bin.resolve("curl").toFile().setExecutable(true);
+    String script = Installs.PARITY.step().run().orElseThrow();
+    Files.writeString(dir.resolve("install.sh"), script);
+    String good = RealTool.run(dir, "bash", "-c", "printf 'the jar' | sha256sum").output().trim().split(" ")[0];
+
+    RealTool.Result installed = install(bin, "https://mirror.example.com", good);
+    assertThat(installed.exitCode()).as(installed.output()).isZero();
+    assertThat(Files.readString(dir.resolve("curl.log")).trim()).isEqualTo("https://mirror.example.com/maven2/dev/parity/"
+        + "parity-cli/" + Installs.PARITY_VERSION + "/parity-cli-" + Installs.PARITY_VERSION + ".jar");
+    assertThat(Files.readString(dir.resolve("tmp/parity-install/parity-cli.jar"))).isEqualTo("the jar");
+    assertThat(Files.isExecutable(dir.resolve("tmp/bin/parity"))).isTrue();
+    assertThat(Files.readString(dir.resolve("path")).trim()).isEqualTo(dir.resolve("tmp/bin").toString());
+
+    RealTool.Result refused = install(bin, "", "0".repeat(64));
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.output()).contains("FAILED");
+    RealTool.Result unset = install(bin, "", "");
+    assertThat(unset.exitCode()).isEqualTo(1);
+    assertThat(unset.output()).contains("::error title=PARITY_CLI_SHA256 is not set::");
+  }
+
+  private RealTool.Result install(Path bin, String mirror, String sha256) throws IOException {
+    Files.deleteIfExists(dir.resolve("curl.log"));
+    return RealTool.run(dir, "env", "PATH=" + bin + ":" + System.getenv("PATH"), "RUNNER_TEMP=" + dir.resolve("tmp"),
+        "GITHUB_PATH=" + dir.resolve("path"), "CURL_LOG=" + dir.resolve("curl.log"), "MIRROR=" + mirror,
+        "PARITY_CLI_SHA256=" + sha256, "bash", "-e", dir.resolve("install.sh").toString());
+  }
+
+  @Test
   void buildsMatchGoldens() {
     Map<String, GeneratedFile> files = generate(Fixtures.builds().build());
     Golden.assertMatches("ci/builds/parity-gate.sh", files.get("ci/parity-gate.sh").content());
