@@ -8,8 +8,9 @@
 #                               environment breaks a rule of the spec; then prints
 #                               what differs between consecutive environments.
 #   parity-gate.sh drift <env>  before deploying to <env>: fails when the schema of
-#                               its database differs from what the migrations
-#                               produce (a hotfix made by hand, a missed migration).
+#                               its database differs from what its applied
+#                               migrations produce (a hotfix made by hand); the
+#                               deploy then migrates, rolls out and waits.
 #
 # PARITY names the parity command (default: parity on the PATH), for example
 # PARITY=./parity; a relative path is resolved from the spec's folder.

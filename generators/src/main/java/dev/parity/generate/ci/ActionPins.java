@@ -19,8 +19,10 @@ enum ActionPins {
 
   CHECKOUT("actions/checkout", "v4.4.0", "11d5960a326750d5838078e36cf38b85af677262"),
   SETUP_JAVA("actions/setup-java", "v4.9.1", "cf277c60eb25467037889841efdb72551f06f6c3"),
-  DOCKER_LOGIN("docker/login-action", "v3.7.0", "c94ce9fb468520275223c153574b00df6fe4bcc9"),
-  SETUP_TERRAFORM("hashicorp/setup-terraform", "v3.1.2", "b9cd54a3c349d3f38e8881555d616ced269862dd");
+  DOCKER_LOGIN("docker/login-action", "v3.7.0", "c94ce9fb468520275223c153574b00df6fe4bcc9");
+
+  /** yamllint's default maximum line length, which the workflow keeps. */
+  static final int WIDTH = 80;
 
   private static final Pattern USES = Pattern.compile("(?m)^(\\s*(?:- )?uses: )([\\w.-]+/[\\w.-]+)@([0-9a-f]{40})$");
 
@@ -54,7 +56,11 @@ enum ActionPins {
     return action + "@" + commit;
   }
 
-  /** {@code yaml} with the version as a comment after each pinned {@code uses:} line of this table. */
+  /**
+   * {@code yaml} with the version as a comment after each pinned {@code uses:} of this table. Where
+   * {@code uses: <action>@<sha>  # <version>} would pass {@link #WIDTH} columns, the value moves to the
+   * next line (a plain scalar, the same string), with its comment beside it, as Dependabot updates it.
+   */
   static String withVersionComments(String yaml) {
     Matcher m = USES.matcher(yaml);
     StringBuilder out = new StringBuilder();
@@ -62,7 +68,9 @@ enum ActionPins {
       String line = m.group();
       for (ActionPins pin : values()) {
         if (pin.action.equals(m.group(2)) && pin.commit.equals(m.group(3))) {
-          line = line + "  # " + pin.version;
+          String commented = line + "  # " + pin.version;
+          line = commented.length() <= WIDTH ? commented : m.group(1).stripTrailing() + "\n"
+              + " ".repeat(m.group(1).length() - "uses: ".length() + 2) + pin.uses() + "  # " + pin.version;
         }
       }
       m.appendReplacement(out, Matcher.quoteReplacement(line));

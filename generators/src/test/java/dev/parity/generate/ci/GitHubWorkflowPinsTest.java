@@ -29,13 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 class GitHubWorkflowPinsTest {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern USES_LINE = Pattern.compile("(?m)^\\s*(?:- )?uses: (.*)$");
+  private static final Pattern USES_LINE = Pattern.compile("(?m)^\\s*(?:- )?uses:(?: |\\n\\s+)(.*)$");
 
   @TempDir
   Path dir;
 
   private static List<Stack> stacks() {
-    return List.of(Fixtures.shop().build(), Fixtures.orders().build(), Fixtures.builds().build());
+    return List.of(Fixtures.shop().build(), Fixtures.orders().build(), Fixtures.builds().build(),
+        Fixtures.platform().build());
   }
 
   private static String workflow(Stack stack) {
@@ -85,11 +86,13 @@ class GitHubWorkflowPinsTest {
     assertThat(shop.path("permissions").size()).as("workflow-level permissions").isZero();
     JsonNode jobs = shop.path("jobs");
     assertThat(jobs.path("parity-gate").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
-    assertThat(jobs.path("integration-tests").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
+    assertThat(jobs.path("integration-tests-staging").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
+    assertThat(jobs.path("deploy-staging").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
     assertThat(jobs.path("deploy-production").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
-    // the first environment pushes the app image to ghcr.io with the workflow's token
-    assertThat(jobs.path("deploy-staging").path("permissions").toString())
+    // the build pushes the images to ghcr.io with the workflow's token; a release job commits its record
+    assertThat(jobs.path("build").path("permissions").toString())
         .isEqualTo("{\"contents\":\"read\",\"packages\":\"write\"}");
+    assertThat(jobs.path("release-staging").path("permissions").toString()).isEqualTo("{\"contents\":\"write\"}");
   }
 
   @Test
@@ -103,7 +106,7 @@ class GitHubWorkflowPinsTest {
       command.add(file.getFileName().toString());
     }
     assertThat(RealTool.assertAccepts(dir, command.toArray(String[]::new)))
-        .contains("parity-1.yml: valid", "parity-2.yml: valid", "parity-3.yml: valid");
+        .contains("parity-1.yml: valid", "parity-2.yml: valid", "parity-3.yml: valid", "parity-4.yml: valid");
   }
 
   @Test
