@@ -32,8 +32,11 @@ class DriftClusterMockServerTest {
   private static final Path EXAMPLE = Path.of("../examples/node-postgres-redis").toAbsolutePath().normalize();
   private static final String SPEC = EXAMPLE.resolve("NodePostgresRedis.java").toString();
 
+  /** Held, so that the level set on it is not lost when the logger is collected. */
+  private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   static {
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    QUIET.setLevel(java.util.logging.Level.WARNING);
   }
 
   KubernetesClient client;

@@ -9,8 +9,11 @@ import java.util.List;
 /** Loads objects into fabric8's mock API server in CRUD mode, each as a real API server would store it. */
 final class MockCluster {
 
+  /** Held, so that the level set on it is not lost when the logger is collected. */
+  private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   static {
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    QUIET.setLevel(java.util.logging.Level.WARNING);
   }
 
   private MockCluster() {
