@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 
 /** {@code parity drift}: compares what is running with the declaration. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-    description = {"Compare what is running with the spec: database schemas, containers, config.",
+    description = {"Compare what is running with the spec: database schemas, containers, config, Kubernetes objects.",
         "Each subcommand exits 0 when nothing drifted and 1 with a report (text, markdown or json) when"
             + " something did; see docs/drift.md."},
-    subcommands = {DriftSchemaCommand.class, DriftContainersCommand.class, DriftConfigCommand.class},
+    subcommands = {DriftSchemaCommand.class, DriftContainersCommand.class, DriftConfigCommand.class,
+        DriftClusterCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no drift", "1:drift found; the report lists every difference",
-        "2:bad input or usage, or a database or Docker that cannot be reached"})
+        "2:bad input or usage, or a database, Docker or Kubernetes API server that cannot be reached"})
 final class DriftCommand implements Runnable {
 
   @CommandLine.Spec
@@ -19,6 +20,7 @@ final class DriftCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: schema, containers or config");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing subcommand: schema, containers, config or cluster");
   }
 }

@@ -7,9 +7,11 @@ public enum Category {
   /** A running container: its service, image or environment keys. */
   CONTAINER,
   /** A config variable: missing, unknown, of the wrong type, or a placeholder secret. */
-  CONFIG;
+  CONFIG,
+  /** A Kubernetes object of an environment's namespace: missing, not rendered by the spec, or a field changed. */
+  CLUSTER;
 
-  /** The name JSON reports use: {@code schema}, {@code container}, {@code config}. */
+  /** The name JSON reports use: {@code schema}, {@code container}, {@code config}, {@code cluster}. */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -8,9 +8,10 @@
 #                               environment breaks a rule of the spec; then prints
 #                               what differs between consecutive environments.
 #   parity-gate.sh drift <env>  before deploying to <env>: fails when the schema of
-#                               its database differs from what its applied
-#                               migrations produce (a hotfix made by hand); the
-#                               deploy then migrates, rolls out and waits.
+#                               its database differs from what the migrations
+#                               produce (a hotfix made by hand, a missed migration),
+#                               or, on Kubernetes, when the objects of its namespace
+#                               differ from the overlay (kubectl set image, scale, edit).
 #
 # PARITY names the parity command (default: parity on the PATH), for example
 # PARITY=./parity; a relative path is resolved from the spec's folder.
@@ -22,22 +23,22 @@ cd -- "$here"/'../..'
 
 if [ "${1:-}" = drift ]; then
   env=${2:?usage: parity-gate.sh drift <environment>}
+  status=0
+  report=$(mktemp)
   # Each database's password comes from the variable named after its secret key;
   # <SERVICE>_JDBC_URL overrides the URL built from the environment's endpoint.
   # The Markdown report goes to the log and, on GitHub Actions, to the job summary.
-  status=0
-  report=$(mktemp)
   to=()
   if [ -n "${ORDERS_DB_JDBC_URL:-}" ]; then to=(--to "$ORDERS_DB_JDBC_URL"); fi
   "$PARITY" drift schema --spec 'ShopSpec.java' --env "$env" --service 'orders-db' \
     ${to[@]+"${to[@]}"} --format markdown >"$report" || status=$?
   cat "$report"
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat "$report" >>"$GITHUB_STEP_SUMMARY"; fi
-  rm -f "$report"
   if [ "$status" -ne 0 ]; then
     echo "parity gate: the schema of $env drifted from the migrations (exit $status):" \
       "turn the hand-made change into a migration, or revert it, before deploying" >&2
   fi
+  rm -f "$report"
   exit "$status"
 fi
 

@@ -31,6 +31,7 @@ final class GateScript {
         "specName", context.specName(),
         "tree", context.treeFromSpecFolder(),
         "pairs", pairs,
+        "clusters", remote.stream().filter(Environment::runsOnKubernetes).map(Environment::name).toList(),
         "databases", databases(context.stack()).stream()
             .map(s -> Map.of("service", s.name(), "urlVariable", urlVariable(s))).toList()));
   }

@@ -6,9 +6,10 @@ ${header}#
 #                               environment breaks a rule of the spec; then prints
 #                               what differs between consecutive environments.
 #   parity-gate.sh drift <env>  before deploying to <env>: fails when the schema of
-#                               its database differs from what its applied
-#                               migrations produce (a hotfix made by hand); the
-#                               deploy then migrates, rolls out and waits.
+#                               its database differs from what the migrations
+#                               produce (a hotfix made by hand, a missed migration),
+#                               or, on Kubernetes, when the objects of its namespace
+#                               differ from the overlay (kubectl set image, scale, edit).
 #
 # PARITY names the parity command (default: parity on the PATH), for example
 # PARITY=./parity; a relative path is resolved from the spec's folder.
@@ -20,12 +21,12 @@ cd -- "$here"/${sh(specFolder)}
 
 if [ "${r"${1:-}"}" = drift ]; then
   env=${r"${2:?usage: parity-gate.sh drift <environment>}"}
+  status=0
+  report=$(mktemp)
 <#if databases?has_content>
   # Each database's password comes from the variable named after its secret key;
   # <SERVICE>_JDBC_URL overrides the URL built from the environment's endpoint.
   # The Markdown report goes to the log and, on GitHub Actions, to the job summary.
-  status=0
-  report=$(mktemp)
 <#list databases as db>
   to=()
   if [ -n "${r"${"}${db.urlVariable}:-}" ]; then to=(--to "$${db.urlVariable}"); fi
@@ -34,16 +35,36 @@ if [ "${r"${1:-}"}" = drift ]; then
   cat "$report"
   if [ -n "${r"${GITHUB_STEP_SUMMARY:-}"}" ]; then cat "$report" >>"$GITHUB_STEP_SUMMARY"; fi
 </#list>
-  rm -f "$report"
   if [ "$status" -ne 0 ]; then
     echo "parity gate: the schema of $env drifted from the migrations (exit $status):" \
       "turn the hand-made change into a migration, or revert it, before deploying" >&2
   fi
-  exit "$status"
 <#else>
   echo "parity gate: no database with migrations in the spec; no schema to compare in $env"
-  exit 0
 </#if>
+<#if clusters?has_content>
+  # On Kubernetes, the objects of the environment's namespace against its overlay
+  # (parity drift cluster): the kubeconfig context is the one the spec declares,
+  # or PARITY_KUBE_CONTEXT when set.
+  case "$env" in
+    <#list clusters as c>${sh(c)}<#sep>|</#sep></#list>)
+      context=()
+      if [ -n "${r"${PARITY_KUBE_CONTEXT:-}"}" ]; then context=(--context "$PARITY_KUBE_CONTEXT"); fi
+      cluster_status=0
+      "$PARITY" drift cluster --spec ${sh(specName)} --env "$env" ${r'${context[@]+"${context[@]}"}'} \
+        --format markdown >"$report" || cluster_status=$?
+      cat "$report"
+      if [ -n "${r"${GITHUB_STEP_SUMMARY:-}"}" ]; then cat "$report" >>"$GITHUB_STEP_SUMMARY"; fi
+      if [ "$cluster_status" -ne 0 ]; then
+        echo "parity gate: the objects of $env's namespace drifted from the spec (exit $cluster_status):" \
+          "put the change in the spec and regenerate, or re-apply the overlay, before deploying" >&2
+      fi
+      if [ "$cluster_status" -gt "$status" ]; then status=$cluster_status; fi
+      ;;
+  esac
+</#if>
+  rm -f "$report"
+  exit "$status"
 fi
 
 status=0

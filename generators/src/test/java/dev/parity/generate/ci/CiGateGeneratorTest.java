@@ -147,6 +147,44 @@ class CiGateGeneratorTest {
     assertThat(Files.readAllLines(dir.resolve("log"))).hasSize(1);
   }
 
+  @Test
+  void platformGateScriptMatchesGoldenAndPassesShellcheck() throws IOException {
+    String script = generate(Fixtures.platform().build()).get("ci/parity-gate.sh").content();
+    Golden.assertMatches("ci/platform/parity-gate.sh", script);
+    RealTool.require("shellcheck");
+    Files.writeString(dir.resolve("parity-gate.sh"), script);
+    assertThat(RealTool.assertAccepts(dir, "shellcheck", "parity-gate.sh")).isEmpty();
+  }
+
+  @Test
+  void gateDriftOfAKubernetesEnvironmentComparesItsNamespaceAndFailsWithIt() throws IOException {
+    RealTool.require("bash");
+    Path ci = dir.resolve("project/deploy/ci");
+    Files.createDirectories(ci);
+    Files.writeString(ci.resolve("parity-gate.sh"), generate(Fixtures.platform().build()).get("ci/parity-gate.sh")
+        .content());
+    Path fake = dir.resolve("fake-parity");
+    Files.writeString(fake, "#!/usr/bin/env bash\necho \"$*\" >> \"$LOG\"\n"
+        + "if [ \"$2\" = cluster ]; then echo '### Parity drift: cluster'; exit \"$CLUSTER_EXIT\"; fi\nexit 0\n");
+    fake.toFile().setExecutable(true);
+    Path log = dir.resolve("log");
+
+    RealTool.Result clean = RealTool.run(dir, "env", "PARITY=" + fake, "LOG=" + log, "CLUSTER_EXIT=0", "bash",
+        ci.resolve("parity-gate.sh").toString(), "drift", "staging");
+    assertThat(clean.exitCode()).isZero();
+    assertThat(Files.readAllLines(log)).filteredOn(l -> l.startsWith("drift cluster"))
+        .containsExactly("drift cluster --spec ShopSpec.java --env staging --format markdown");
+
+    Files.delete(log);
+    RealTool.Result drifted = RealTool.run(dir, "env", "PARITY=" + fake, "LOG=" + log, "CLUSTER_EXIT=1",
+        "PARITY_KUBE_CONTEXT=prod-eu-west-1", "bash", ci.resolve("parity-gate.sh").toString(), "drift", "production");
+    assertThat(drifted.exitCode()).isEqualTo(1);
+    assertThat(drifted.output()).contains("### Parity drift: cluster",
+        "parity gate: the objects of production's namespace drifted from the spec (exit 1)");
+    assertThat(Files.readAllLines(log)).filteredOn(l -> l.startsWith("drift cluster")).containsExactly(
+        "drift cluster --spec ShopSpec.java --env production --context prod-eu-west-1 --format markdown");
+  }
+
   private RealTool.Result runGate(Path ci, Path fake, int checkExit) {
     return RealTool.run(dir, "env", "PARITY=" + fake, "LOG=" + dir.resolve("log"), "CHECK_EXIT=" + checkExit,
         "bash", ci.resolve("parity-gate.sh").toString());
