@@ -1,5 +1,6 @@
 package dev.parity.cli;
 
+import dev.parity.contract.AppContracts;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ImageLock;
 import dev.parity.core.InvalidSpecException;
@@ -56,10 +57,18 @@ final class SpecOptions {
     LoadedSpec loaded = load();
     List<Problem> problems = forBuild ? SpecFiles.checkForBuild(loaded.stack(), loaded.folder())
         : SpecFiles.check(loaded.stack(), loaded.folder());
+    problems = withContracts(problems, loaded);
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(loaded.stack().name(), problems);
     }
     return loaded;
+  }
+
+  /** {@code problems} and those of the apps' config contracts ({@link AppContracts}), checked against every environment. */
+  private static List<Problem> withContracts(List<Problem> problems, LoadedSpec loaded) {
+    List<Problem> all = new java.util.ArrayList<>(problems);
+    all.addAll(AppContracts.check(loaded.stack(), loaded.folder()));
+    return all;
   }
 
   /** The deploy tree rendered from {@code loaded} for the output folder {@code out}. */

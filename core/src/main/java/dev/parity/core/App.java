@@ -47,6 +47,7 @@ public final class App implements Service {
   private List<String> developmentCommand;
   private List<String> uses = List.of();
   private int localReplicas = 1;
+  private Contract contract;
   private ServiceOptions options = ServiceOptions.none();
 
   private App(String name, BuildKind buildKind, String baseImage, int containerPort, List<String> command,
@@ -239,6 +240,16 @@ public final class App implements Service {
     return c;
   }
 
+  /**
+   * The app's own config contract ({@link Contract}), checked against every environment before
+   * anything is written: every required property has a value, every key it uses is one it reads.
+   */
+  public App contract(Contract declared) {
+    App c = copy();
+    c.contract = java.util.Objects.requireNonNull(declared, "contract");
+    return c;
+  }
+
   /** Further runtime options: ports, mounts, secret files, restart policy, networks, … */
   public App options(UnaryOperator<ServiceOptions> change) {
     App c = copy();
@@ -262,6 +273,7 @@ public final class App implements Service {
     c.developmentCommand = developmentCommand;
     c.uses = uses;
     c.localReplicas = localReplicas;
+    c.contract = contract;
     c.options = options;
     return c;
   }
@@ -377,6 +389,11 @@ public final class App implements Service {
   /** The config keys the app reads, in declaration order. */
   public List<String> uses() {
     return uses;
+  }
+
+  /** The app's declared config contract, if any. */
+  public Optional<Contract> contract() {
+    return Optional.ofNullable(contract);
   }
 
   public int localReplicas() {

@@ -21,6 +21,8 @@ final class AppChecks {
   void check(String element, App app) {
     app.baseImageReference().ifPresent(image -> images.checkImage(element, image));
     context.checkRelativePath(element, "source folder", app.source(), ".source(\"app\")");
+    app.contract().ifPresent(c -> context.checkRelativePath(element, "contract path", c.path(),
+        "point .contract(…) at a path inside the app's source folder, e.g. Contract.springBoot(\"target/classes\")"));
     checkBuild(element, app);
     checkBuildArgs(element, app);
     if (app.buildKind() != BuildKind.DOCKERFILE && app.command().isEmpty() || app.command().stream().anyMatch(String::isBlank)) {

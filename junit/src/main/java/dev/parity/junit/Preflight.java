@@ -74,6 +74,7 @@ final class Preflight {
     List<String> problems = new ArrayList<>();
     (annotation.withApps() ? SpecFiles.checkForBuild(stack, folder) : SpecFiles.check(stack, folder)).stream()
         .map(Problem::toString).forEach(problems::add);
+    dev.parity.contract.AppContracts.check(stack, folder).stream().map(Problem::toString).forEach(problems::add);
     for (Class<?> type = testClass; type != null && type != Object.class; type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         checkNames(stack, field, "field " + type.getSimpleName() + "." + field.getName(), problems);

@@ -21,6 +21,8 @@ final class SpecChecks {
   static void files(LoadedSpec loaded, boolean forBuild) {
     List<Problem> problems = forBuild ? SpecFiles.checkForBuild(loaded.stack(), loaded.folder())
         : SpecFiles.check(loaded.stack(), loaded.folder());
+    problems = new java.util.ArrayList<>(problems);
+    problems.addAll(dev.parity.contract.AppContracts.check(loaded.stack(), loaded.folder()));
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(loaded.stack().name(), problems);
     }

@@ -1,0 +1,184 @@
+package dev.parity.contract;
+
+import dev.parity.core.AppContract;
+import dev.parity.core.Contract;
+import dev.parity.core.ContractProperty;
+import dev.parity.core.ContractType;
+import dev.parity.core.RelaxedNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Reads MicroProfile Config properties from compiled classes: {@code @ConfigProperty(name, defaultValue)}
+ * on fields and on constructor or method parameters (a field without a name is
+ * {@code <class>.<field>}, as the specification says), and Quarkus {@code @ConfigMapping(prefix)}
+ * interfaces, whose methods are properties named in kebab case ({@code poolSize} is
+ * {@code pool-size}, or {@code @WithName}) with {@code @WithDefault}. Nested mapping groups are not read.
+ */
+final class MicroProfileReader {
+
+  static final List<String> MICROPROFILE_NAMESPACES = List.of("QUARKUS_", "MP_", "JAVA_", "JDK_", "JAVA_TOOL_OPTIONS");
+  private static final String CONFIG_PROPERTY = "Lorg/eclipse/microprofile/config/inject/ConfigProperty;";
+  private static final String CONFIG_MAPPING = "Lio/smallrye/config/ConfigMapping;";
+  private static final String WITH_DEFAULT = "Lio/smallrye/config/WithDefault;";
+  private static final String WITH_NAME = "Lio/smallrye/config/WithName;";
+  private static final List<String> OPTIONAL = List.of("java.util.Optional", "java.util.OptionalInt",
+      "java.util.OptionalLong", "java.util.OptionalDouble", "jakarta.inject.Provider", "javax.inject.Provider");
+
+  private MicroProfileReader() {
+  }
+
+  static AppContract read(ClassPathEntries entries, String source) {
+    Map<String, ContractProperty> properties = new LinkedHashMap<>();
+    entries.classes().values().forEach(bytes -> new ClassReader(bytes).accept(new Visitor(entries, properties),
+        ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES));
+    return new AppContract(Contract.Kind.MICROPROFILE, source, new ArrayList<>(properties.values()),
+        MICROPROFILE_NAMESPACES);
+  }
+
+  private static ContractProperty property(ClassPathEntries entries, String name, Type type, String defaultValue) {
+    String javaType = type.getClassName();
+    List<String> constants = entries.enumConstants(javaType);
+    boolean optional = OPTIONAL.contains(javaType);
+    boolean collection = type.getSort() == Type.ARRAY || javaType.equals("java.util.List") || javaType.equals("java.util.Set");
+    return new ContractProperty(name, RelaxedNames.microProfile(name), ContractType.ofJavaType(javaType, !constants.isEmpty()),
+        javaType, Optional.ofNullable(defaultValue), defaultValue == null && !optional, constants, collection);
+  }
+
+  /** An annotation's string members, filled as ASM visits them. */
+  private static final class Values extends AnnotationVisitor {
+    final Map<String, String> values = new LinkedHashMap<>();
+    private final Runnable end;
+
+    Values(Runnable end) {
+      super(Opcodes.ASM9);
+      this.end = end;
+    }
+
+    @Override
+    public void visit(String name, Object value) {
+      values.put(name, String.valueOf(value));
+    }
+
+    @Override
+    public AnnotationVisitor visitArray(String name) {
+      return new AnnotationVisitor(Opcodes.ASM9) {
+        @Override
+        public void visit(String n, Object value) {
+          values.putIfAbsent(name, String.valueOf(value));
+        }
+      };
+    }
+
+    @Override
+    public void visitEnd() {
+      end.run();
+    }
+  }
+
+  private static final class Visitor extends ClassVisitor {
+    private final ClassPathEntries entries;
+    private final Map<String, ContractProperty> properties;
+    private String className;
+    private String mappingPrefix;
+
+    Visitor(ClassPathEntries entries, Map<String, ContractProperty> properties) {
+      super(Opcodes.ASM9);
+      this.entries = entries;
+      this.properties = properties;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+      className = name.replace('/', '.');
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+      if (!descriptor.equals(CONFIG_MAPPING)) {
+        return null;
+      }
+      Values[] holder = new Values[1];
+      holder[0] = new Values(() -> mappingPrefix = holder[0].values.getOrDefault("prefix", ""));
+      return holder[0];
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String field, String descriptor, String signature, Object value) {
+      return new FieldVisitor(Opcodes.ASM9) {
+        @Override
+        public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+          if (!annotation.equals(CONFIG_PROPERTY)) {
+            return null;
+          }
+          Values[] holder = new Values[1];
+          holder[0] = new Values(() -> add(holder[0].values, className + "." + field, Type.getType(descriptor)));
+          return holder[0];
+        }
+      };
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String method, String descriptor, String signature, String[] exceptions) {
+      Type[] parameters = Type.getArgumentTypes(descriptor);
+      boolean mapped = mappingPrefix != null && (access & Opcodes.ACC_ABSTRACT) != 0 && parameters.length == 0;
+      Map<String, String> mapping = new LinkedHashMap<>();
+      return new MethodVisitor(Opcodes.ASM9) {
+        @Override
+        public AnnotationVisitor visitParameterAnnotation(int parameter, String annotation, boolean visible) {
+          if (!annotation.equals(CONFIG_PROPERTY) || parameter >= parameters.length) {
+            return null;
+          }
+          Values[] holder = new Values[1];
+          holder[0] = new Values(() -> add(holder[0].values, null, parameters[parameter]));
+          return holder[0];
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+          if (!mapped || !(annotation.equals(WITH_DEFAULT) || annotation.equals(WITH_NAME))) {
+            return null;
+          }
+          Values[] holder = new Values[1];
+          holder[0] = new Values(() -> mapping.put(annotation, holder[0].values.get("value")));
+          return holder[0];
+        }
+
+        @Override
+        public void visitEnd() {
+          if (mapped) {
+            String name = mapping.getOrDefault(WITH_NAME, method.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+            String full = mappingPrefix.isEmpty() ? name : mappingPrefix + "." + name;
+            properties.putIfAbsent(full, property(entries, full, Type.getReturnType(descriptor), mapping.get(WITH_DEFAULT)));
+          }
+        }
+      };
+    }
+
+    private void add(Map<String, String> values, String fallbackName, Type type) {
+      String name = values.getOrDefault("name", "");
+      if (name.isEmpty()) {
+        if (fallbackName == null) {
+          return;
+        }
+        name = fallbackName;
+      }
+      String defaultValue = values.get("defaultValue");
+      // The specification's marker for "no default": org.eclipse.microprofile.config.configproperty.unconfigureddvalue
+      if (defaultValue != null && defaultValue.equals("org.eclipse.microprofile.config.configproperty.unconfigureddvalue")) {
+        defaultValue = null;
+      }
+      properties.putIfAbsent(name, property(entries, name, type, defaultValue));
+    }
+  }
+}
