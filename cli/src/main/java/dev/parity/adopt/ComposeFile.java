@@ -1,12 +1,8 @@
 package dev.parity.adopt;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,74 +13,85 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compose file read for import: parsed with Jackson's YAML parser, every value interpolated as
- * compose does, and the line of every node kept for messages. Reading reports every problem at once:
- * invalid YAML raises {@link ImportException}; unknown top-level or service keys and values that cannot
- * be interpolated are {@link #problems}, reported with the import's own.
+ * A compose project read for import: its files read as compose reads them ({@link ComposeLoader}: anchors,
+ * aliases and merge keys through SnakeYAML, {@code x-} fields dropped, {@code extends} and {@code include}
+ * resolved, several files merged with compose's override rules), every value interpolated as compose does,
+ * and the line of every node kept for messages. Reading reports every problem at once: invalid YAML raises
+ * {@link ImportException}; unknown top-level or service keys and values that cannot be interpolated are
+ * {@link #problems}, reported with the import's own.
  *
- * @param path the file
- * @param raw the document as written
- * @param root the document with every value interpolated
- * @param problems what makes the file impossible to import, each with its line and fix
+ * @param path the first file, whose folder is the project folder
+ * @param raw the merged document as written (before interpolation)
+ * @param root the merged document with every value interpolated
+ * @param sources every file read, with the lines of its nodes
+ * @param problems what makes the project impossible to import, each with its line and fix
  */
-record ComposeFile(Path path, JsonNode raw, JsonNode root, YamlLines lines, List<String> problems) {
-
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+record ComposeFile(Path path, JsonNode raw, JsonNode root, List<ComposeLoader.Source> sources,
+    List<String> problems) {
 
   static ComposeFile read(Path path, Map<String, String> variables) {
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw new ImportException(List.of(path + ": " + (e instanceof java.nio.file.NoSuchFileException
-          ? "does not exist" : "cannot be read (" + e.getMessage() + ")")
-          + "; fix: pass the path of your docker-compose.yml to --from-compose"));
-    }
+    return read(List.of(path), variables);
+  }
+
+  static ComposeFile read(List<Path> paths, Map<String, String> variables) {
+    ComposeLoader loader = new ComposeLoader(ComposeFile::text);
     JsonNode raw;
-    YamlLines lines;
     try {
-      raw = YAML.readTree(text);
-      lines = YamlLines.of(text);
-    } catch (JacksonException e) {
-      throw new ImportException(List.of(yamlProblem(path, e)));
-    } catch (IOException e) {
-      throw new ImportException(List.of(path + ": cannot be read (" + e.getMessage() + ")"));
+      raw = loader.load(paths);
+    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+      throw new ImportException(List.of(yamlProblem(paths, e)));
+    }
+    if (!loader.problems().isEmpty()) {
+      throw new ImportException(loader.problems());
     }
     List<String> problems = new ArrayList<>();
     if (raw == null || !raw.isObject() || !raw.path("services").isObject()) {
-      throw new ImportException(List.of(path + ":1: no 'services:' mapping; fix: pass a compose file,"
-          + " whose services are under a top-level 'services:' key"));
+      throw new ImportException(List.of(paths.get(0).getFileName() + ":1: no 'services:' mapping; fix: pass a"
+          + " compose file, whose services are under a top-level 'services:' key"));
     }
-    ComposeFile file = new ComposeFile(path, raw, raw.deepCopy(), lines, new ArrayList<>());
+    ComposeFile file = new ComposeFile(paths.get(0), raw, raw.deepCopy(), List.copyOf(loader.sources()),
+        new ArrayList<>());
     file.checkKeys(problems);
     file.interpolate(file.root, "", new Interpolation(variables), problems);
     file.problems.addAll(problems);
     return file;
   }
 
+  private static String text(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new ImportException(List.of(path + ": " + (e instanceof java.nio.file.NoSuchFileException
+          ? "does not exist" : "cannot be read (" + e.getMessage() + ")")
+          + "; fix: pass the path of your docker-compose.yml to --from-compose"));
+    }
+  }
+
   /** One line: where SnakeYAML found the problem, its context and what it expected. */
-  private static String yamlProblem(Path path, JacksonException e) {
-    String where;
-    String what;
-    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+  private static String yamlProblem(List<Path> paths, org.yaml.snakeyaml.error.YAMLException e) {
+    String where = "";
+    String what = e.getMessage().strip().lines().findFirst().orElse("");
+    String file = paths.get(0).getFileName().toString();
+    if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       where = ":" + (marked.getProblemMark().getLine() + 1);
       what = (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
-    } else {
-      JsonLocation at = e.getLocation();
-      where = at == null ? "" : ":" + at.getLineNr();
-      what = e.getOriginalMessage().strip().lines().findFirst().orElse("");
+      String name = marked.getProblemMark().getName();
+      if (name != null && !name.startsWith("'")) {
+        file = Path.of(name).getFileName().toString();
+      }
     }
-    return path.getFileName() + where + ": not valid YAML: " + what
+    return file + where + ": not valid YAML: " + what
         + "; fix: correct the YAML there (indentation, quotes, a missing ':' or bracket), then run init again";
   }
 
   /** {@code <file>:<line>} of a node. */
   String at(String pointer) {
-    return path.getFileName() + ":" + lines.line(pointer);
-  }
-
-  int line(String pointer) {
-    return lines.line(pointer);
+    for (int i = sources.size() - 1; i >= 0; i--) {
+      if (sources.get(i).lines().has(pointer)) {
+        return sources.get(i).path().getFileName() + ":" + sources.get(i).lines().line(pointer);
+      }
+    }
+    return path.getFileName() + ":" + sources.get(0).lines().line(pointer);
   }
 
   private void checkKeys(List<String> problems) {

@@ -40,7 +40,22 @@ public final class ComposeImporter {
    * @param tags pins floating tags
    */
   public static ImportResult importFile(Path compose, Map<String, String> variables, Path spec, TagResolver tags) {
-    ComposeFile file = ComposeFile.read(compose, variables);
+    return importFiles(List.of(compose), variables, spec, tags);
+  }
+
+  /**
+   * Imports the project of several compose files, merged in order as {@code docker compose -f a.yml -f b.yml}
+   * merges them ({@link ComposeMerge}); the first file's folder is the project folder.
+   *
+   * @param composeFiles the compose files, base first, at least one
+   * @param variables the variables interpolation reads (the --env-file's, then the environment's)
+   * @param spec the spec file to write: its name is the class name, its folder the base of every path
+   * @param tags pins floating tags
+   */
+  public static ImportResult importFiles(List<Path> composeFiles, Map<String, String> variables, Path spec,
+      TagResolver tags) {
+    Path compose = composeFiles.get(0);
+    ComposeFile file = ComposeFile.read(composeFiles, variables);
     Path specDir = spec.toAbsolutePath().normalize().getParent();
     ImportContext ctx = new ImportContext(file, specDir, tags);
     JsonNode services = file.root().path("services");
@@ -66,7 +81,8 @@ public final class ComposeImporter {
     String className = spec.getFileName().toString().replaceFirst("\\.java$", "");
     SpecSource source = new SpecSource();
     String text = source.render(new SpecSource.Parts(className, stackName(file, specDir),
-        List.of("Imported by parity init from " + compose.getFileName() + ". Secret values are in"
+        List.of("Imported by parity init from " + composeFiles.stream().map(p -> p.getFileName().toString())
+            .collect(java.util.stream.Collectors.joining(", ")) + ". Secret values are in"
             + " deploy/local/.env (git-ignored), never in this file."),
         header, networks, chains, config, ctx.deviations));
     List<Decision> decisions = new ArrayList<>(new LinkedHashSet<>(ctx.decisions));

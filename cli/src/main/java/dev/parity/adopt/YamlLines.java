@@ -38,6 +38,16 @@ final class YamlLines {
     return new YamlLines(lines);
   }
 
+  /** No lines: for a document the line reader cannot follow; every node is on line 1. */
+  static YamlLines none() {
+    return new YamlLines(Map.of());
+  }
+
+  /** Whether this document has a node at {@code pointer} itself. */
+  boolean has(String pointer) {
+    return lines.containsKey(pointer);
+  }
+
   /** The line of {@code pointer}, or of its nearest parent that has one; 1 when none has. */
   int line(String pointer) {
     String p = pointer;

@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
         "2:the compose file cannot be imported (file, line and fix listed), or --out exists; nothing written"})
 final class InitCommand implements Callable<Integer> {
 
-  @Option(names = "--from-compose", required = true, paramLabel = "<file>", description = "The compose file to import.")
-  Path compose;
+  @Option(names = {"--from-compose", "-f"}, required = true, paramLabel = "<file>", description = "The compose file to"
+      + " import; repeat it (or -f) for override files, merged in order as docker compose -f a.yml -f b.yml merges"
+      + " them (the first file's folder is the project folder).")
+  List<Path> composeFiles = new ArrayList<>();
 
   @Option(names = "--env-file", paramLabel = "<.env>",
       description = "Variables for interpolation (default: .env beside the compose file, as compose reads it).")
@@ -83,7 +85,7 @@ final class InitCommand implements Callable<Integer> {
     }
     LocalTags resolver = resolveTags ? localTags() : null;
     TagResolver tags = resolver == null ? TagResolver.of(pins) : TagResolver.of(pins).or(resolver);
-    ImportResult result = ComposeImporter.importFile(compose, variables(), out, tags);
+    ImportResult result = ComposeImporter.importFiles(composeFiles, variables(), out, tags);
     Path local = out.toAbsolutePath().getParent().resolve("deploy").resolve("local");
     Path env = local.resolve(".env");
     if (!result.secretValues().isEmpty() && Files.exists(env) && !force) {
@@ -93,7 +95,8 @@ final class InitCommand implements Callable<Integer> {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, result.source());
     PrintWriter stdout = command.commandLine().getOut();
-    stdout.printf("Wrote %s from %s%n", out, compose);
+    stdout.printf("Wrote %s from %s%n", out, composeFiles.stream().map(Path::toString)
+        .collect(java.util.stream.Collectors.joining(", ")));
     if (resolver != null) {
       resolver.pinned().values().stream().sorted().forEach(stdout::println);
     }
@@ -150,7 +153,7 @@ final class InitCommand implements Callable<Integer> {
   }
 
   private Map<String, String> variables() throws IOException {
-    Path file = envFile != null ? envFile : compose.toAbsolutePath().getParent().resolve(".env");
+    Path file = envFile != null ? envFile : composeFiles.get(0).toAbsolutePath().getParent().resolve(".env");
     Map<String, String> variables = new HashMap<>();
     if (envFile != null && !Files.isRegularFile(envFile)) {
       throw new ParityException(ErrorCode.USAGE, "--env-file '" + envFile + "' does not exist; fix: pass the .env"

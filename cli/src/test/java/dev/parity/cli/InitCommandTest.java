@@ -62,6 +62,39 @@ class InitCommandTest {
   }
 
   @Test
+  void overrideFilesGivenWithDashFAreMergedInOrderAndAnchorsMergeKeysNeverReachTheSpec() throws IOException {
+    Path compose = compose("""
+        x-env: &env
+          LOG_LEVEL: info
+        x-common: &common
+          image: axllent/mailpit:v1.14.0
+          restart: unless-stopped
+        services:
+          mail:
+            <<: *common
+            environment:
+              <<: *env
+              MP_MAX_MESSAGES: "500"
+            ports: ["8025:8025"]
+        """);
+    Path override = Files.writeString(dir.resolve("docker-compose.override.yml"), """
+        services:
+          mail:
+            environment:
+              LOG_LEVEL: debug
+            ports: ["1025:1025"]
+        """);
+    Path spec = dir.resolve("MailSpec.java");
+
+    int code = init("--from-compose", compose.toString(), "-f", override.toString(), "--out", spec.toString());
+
+    assertThat(code).as(err.toString() + out).isZero();
+    String source = Files.readString(spec);
+    assertThat(source).doesNotContain("<<").contains("env(\"LOG_LEVEL\", \"debug\")").contains("MP_MAX_MESSAGES")
+        .contains("Port.published(1025, 1025)").contains("port(8025)").contains("UNLESS_STOPPED");
+  }
+
+  @Test
   void aFloatingTagIsATodoAtItsLineAndInitExits1ListingIt() throws IOException {
     Path compose = compose("""
         services:
