@@ -52,7 +52,12 @@ public final class HistoryGate {
           + " matches (flyway baseline -baselineVersion=N), or migrate an empty database", null, null,
           DriftCase.NO_HISTORY));
     }
-    return new DriftReport("schema", from, to, findings, status(history));
+    MigrationStatus status = status(history);
+    if (!liveTables.isEmpty()) {
+      // Flyway refuses to migrate it, so nothing is pending until it has a baseline.
+      status = new MigrationStatus(status.historyTable(), false, null, List.of());
+    }
+    return new DriftReport("schema", from, to, findings, status);
   }
 
   /** What the history says, for the report's header. */
