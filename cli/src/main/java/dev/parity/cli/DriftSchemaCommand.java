@@ -8,9 +8,6 @@ import dev.parity.drift.DriftReport;
 import dev.parity.drift.schema.Jdbc;
 import dev.parity.drift.schema.SchemaDrift;
 import dev.parity.drift.schema.SchemaModel;
-import dev.parity.drift.schema.SchemaReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -22,10 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code parity drift schema}: a live schema against another, or against the spec's migrations. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
     description = {"Compare a live database schema with another database (--from) or with the schema the spec's"
-        + " migrations produce (--spec/--env: they are applied to a throwaway container of the spec's image).",
+        + " migrations produce (--spec/--env: the live Flyway history is read, and the migrations up to the version it"
+        + " has applied are applied to a throwaway container of the spec's image; newer ones are pending, not drift).",
         "Creation order, inline vs ALTER constraints, generated constraint names and whitespace never count."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the schemas are equal", "1:drift found; the report lists every difference",
+    exitCodeList = {"0:the schemas are equal", "1:drift found; the report lists every difference (pending migrations alone are not drift)",
         "2:bad input or usage, or a database or Docker that cannot be reached"})
 final class DriftSchemaCommand implements Callable<Integer> {
 
@@ -94,40 +92,15 @@ final class DriftSchemaCommand implements Callable<Integer> {
     LoadedSpec loaded = specOptions.load();
     Environment environment = DriftSpecOptions.environment(loaded, specOptions.environment);
     Database database = SpecDatabases.pick(loaded.stack(), service);
-    String url = to != null ? to : SpecDatabases.url(loaded.stack(), environment, database);
-    String user = toUser != null ? toUser : SpecDatabases.user(database);
-    // A password in the URL is used as given; otherwise the spec's password key names the variable.
-    boolean urlHasPassword = url.matches("(?i).*[?&;]password=.*");
-    String passwordVariable = toPasswordEnv != null ? toPasswordEnv
-        : urlHasPassword ? null : SpecDatabases.passwordKey(database);
-    String password = passwordVariable == null ? null : password(passwordVariable, "--to-password-env");
-    String schemaName = schema != null ? schema : SpecDatabases.schema(database);
-    List<String> schemas = schemaName == null ? List.of() : List.of(schemaName);
-    // The live database is read while the throwaway container starts and migrates.
-    return Concurrently.both(() -> read(url, user, password, schemas),
-        () -> ExpectedSchemas.of(loaded.stack(), database, loaded.folder(), schemas),
-        (actual, expected) -> SchemaDrift.compare(expected, actual, "migrations of " + ((dev.parity.core.Service) database).name()
-        + " in " + loaded.name() + " (" + database.image() + ")", environment.name() + " " + Jdbc.mask(url)));
+    return LiveSchemaGate.check(loaded, LiveSchemaGate.of(environment, loaded.stack(), database, to, toUser,
+        toPasswordEnv, schema));
   }
 
   private static SchemaModel read(String url, String user, String password, List<String> schemas) {
-    try (Connection connection = Jdbc.connect(url, user, password)) {
-      return SchemaReader.read(connection, schemas);
-    } catch (SQLException e) {
-      throw new ParityException(ErrorCode.UNREACHABLE, "closing the connection to " + Jdbc.mask(url) + " failed: "
-          + e.getMessage(), e);
-    }
+    return LiveSchemaGate.read(url, user, password, schemas);
   }
 
   private static String password(String variable, String option) {
-    if (variable == null) {
-      return null;
-    }
-    String value = System.getenv(variable);
-    if (value == null) {
-      throw new ParityException(ErrorCode.USAGE, "environment variable " + variable + " (" + option
-          + ") is not set; export it with the database password, for example from a CI secret");
-    }
-    return value;
+    return LiveSchemaGate.password(variable, option);
   }
 }

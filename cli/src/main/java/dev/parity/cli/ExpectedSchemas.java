@@ -40,8 +40,16 @@ final class ExpectedSchemas {
    *     migration fails
    */
   static SchemaModel of(Stack stack, Database database, Path specFolder, List<String> schemas) {
+    return of(stack, database, specFolder, schemas, null);
+  }
+
+  /** As {@link #of(Stack, Database, Path, List)}, migrated only up to version {@code target} when it is not {@code null}. */
+  static SchemaModel of(Stack stack, Database database, Path specFolder, List<String> schemas, String target) {
     Stack throwaway = throwawayStack(stack, database);
     StackOptions options = StackOptions.defaults().fixedPorts(false).removeLeftovers(false).keepVolumes(false).projectFolder(specFolder);
+    if (target != null) {
+      options = options.migrationTarget(((Service) database).name(), target);
+    }
     try (RunningStack running = LocalStack.of(throwaway).start(options);
         Connection connection = Jdbc.connect(running.jdbcUrl(((Service) database).name()), null, null)) {
       return SchemaReader.read(connection, schemas);

@@ -19,14 +19,38 @@ import java.util.Objects;
  * @param from what the {@code from} side is, for example a JDBC URL without its password
  * @param to what the {@code to} side is
  * @param findings every difference, grouped by object in the order found
+ * @param migrations what the live migration history says, in a history-aware schema report
+ *     ({@code drift schema --spec}); {@code null} in every other report
  */
-public record DriftReport(String kind, String from, String to, List<Finding> findings) {
+public record DriftReport(String kind, String from, String to, List<Finding> findings, MigrationStatus migrations) {
 
   public DriftReport {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     findings = List.copyOf(findings);
+  }
+
+  /** A report without migration history. */
+  public DriftReport(String kind, String from, String to, List<Finding> findings) {
+    this(kind, from, to, findings, null);
+  }
+
+  /**
+   * The cases a history-aware report holds, for JSON's {@code cases}: {@code pending} first when
+   * migrations are pending, then each {@link DriftCase} found, in the enum's order. Empty otherwise.
+   */
+  public List<String> cases() {
+    List<String> cases = new ArrayList<>();
+    if (migrations != null && !migrations.pending().isEmpty()) {
+      cases.add("pending");
+    }
+    for (DriftCase c : DriftCase.values()) {
+      if (findings.stream().anyMatch(f -> f.driftCase() == c)) {
+        cases.add(c.id());
+      }
+    }
+    return List.copyOf(cases);
   }
 
   /** Whether anything differs. */

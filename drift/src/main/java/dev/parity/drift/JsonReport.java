@@ -24,6 +24,17 @@ final class JsonReport {
     root.put("to", report.to());
     root.put("drift", report.hasDrift());
     root.put("count", report.findings().size());
+    MigrationStatus migrations = report.migrations();
+    if (migrations != null) {
+      ArrayNode cases = root.putArray("cases");
+      report.cases().forEach(cases::add);
+      ObjectNode history = root.putObject("migrations");
+      history.put("history_table", migrations.historyTable());
+      history.put("history_exists", migrations.historyExists());
+      history.put("applied_version", migrations.appliedVersion());
+      ArrayNode pending = history.putArray("pending");
+      migrations.pending().forEach(pending::add);
+    }
     ArrayNode findings = root.putArray("findings");
     for (Finding f : report.findings()) {
       ObjectNode node = findings.addObject();
@@ -33,6 +44,9 @@ final class JsonReport {
       node.put("message", f.message());
       node.put("from", f.from());
       node.put("to", f.to());
+      if (f.driftCase() != null) {
+        node.put("case", f.driftCase().id());
+      }
     }
     try {
       return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";

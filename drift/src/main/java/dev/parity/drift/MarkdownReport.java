@@ -10,15 +10,31 @@ final class MarkdownReport {
     StringBuilder out = new StringBuilder();
     out.append("### Parity drift: ").append(report.kind()).append("\n\n");
     out.append("from ").append(code(report.from())).append(" to ").append(code(report.to())).append("\n\n");
+    MigrationStatus migrations = report.migrations();
+    if (migrations != null) {
+      out.append(cell(migrations.historyLine())).append("\n\n");
+      if (migrations.pendingLine() != null) {
+        out.append(":information_source: ").append(cell(migrations.pendingLine())).append("\n\n");
+      }
+    }
     if (!report.hasDrift()) {
       return out.append(":white_check_mark: No drift.\n").toString();
     }
     out.append(":x: **").append(TextReport.count(report.findings().size(), "difference")).append(" in ")
         .append(TextReport.count(report.byObject().size(), "object")).append("**\n\n");
-    out.append("| object | difference | from | to |\n|---|---|---|---|\n");
-    report.byObject().forEach((object, findings) -> findings.forEach(f -> out.append("| ").append(cell(object))
-        .append(" | ").append(cell(f.message())).append(" | ").append(value(f.from())).append(" | ")
-        .append(value(f.to())).append(" |\n")));
+    if (migrations == null) {
+      out.append("| object | difference | from | to |\n|---|---|---|---|\n");
+      report.byObject().forEach((object, findings) -> findings.forEach(f -> out.append("| ").append(cell(object))
+          .append(" | ").append(cell(f.message())).append(" | ").append(value(f.from())).append(" | ")
+          .append(value(f.to())).append(" |\n")));
+      return out.toString();
+    }
+    out.append("| case | object | difference | from | to |\n|---|---|---|---|---|\n");
+    for (DriftCase c : DriftCase.values()) {
+      report.findings().stream().filter(f -> f.driftCase() == c).forEach(f -> out.append("| ").append(cell(c.title()))
+          .append(" | ").append(cell(f.object())).append(" | ").append(cell(f.message())).append(" | ")
+          .append(value(f.from())).append(" | ").append(value(f.to())).append(" |\n"));
+    }
     return out.toString();
   }
 

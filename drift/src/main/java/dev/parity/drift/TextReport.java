@@ -13,17 +13,39 @@ final class TextReport {
     StringBuilder out = new StringBuilder();
     out.append(capitalized(report.kind())).append(" drift: ").append(report.from()).append(" (from) vs ")
         .append(report.to()).append(" (to)\n");
+    MigrationStatus migrations = report.migrations();
+    if (migrations != null) {
+      out.append(migrations.historyLine()).append('\n');
+      if (migrations.pendingLine() != null) {
+        out.append(migrations.pendingLine()).append('\n');
+      }
+    }
     if (!report.hasDrift()) {
       return out.append("No drift.\n").toString();
     }
     Map<String, List<Finding>> groups = report.byObject();
     out.append(count(report.findings().size(), "difference")).append(" in ")
         .append(count(groups.size(), "object")).append(":\n");
-    groups.forEach((object, findings) -> {
-      out.append(object).append('\n');
-      findings.forEach(f -> out.append("  ").append(f.message()).append('\n'));
-    });
+    if (migrations == null) {
+      objects(out, groups, "");
+      return out.toString();
+    }
+    // A history-aware report names each case, then its objects.
+    for (DriftCase c : DriftCase.values()) {
+      List<Finding> ofCase = report.findings().stream().filter(f -> f.driftCase() == c).toList();
+      if (!ofCase.isEmpty()) {
+        out.append("Drift: ").append(c.title()).append('\n');
+        objects(out, new DriftReport(report.kind(), report.from(), report.to(), ofCase).byObject(), "  ");
+      }
+    }
     return out.toString();
+  }
+
+  private static void objects(StringBuilder out, Map<String, List<Finding>> groups, String indent) {
+    groups.forEach((object, findings) -> {
+      out.append(indent).append(object).append('\n');
+      findings.forEach(f -> out.append(indent).append("  ").append(f.message()).append('\n'));
+    });
   }
 
   static String count(int n, String noun) {

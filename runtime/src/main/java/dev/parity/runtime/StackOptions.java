@@ -4,6 +4,7 @@ import dev.parity.core.ImageLock;
 import dev.parity.core.ImageRef;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,10 +29,12 @@ public final class StackOptions {
   private final Consumer<ServiceProgress> progress;
   private final boolean keepVolumes;
   private final ImageLock imageLock;
+  private final Map<String, String> migrationTargets;
 
   private StackOptions(String environment, boolean withApps, String registryMirror, boolean keepOnFailure,
       boolean fixedPorts, boolean removeLeftovers, Duration startupTimeout, Path projectFolder,
-      Consumer<ServiceProgress> progress, boolean keepVolumes, ImageLock imageLock) {
+      Consumer<ServiceProgress> progress, boolean keepVolumes, ImageLock imageLock, Map<String, String> migrationTargets) {
+    this.migrationTargets = Map.copyOf(migrationTargets);
     this.imageLock = Objects.requireNonNull(imageLock, "imageLock");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.withApps = withApps;
@@ -52,19 +55,19 @@ public final class StackOptions {
    */
   public static StackOptions defaults() {
     return new StackOptions("local", false, null, false, true, true, Duration.ofMinutes(2),
-        Path.of("."), p -> { }, true, ImageLock.empty());
+        Path.of("."), p -> { }, true, ImageLock.empty(), Map.of());
   }
 
   /** The environment of the spec whose config the stack gets; {@code local} by default. */
   public StackOptions environment(String name) {
     return new StackOptions(name, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /** Also builds each app from its generated Dockerfile and runs it on the stack's network. */
   public StackOptions withApps(boolean build) {
     return new StackOptions(environment, build, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /**
@@ -79,13 +82,13 @@ public final class StackOptions {
           + "' is not HOST[:PORT]; pass something like 127.0.0.1:5000 or mirror.example.com");
     }
     return new StackOptions(environment, withApps, hostAndPort, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /** Leaves a stack that failed to start running, for inspection; {@code parity down} removes it. */
   public StackOptions keepOnFailure(boolean keep) {
     return new StackOptions(environment, withApps, registryMirror, keep, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /**
@@ -94,31 +97,31 @@ public final class StackOptions {
    */
   public StackOptions fixedPorts(boolean fixed) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixed, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /** Whether a start first removes what an earlier run of the same stack and environment left. */
   public StackOptions removeLeftovers(boolean remove) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, remove,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /** How long each service may take to become healthy once its container started. */
   public StackOptions startupTimeout(Duration timeout) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        timeout, projectFolder, progress, keepVolumes, imageLock);
+        timeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /** The folder the spec's relative paths (migrations, app sources) start from. */
   public StackOptions projectFolder(Path folder) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, folder, progress, keepVolumes, imageLock);
+        startupTimeout, folder, progress, keepVolumes, imageLock, migrationTargets);
   }
 
   /** Receives one event each time a service changes state. */
   public StackOptions progress(Consumer<ServiceProgress> listener) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, listener, keepVolumes, imageLock);
+        startupTimeout, projectFolder, listener, keepVolumes, imageLock, migrationTargets);
   }
 
   /**
@@ -130,7 +133,7 @@ public final class StackOptions {
    */
   public StackOptions keepVolumes(boolean keep) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keep, imageLock);
+        startupTimeout, projectFolder, progress, keep, imageLock, migrationTargets);
   }
 
   /**
@@ -139,7 +142,24 @@ public final class StackOptions {
    */
   public StackOptions imageLock(ImageLock lock) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, lock);
+        startupTimeout, projectFolder, progress, keepVolumes, lock, migrationTargets);
+  }
+
+  /**
+   * Migrates database {@code service} only up to {@code version} (Flyway's {@code target}), as
+   * {@code parity drift schema --spec} does to rebuild the schema a live database's applied
+   * migrations produce; later migrations stay pending. By default every migration is applied.
+   */
+  public StackOptions migrationTarget(String service, String version) {
+    Map<String, String> targets = new java.util.HashMap<>(migrationTargets);
+    targets.put(Objects.requireNonNull(service, "service"), Objects.requireNonNull(version, "version"));
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, targets);
+  }
+
+  /** The version {@code service} is migrated up to, when it is not the newest. */
+  public Optional<String> migrationTarget(String service) {
+    return Optional.ofNullable(migrationTargets.get(service));
   }
 
   public ImageLock imageLock() {

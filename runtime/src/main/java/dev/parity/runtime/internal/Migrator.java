@@ -24,10 +24,13 @@ final class Migrator {
   /**
    * Migrates {@code service} and returns the versions applied to it, oldest first.
    *
+   * @param target the newest version to apply (Flyway's {@code target}), or {@code null} for all
+   *
    * @throws ParityException {@link ErrorCode#MIGRATION_FAILED} with Flyway's message, which names the
    *     file and version that failed
    */
-  static List<String> migrate(Service service, Path projectFolder, String jdbcUrl, String user, String password) {
+  static List<String> migrate(Service service, Path projectFolder, String jdbcUrl, String user, String password,
+      String target) {
     String folder = ((Database) service).migrations().orElseThrow();
     Path location = projectFolder.resolve(folder).toAbsolutePath().normalize();
     if (!Files.isDirectory(location)) {
@@ -44,6 +47,9 @@ final class Migrator {
         .loggers("slf4j");
     if (service instanceof Postgres db) {
       config = config.schemas(db.schema());
+    }
+    if (target != null) {
+      config = config.target(target);
     }
     Flyway flyway = config.load();
     try {

@@ -256,7 +256,7 @@ public final class StackStarter {
         int port = hostPorts.get(service.name());
         progress(service, Phase.MIGRATING, db.migrations().get());
         List<String> versions = Migrator.migrate(service, options.projectFolder(), jdbcUrl(service, port),
-            Plans.user(service), Plans.password(service, secrets));
+            Plans.user(service), Plans.password(service, secrets), options.migrationTarget(service.name()).orElse(null));
         migrations.put(service.name(), versions);
         progress(service, Phase.MIGRATED, versions.isEmpty() ? "no migrations" : "versions " + String.join(", ", versions));
       }

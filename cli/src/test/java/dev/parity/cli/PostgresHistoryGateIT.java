@@ -1,0 +1,22 @@
+package dev.parity.cli;
+
+import dev.parity.core.Stack;
+
+/** The history-aware schema gate on the PostgreSQL stand-in. */
+class PostgresHistoryGateIT extends HistoryGateCases {
+
+  @Override
+  String spec() {
+    return HistorySpecs.Pg.class.getName();
+  }
+
+  @Override
+  Stack stack(boolean migrations) {
+    return HistorySpecs.postgres(migrations);
+  }
+
+  @Override
+  String history() {
+    return "public.flyway_schema_history";
+  }
+}
