@@ -20,6 +20,7 @@ final class ModelBuilder {
   private final String engine;
   private final Map<String, SchemaParts> schemas = new LinkedHashMap<>();
   final List<Extension> extensions = new ArrayList<>();
+  final List<NamedObject> databaseObjects = new ArrayList<>();
 
   ModelBuilder(String engine, List<String> schemaNames) {
     this.engine = engine;
@@ -44,10 +45,12 @@ final class ModelBuilder {
       List<Table> tables = new ArrayList<>();
       parts.tables.forEach((table, p) -> tables.add(new Table(table, p.properties, p.columns, p.primaryKey,
           p.constraints.stream().sorted(Comparator.comparingInt(c -> CONSTRAINT_ORDER.indexOf(c.kind()))).toList(),
-          p.indexes, p.triggers, p.policies, p.partitions)));
-      built.add(new Schema(name, tables, parts.views, parts.sequences, parts.enums, parts.routines));
+          p.indexes, p.triggers, p.policies, p.partitions, p.rules)));
+      List<View> views = parts.views.stream().map(v -> v.with(parts.viewParts.getOrDefault(v.name(), List.of())))
+          .toList();
+      built.add(new Schema(name, tables, views, parts.sequences, parts.enums, parts.routines, parts.others));
     });
-    return new SchemaModel(engine, extensions, built);
+    return new SchemaModel(engine, extensions, databaseObjects, built);
   }
 
   /** A schema's objects while they are read. */
@@ -57,6 +60,13 @@ final class ModelBuilder {
     final List<Sequence> sequences = new ArrayList<>();
     final List<EnumType> enums = new ArrayList<>();
     final List<Routine> routines = new ArrayList<>();
+    final List<NamedObject> others = new ArrayList<>();
+    final Map<String, List<SchemaObject>> viewParts = new LinkedHashMap<>();
+
+    /** The triggers and rules of view {@code view}, while they are read. */
+    List<SchemaObject> viewParts(String view) {
+      return viewParts.computeIfAbsent(view, v -> new ArrayList<>());
+    }
   }
 
   /** A table's objects while they are read. */
@@ -69,5 +79,6 @@ final class ModelBuilder {
     final List<Trigger> triggers = new ArrayList<>();
     final List<Policy> policies = new ArrayList<>();
     final List<Partition> partitions = new ArrayList<>();
+    final List<NamedObject> rules = new ArrayList<>();
   }
 }

@@ -7,11 +7,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** MySQL/MariaDB views, functions and procedures with their characteristics, triggers. */
+/** MySQL/MariaDB views with their options, functions and procedures with their characteristics, triggers, events. */
 final class MySqlObjects {
 
   private static final String VIEWS = """
-      SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?
+      SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition, CHECK_OPTION AS check_option,
+             SECURITY_TYPE AS security, %s AS algorithm
+      FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?
+      """;
+
+  /** Events with their schedule and state; a disabled event never runs. */
+  private static final String EVENTS = """
+      SELECT EVENT_NAME AS name, EVENT_DEFINITION AS body, EVENT_TYPE AS type, INTERVAL_VALUE AS interval_value,
+             INTERVAL_FIELD AS interval_field, ENDS AS ends,
+             ON_COMPLETION AS on_completion, STATUS AS status
+      FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
       """;
 
   private static final String ROUTINES = """
@@ -29,7 +39,8 @@ final class MySqlObjects {
 
   private static final String TRIGGERS = """
       SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS table_name, ACTION_TIMING AS timing,
-             EVENT_MANIPULATION AS event, ACTION_ORIENTATION AS orientation, ACTION_STATEMENT AS statement
+             EVENT_MANIPULATION AS event, ACTION_ORIENTATION AS orientation, ACTION_STATEMENT AS statement,
+             ACTION_ORDER AS action_order
       FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
       """;
 
@@ -40,11 +51,18 @@ final class MySqlObjects {
     return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
   }
 
-  static void read(Connection connection, String schema, ModelBuilder model) throws SQLException {
+  /**
+   * Reads the views, routines, triggers and events of {@code schema}; {@code mariadb} adds what only MariaDB keeps
+   * in {@code information_schema} (a view's {@code ALGORITHM}).
+   */
+  static void read(Connection connection, String schema, boolean mariadb, ModelBuilder model) throws SQLException {
     // View definitions name tables as `schema`.`table`: without the schema, databases named apart compare.
     String qualifier = "`" + schema + "`.";
-    Sql.query(connection, VIEWS, schema, row -> model.schema(schema).views.add(new View(row.getString("name"), false,
-        row.getString("definition").replace(qualifier, ""))));
+    Sql.query(connection, VIEWS.formatted(mariadb ? "ALGORITHM" : "NULL"), schema, row -> model.schema(schema).views
+        .add(new View(row.getString("name"), false, row.getString("definition").replace(qualifier, ""),
+            Attributes.of("check option", "NONE".equals(row.getString("check_option")) ? null
+                : lower(row.getString("check_option")), "security", lower(row.getString("security")),
+                "algorithm", lower(row.getString("algorithm"))))));
     Map<String, List<String>> parameters = new HashMap<>();
     Sql.query(connection, PARAMETERS, schema, row -> parameters.computeIfAbsent(row.getString("specific_name"),
         k -> new ArrayList<>()).add((row.getString("mode") == null || "IN".equals(row.getString("mode")) ? ""
@@ -61,6 +79,26 @@ final class MySqlObjects {
     Sql.query(connection, TRIGGERS, schema, row -> model.table(schema, row.getString("table_name")).triggers.add(
         new Trigger(row.getString("name"), row.getString("timing") + " " + row.getString("event") + " ON "
             + row.getString("table_name") + " FOR EACH " + row.getString("orientation") + " "
-            + row.getString("statement"))));
+            + row.getString("statement"), Attributes.of("order", row.getString("action_order")))));
+    Sql.query(connection, EVENTS, schema, row -> model.schema(schema).others.add(new NamedObject("event",
+        row.getString("name"), Attributes.of("schedule", schedule(row), "on completion",
+            lower(row.getString("on_completion")), "status", lower(row.getString("status")),
+            "body", Attributes.flat(row.getString("body"))))));
+  }
+
+  /**
+   * {@code ONE TIME} or {@code EVERY 1 DAY [ENDS '…']}. The start and one-time instants are not compared: without
+   * {@code STARTS}, and with {@code CURRENT_TIMESTAMP + INTERVAL …}, the server fixes them when the event is created,
+   * so two databases built apart would always differ.
+   */
+  private static String schedule(java.sql.ResultSet row) throws SQLException {
+    if ("ONE TIME".equals(row.getString("type"))) {
+      return "ONE TIME";
+    }
+    String schedule = "EVERY " + row.getString("interval_value") + " " + row.getString("interval_field");
+    if (row.getString("ends") != null) {
+      schedule += " ENDS '" + row.getString("ends") + "'";
+    }
+    return schedule;
   }
 }

@@ -27,7 +27,7 @@ final class MySqlReader {
     ModelBuilder model = new ModelBuilder(mariadb ? "mariadb" : "mysql", List.of(schema));
     MySqlTables.read(connection, schema, model);
     MySqlConstraints.read(connection, schema, mariadb, model);
-    MySqlObjects.read(connection, schema, model);
+    MySqlObjects.read(connection, schema, mariadb, model);
     return model.build();
   }
 }

@@ -15,7 +15,7 @@ final class PgObjects {
 
   private static final String VIEWS = """
       SELECT n.nspname AS schema_name, c.relname AS name, c.relkind = 'm' AS materialized,
-             pg_get_viewdef(c.oid, true) AS definition
+             pg_get_viewdef(c.oid, true) AS definition, c.reloptions AS options, c.relispopulated AS populated
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
       """;
@@ -56,12 +56,12 @@ final class PgObjects {
       """;
 
   private static final String TRIGGERS = """
-      SELECT n.nspname AS schema_name, c.relname AS table_name, t.tgname AS name,
-             pg_get_triggerdef(t.oid, true) AS definition
+      SELECT n.nspname AS schema_name, c.relname AS table_name, c.relkind = 'v' AS on_view, t.tgname AS name,
+             pg_get_triggerdef(t.oid, true) AS definition, t.tgenabled AS state
       FROM pg_trigger t
       JOIN pg_class c ON c.oid = t.tgrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE NOT t.tgisinternal AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+      WHERE NOT t.tgisinternal AND c.relkind IN ('r', 'p', 'v') AND n.nspname = ANY (?)
       """;
 
   /** Extensions are objects of the database, whatever schemas are compared. */
@@ -110,6 +110,48 @@ final class PgObjects {
         "settings", settings == null || settings.isEmpty() ? null : settings);
   }
 
+  /**
+   * A view's {@code WITH (…)} options as they change its queries: {@code check_option} (inserts and updates through
+   * it), {@code security_barrier} (predicate push-down past its conditions) and {@code security_invoker} (whose
+   * privileges and row-level security apply, PostgreSQL 15+); a materialized view's storage parameters and whether
+   * it holds data ({@code WITH NO DATA} makes every query fail until it is refreshed).
+   */
+  static Map<String, String> viewOptions(boolean materialized, List<String> options, boolean populated) {
+    Map<String, String> byName = new java.util.TreeMap<>();
+    for (String option : options) {
+      int eq = option.indexOf('=');
+      byName.put(eq < 0 ? option : option.substring(0, eq), eq < 0 ? "true" : option.substring(eq + 1));
+    }
+    if (materialized) {
+      return Attributes.of("populated", populated ? "yes" : "no (WITH NO DATA)",
+          "storage", byName.isEmpty() ? null : String.join(", ", byName.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+    return Attributes.of("check option", byName.get("check_option"),
+        "security barrier", onOff(byName.get("security_barrier")),
+        "security invoker", onOff(byName.get("security_invoker")));
+  }
+
+  /** A boolean reloption as PostgreSQL parses it ({@code true}, {@code on}, {@code yes}, {@code 1}, prefixes). */
+  private static String onOff(String value) {
+    if (value == null) {
+      return "off";
+    }
+    String v = value.toLowerCase(java.util.Locale.ROOT);
+    boolean on = v.equals("1") || v.equals("on") || (!v.isEmpty() && ("true".startsWith(v) || "yes".startsWith(v)));
+    return on ? "on" : "off";
+  }
+
+  /** {@code pg_trigger.tgenabled} (and {@code pg_rewrite.ev_enabled}) in the words of {@code ALTER TABLE}. */
+  static String state(String code) {
+    return switch (code) {
+      case "D" -> "disabled";
+      case "R" -> "enabled on replica only";
+      case "A" -> "enabled always";
+      default -> "enabled";
+    };
+  }
+
   private static String command(String code) {
     return switch (code) {
       case "r" -> "select";
@@ -122,7 +164,8 @@ final class PgObjects {
 
   static void read(Connection connection, List<String> schemas, ModelBuilder model) throws SQLException {
     Sql.query(connection, VIEWS, schemas, row -> model.schema(row.getString("schema_name")).views.add(
-        new View(row.getString("name"), row.getBoolean("materialized"), row.getString("definition"))));
+        new View(row.getString("name"), row.getBoolean("materialized"), row.getString("definition"),
+            viewOptions(row.getBoolean("materialized"), Sql.strings(row, "options"), row.getBoolean("populated")))));
     Sql.query(connection, SEQUENCES, schemas, row -> model.schema(row.getString("schema_name")).sequences.add(
         new Sequence(row.getString("name"), row.getString("type"), row.getLong("start"), row.getLong("increment"),
             row.getLong("minimum"), row.getLong("maximum"), row.getBoolean("cycle"))));
@@ -138,11 +181,18 @@ final class PgObjects {
             row.getBoolean("permissive") ? "permissive" : "restrictive", command(row.getString("command")),
             "(" + row.getString("roles") + ")", row.getString("using_expression"),
             row.getString("check_expression"))));
+    PgTypesAndRules.read(connection, schemas, model);
     Sql.query(connection, TRIGGERS, schemas, row -> {
       String schema = row.getString("schema_name");
       String definition = TRIGGER_PREFIX.matcher(row.getString("definition")).replaceFirst("")
           .replace(" ON " + schema + ".", " ON ");
-      model.table(schema, row.getString("table_name")).triggers.add(new Trigger(row.getString("name"), definition));
+      Trigger trigger = new Trigger(row.getString("name"), definition, Attributes.of("state",
+          state(row.getString("state"))));
+      if (row.getBoolean("on_view")) {
+        model.schema(schema).viewParts(row.getString("table_name")).add(trigger);
+      } else {
+        model.table(schema, row.getString("table_name")).triggers.add(trigger);
+      }
     });
   }
 }

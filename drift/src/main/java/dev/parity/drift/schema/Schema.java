@@ -13,9 +13,10 @@ import java.util.Map;
  * @param sequences its free-standing sequences
  * @param enums its enum types
  * @param routines its functions and procedures
+ * @param others its other named objects: PostgreSQL domains and composite types, MySQL/MariaDB events
  */
 public record Schema(String name, List<Table> tables, List<View> views, List<Sequence> sequences,
-    List<EnumType> enums, List<Routine> routines) implements SchemaObject {
+    List<EnumType> enums, List<Routine> routines, List<NamedObject> others) implements SchemaObject {
 
   public Schema {
     tables = List.copyOf(tables);
@@ -23,6 +24,7 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Seq
     sequences = List.copyOf(sequences);
     enums = List.copyOf(enums);
     routines = List.copyOf(routines);
+    others = List.copyOf(others);
   }
 
   @Override
@@ -43,10 +45,12 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Seq
   @Override
   public List<SchemaObject> children() {
     List<SchemaObject> all = new ArrayList<>(enums);
+    all.addAll(others.stream().filter(o -> !"event".equals(o.kind())).toList());
     all.addAll(sequences);
     all.addAll(tables);
     all.addAll(views);
     all.addAll(routines);
+    all.addAll(others.stream().filter(o -> "event".equals(o.kind())).toList());
     return all;
   }
 }

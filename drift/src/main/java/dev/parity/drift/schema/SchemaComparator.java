@@ -40,6 +40,7 @@ public final class SchemaComparator {
   public static List<Finding> compare(SchemaModel from, SchemaModel to, String fromLabel, String toLabel) {
     SchemaComparator comparator = new SchemaComparator(fromLabel, toLabel);
     comparator.objects(from.extensions(), to.extensions(), "");
+    comparator.objects(from.databaseObjects(), to.databaseObjects(), "");
     if (from.schemas().size() == 1 && to.schemas().size() == 1) {
       comparator.objects(from.schemas().get(0).children(), to.schemas().get(0).children(), "");
     } else {

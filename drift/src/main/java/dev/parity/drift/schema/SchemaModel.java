@@ -8,12 +8,16 @@ import java.util.List;
  *
  * @param engine {@code postgresql}, {@code mariadb} or {@code mysql}
  * @param extensions the database's extensions (PostgreSQL)
+ * @param databaseObjects the other objects of the whole database, whatever schemas are read: PostgreSQL event
+ *     triggers
  * @param schemas the schemas read, by name
  */
-public record SchemaModel(String engine, List<Extension> extensions, List<Schema> schemas) {
+public record SchemaModel(String engine, List<Extension> extensions, List<NamedObject> databaseObjects,
+    List<Schema> schemas) {
 
   public SchemaModel {
     extensions = List.copyOf(extensions);
+    databaseObjects = List.copyOf(databaseObjects);
     schemas = List.copyOf(schemas);
   }
 }

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param triggers its triggers
  * @param policies its row-level security policies
  * @param partitions its partitions, when it is partitioned
+ * @param rules its rewrite rules (PostgreSQL {@code CREATE RULE}), each with its definition and state
  */
 public record Table(String name, Map<String, String> properties, List<Column> columns, PrimaryKey primaryKey,
     List<SchemaObject> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies,
-    List<Partition> partitions) implements SchemaObject {
+    List<Partition> partitions, List<NamedObject> rules) implements SchemaObject {
 
   public Table {
     properties = Attributes.copy(properties);
@@ -32,6 +33,7 @@ public record Table(String name, Map<String, String> properties, List<Column> co
     triggers = List.copyOf(triggers);
     policies = List.copyOf(policies);
     partitions = List.copyOf(partitions);
+    rules = List.copyOf(rules);
   }
 
   @Override
@@ -60,6 +62,7 @@ public record Table(String name, Map<String, String> properties, List<Column> co
     all.addAll(triggers);
     all.addAll(policies);
     all.addAll(partitions);
+    all.addAll(rules);
     return all;
   }
 }

@@ -1,0 +1,95 @@
+package dev.parity.drift.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL rules (on tables and views), domains with their constraints, standalone composite types and event
+ * triggers: objects matched by name whose every attribute changes what a statement does.
+ */
+final class PgTypesAndRules {
+
+  /** Rules other than the {@code _RETURN} rule that makes a view a view. */
+  private static final String RULES = """
+      SELECT n.nspname AS schema_name, c.relname AS table_name, c.relkind IN ('v', 'm') AS on_view,
+             r.rulename AS name, pg_get_ruledef(r.oid, true) AS definition, r.ev_enabled AS state
+      FROM pg_rewrite r
+      JOIN pg_class c ON c.oid = r.ev_class
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE r.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname = ANY (?)
+      """;
+
+  private static final String DOMAINS = """
+      SELECT n.nspname AS schema_name, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS type,
+             t.typnotnull AS not_null, t.typdefault AS default_value,
+             CASE WHEN t.typcollation <> b.typcollation THEN co.collname END AS collation,
+             array_to_string(ARRAY(SELECT pg_get_constraintdef(k.oid, true) FROM pg_constraint k
+                                   WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY 1), ', ') AS checks
+      FROM pg_type t
+      JOIN pg_namespace n ON n.oid = t.typnamespace
+      JOIN pg_type b ON b.oid = t.typbasetype
+      LEFT JOIN pg_collation co ON co.oid = t.typcollation
+      WHERE t.typtype = 'd' AND n.nspname = ANY (?)
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
+      """;
+
+  /** Types made by {@code CREATE TYPE … AS (…)}, not the row types every table has. */
+  private static final String COMPOSITES = """
+      SELECT n.nspname AS schema_name, t.typname AS name,
+             array_to_string(ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
+                                   FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0
+                                     AND NOT a.attisdropped ORDER BY a.attnum), ', ') AS fields
+      FROM pg_type t
+      JOIN pg_class c ON c.oid = t.typrelid
+      JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'c' AND c.relkind = 'c' AND n.nspname = ANY (?)
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
+      """;
+
+  /** Event triggers belong to the whole database, whatever schemas are compared. */
+  private static final String EVENT_TRIGGERS = """
+      SELECT e.evtname AS name, e.evtevent AS event, e.evtenabled AS state, e.evtfoid::regprocedure::text AS function,
+             array_to_string(e.evttags, ', ') AS tags
+      FROM pg_event_trigger e
+      WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = e.oid AND d.deptype = 'e')
+      """;
+
+  /** {@code CREATE RULE name AS }: the name is compared as the key, not twice. */
+  private static final Pattern RULE_PREFIX = Pattern.compile("^CREATE RULE (\"(?:[^\"]|\"\")+\"|\\S+) AS ");
+
+  private PgTypesAndRules() {
+  }
+
+  static void read(Connection connection, List<String> schemas, ModelBuilder model) throws SQLException {
+    Sql.query(connection, RULES, schemas, row -> {
+      String schema = row.getString("schema_name");
+      String definition = RULE_PREFIX.matcher(row.getString("definition")).replaceFirst("")
+          .replace(" TO " + schema + ".", " TO ").replaceAll(";$", "");
+      NamedObject rule = new NamedObject("rule", row.getString("name"), Attributes.of("definition",
+          Attributes.flat(definition), "state", PgObjects.state(row.getString("state"))));
+      if (row.getBoolean("on_view")) {
+        model.schema(schema).viewParts(row.getString("table_name")).add(rule);
+      } else {
+        model.table(schema, row.getString("table_name")).rules.add(rule);
+      }
+    });
+    Sql.query(connection, DOMAINS, schemas, row -> model.schema(row.getString("schema_name")).others.add(
+        new NamedObject("domain", row.getString("name"), Attributes.of("type", row.getString("type"),
+            "nullability", row.getBoolean("not_null") ? "not null" : "null",
+            "default", row.getString("default_value"), "collation", row.getString("collation"),
+            "checks", emptyAsNull(row.getString("checks"))))));
+    Sql.query(connection, COMPOSITES, schemas, row -> model.schema(row.getString("schema_name")).others.add(
+        new NamedObject("composite type", row.getString("name"),
+            Attributes.of("fields", "(" + row.getString("fields") + ")"))));
+    Sql.query(connection, EVENT_TRIGGERS, null, row -> model.databaseObjects.add(new NamedObject("event trigger",
+        row.getString("name"), Attributes.of("event", row.getString("event"),
+            "tags", emptyAsNull(row.getString("tags")), "function", row.getString("function"),
+            "state", PgObjects.state(row.getString("state"))))));
+  }
+
+  private static String emptyAsNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+}
