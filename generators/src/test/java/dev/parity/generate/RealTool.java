@@ -26,17 +26,19 @@ public final class RealTool {
 
   /** Skips (or, in CI, fails) unless {@code tool} is on the PATH. */
   public static void require(String tool) {
-    require(tool, tool.equals("workflow-check") ? "tools/workflow-check/install.sh" : "../shared/ci/validators.sh");
+    require(tool, tool.equals("workflow-check") ? "run eval \"$(bash tools/workflow-check/install.sh)\""
+        : "install it (README.md, \"Tests\", lists what CI installs)");
   }
 
-  /** Skips (or, in CI, fails) unless {@code tool} is on the PATH; {@code installer} is the script that puts it there. */
-  public static void require(String tool, String installer) {
+  /** Skips (or, in CI, fails) unless {@code tool} is on the PATH; {@code fix} says how to put it there. */
+  public static void require(String tool, String fix) {
     boolean present = isOnPath(tool);
     if (!present && Boolean.parseBoolean(System.getenv("PARITY_REQUIRE_VALIDATORS"))) {
       throw new AssertionError(tool + " is not on the PATH, and PARITY_REQUIRE_VALIDATORS=true requires it;"
-          + " run eval \"$(bash " + installer + ")\" first");
+          + " " + fix + " first");
     }
-    assumeTrue(present, tool + " is not on the PATH; run eval \"$(bash " + installer + ")\" to validate with it");
+    assumeTrue(present, tool + " is not on the PATH; " + fix + " to validate with it"
+        + " (set PARITY_REQUIRE_VALIDATORS=true to fail instead)");
   }
 
   /** Whether {@code tool} is an executable on the PATH. */

@@ -120,9 +120,10 @@ class EnvFileComposePropertyTest {
         .split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, "docker-compose")));
     if (!present && Boolean.parseBoolean(System.getenv("PARITY_REQUIRE_VALIDATORS"))) {
       throw new AssertionError("docker-compose is not on the PATH, and PARITY_REQUIRE_VALIDATORS=true requires it;"
-          + " run eval \"$(../shared/ci/validators.sh)\" first");
+          + " install it first (README.md, \"Tests\")");
     }
-    assumeTrue(present, "docker-compose is not on the PATH; run eval \"$(../shared/ci/validators.sh)\" to compare with it");
+    assumeTrue(present, "docker-compose is not on the PATH; install it to compare with it (README.md, \"Tests\");"
+        + " set PARITY_REQUIRE_VALIDATORS=true to fail instead");
   }
 
   private interface Check {

@@ -35,7 +35,7 @@ class ComposeUpIT {
         && RealTool.run(Path.of("."), "docker", "info").exitCode() == 0;
     if (!reachable && "true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
       throw new AssertionError("Docker or docker-compose is not reachable, and PARITY_REQUIRE_DOCKER=true requires"
-          + " them; run eval \"$(../shared/ci/docker-env.sh)\" first");
+          + " them; start a Docker engine first (README.md, \"Tests\")");
     }
     assumeTrue(reachable, "skipped: no Docker engine or docker-compose (set PARITY_REQUIRE_DOCKER=true to fail instead)");
   }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class DockerBuildTest {
     boolean reachable = RealTool.isOnPath("docker") && RealTool.run(dir, "docker", "info").exitCode() == 0;
     if (!reachable && "true".equalsIgnoreCase(System.getenv("PARITY_REQUIRE_DOCKER"))) {
       throw new AssertionError("docker is not reachable, and PARITY_REQUIRE_DOCKER=true requires it;"
-          + " run eval \"$(../shared/ci/docker-env.sh)\" first");
+          + " start a Docker engine first (README.md, \"Tests\")");
     }
     assumeTrue(reachable, "skipped: no reachable Docker engine (set PARITY_REQUIRE_DOCKER=true to fail instead)");
   }
@@ -163,6 +164,23 @@ class DockerBuildTest {
     assertThat(none.output()).contains("parity: expected exactly one runnable jar in target/, found 0:");
   }
 
+  @Test
+  void aFailedBuildLeavesNoExitedContainerOnTheEngine() throws IOException {
+    Path context = mavenProject();
+    Path dockerfile = write(mavenStack(), "api/Dockerfile");
+
+    RealTool.Result failed = tryBuild(dockerfile, context, null, Map.of("JARS", "api-1.0-sources.jar"));
+    assertThat(failed.exitCode()).isNotZero();
+    // the legacy builder names each step's container: "---> Running in 3f2a..."
+    List<String> steps = Pattern.compile("Running in ([0-9a-f]{12,})").matcher(failed.output()).results()
+        .map(m -> m.group(1)).toList();
+    assertThat(steps).isNotEmpty();
+    for (String id : steps) {
+      assertThat(RealTool.run(dir, "docker", "ps", "-aq", "--filter", "id=" + id).output().strip())
+          .as("container %s of a failed step", id).isEmpty();
+    }
+  }
+
   /**
    * The build stage runs on the base stand-in under an exactly pinned name, since a spec refuses a
    * floating tag such as {@code bookworm-slim}; a fake {@code mvnw} stands in for Maven.
@@ -219,8 +237,9 @@ class DockerBuildTest {
         throw new AssertionError(e);
       }
     }
-    List<String> command = new ArrayList<>(List.of("env", "DOCKER_BUILDKIT=0", "docker", "build", "--file",
-        file.toString(), "--tag", image));
+    // --force-rm: a failed step's container is removed too, not left exited on the engine
+    List<String> command = new ArrayList<>(List.of("env", "DOCKER_BUILDKIT=0", "docker", "build", "--force-rm",
+        "--file", file.toString(), "--tag", image));
     if (target != null) {
       command.add("--target");
       command.add(target);

@@ -86,7 +86,8 @@ final class AppImages {
       writeContext(context, own ? null : dockerfile(stack, app), tar);
       try (InputStream in = Files.newInputStream(tar)) {
         BuildImageCmd build = docker.client().buildImageCmd(in).withDockerfilePath(dockerfilePath)
-            .withTags(Set.of(tag.toString())).withLabels(labels).withPull(false).withRemove(true);
+            .withTags(Set.of(tag.toString())).withLabels(labels).withPull(false).withRemove(true)
+            .withForcerm(true); // a failed step's container too, never left exited on the engine
         target(app).ifPresent(build::withTarget);
         app.buildArgs().forEach(build::withBuildArg);
         build.exec(new BuildImageResultCallback()).awaitImageId();
