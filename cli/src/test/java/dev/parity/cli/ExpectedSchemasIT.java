@@ -34,6 +34,12 @@ class ExpectedSchemasIT {
   @TempDir
   Path project;
 
+  /** Every test here starts a database: without Docker each skips with the reason, never fails. */
+  @org.junit.jupiter.api.BeforeEach
+  void dockerIsReachable() {
+    TestStacks.docker();
+  }
+
   @Test
   void aHotfixMadeByHandIsReportedAndTheThrowawayDatabaseIsGone() throws Exception {
     DockerOps docker = TestStacks.docker();
