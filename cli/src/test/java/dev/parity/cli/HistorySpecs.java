@@ -1,10 +1,14 @@
 package dev.parity.cli;
 
+import dev.parity.core.App;
 import dev.parity.core.ConfigKey;
 import dev.parity.core.Environment;
+import dev.parity.core.Kubernetes;
 import dev.parity.core.MySql;
 import dev.parity.core.ParitySpec;
 import dev.parity.core.Postgres;
+import dev.parity.core.Resources;
+import dev.parity.core.SecretRef;
 import dev.parity.core.Stack;
 import dev.parity.runtime.TestStacks;
 
@@ -16,15 +20,21 @@ final class HistorySpecs {
 
   static final String POSTGRES_STACK = "it-history-pg";
   static final String MARIADB_STACK = "it-history-maria";
+  static final String PROMOTE_STACK = "it-promote-pg";
 
   private HistorySpecs() {
   }
 
   /** The spec's database, with or without its migrations folder. */
   static Stack postgres(boolean migrations) {
+    return postgres(POSTGRES_STACK, migrations);
+  }
+
+  /** {@link #postgres(boolean)} under another stack name. */
+  static Stack postgres(String name, boolean migrations) {
     Postgres db = Postgres.of("db", TestStacks.version(TestStacks.POSTGRES)).image(TestStacks.POSTGRES)
         .database("shop").user("shop").password("DB_PASSWORD");
-    return TestStacks.variant(Stack.named(POSTGRES_STACK).service(migrations ? db.migrations("db/migrations") : db)
+    return TestStacks.variant(Stack.named(name).service(migrations ? db.migrations("db/migrations") : db)
         .config(ConfigKey.secret("DB_PASSWORD")).environment(Environment.local()), "db", TestStacks.POSTGRES).build();
   }
 
@@ -33,6 +43,37 @@ final class HistorySpecs {
         .database("shop").user("shop").password("DB_PASSWORD");
     return TestStacks.variant(Stack.named(MARIADB_STACK).service(migrations ? db.migrations("db/migrations") : db)
         .config(ConfigKey.secret("DB_PASSWORD")).environment(Environment.local()), "db", TestStacks.MARIADB).build();
+  }
+
+  /**
+   * A pipeline's stack for {@code parity promote}: an app and PostgreSQL with {@code db/migrations}, released to
+   * staging, then promoted to production (both on Kubernetes; their endpoints are never reached, the test
+   * passes {@code --to-url}).
+   */
+  static Stack promoted() {
+    Postgres db = Postgres.of("db", TestStacks.version(TestStacks.POSTGRES)).image(TestStacks.POSTGRES)
+        .database("shop").user("shop").password("DB_PASSWORD").migrations("db/migrations");
+    return TestStacks.variant(Stack.named(PROMOTE_STACK)
+        .service(App.node("web", "node:20.11.0-alpine3.19").source("app").port(3000).start("node", "server.js")
+            .imageRepository("127.0.0.1:5000/parity-it/promote-web").uses("DB_PASSWORD"))
+        .service(db)
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .environment(Environment.local())
+        .environment(Environment.remote("staging").kubernetes(Kubernetes.namespace("promote-staging")
+            .resources(Resources.requests("250m", "256Mi").limits("1", "512Mi"))).instances(1).databaseClass("db.t3.small")
+            .endpoint("db", "db.staging.invalid").secret("DB_PASSWORD", SecretRef.awsParameter("/it/staging/db")))
+        .environment(Environment.remote("production").kubernetes(Kubernetes.namespace("promote-production")
+            .resources(Resources.requests("250m", "256Mi").limits("1", "512Mi"))).instances(1).databaseClass("db.t3.small")
+            .endpoint("db", "db.production.invalid")
+            .secret("DB_PASSWORD", SecretRef.awsParameter("/it/production/db"))), "db", TestStacks.POSTGRES).build();
+  }
+
+  /** {@link #promoted()}. */
+  public static final class Promoted implements ParitySpec {
+    @Override
+    public Stack stack() {
+      return promoted();
+    }
   }
 
   /** PostgreSQL with {@code db/migrations}. */

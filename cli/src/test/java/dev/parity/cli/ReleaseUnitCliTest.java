@@ -33,8 +33,7 @@ class ReleaseUnitCliTest {
     return ParityCli.execute(new PrintWriter(out), new PrintWriter(err), args);
   }
 
-  @Test
-  void theMigrationsImageAndVersionAreReleasedPromotedAndPinned() throws IOException {
+  private Path example() throws IOException {
     Path example = Path.of("../examples/node-postgres-redis");
     Path spec = project.resolve("NodePostgresRedis.java");
     Files.copy(example.resolve("NodePostgresRedis.java"), spec);
@@ -45,14 +44,20 @@ class ReleaseUnitCliTest {
     Files.createDirectories(project.resolve("app"));
     Files.writeString(project.resolve("app/package.json"), "{\"name\": \"web\", \"private\": true}\n");
     Files.writeString(project.resolve("app/package-lock.json"), "{\"lockfileVersion\": 3, \"packages\": {}}\n");
+    return spec;
+  }
 
+  @Test
+  void theMigrationsImageAndVersionAreReleasedPromotedAndPinned() throws IOException {
+    Path spec = example();
     assertThat(run("release", "--spec", spec.toString(), "--env", "staging", "--app", "web", "--digest", APP))
         .as(err.toString()).isZero();
     assertThat(run("release", "--spec", spec.toString(), "--env", "staging", "--app", "db-migrations",
         "--digest", MIGRATIONS)).as(err.toString()).isZero();
     assertThat(out.toString()).contains("released ghcr.io/acme/shop-db-migrations@" + MIGRATIONS
         + " to staging (migrations up to version 10)");
-    assertThat(run("promote", "--spec", spec.toString(), "staging", "production")).as(err.toString()).isZero();
+    assertThat(run("promote", "--spec", spec.toString(), "staging", "production", "--skip-live-check"))
+        .as(err.toString()).isZero();
 
     JsonNode production = JSON.readTree(project.resolve("deploy/releases/production.json").toFile());
     assertThat(production.at("/apps/web/image").asText()).isEqualTo("ghcr.io/acme/shop-web@" + APP);
@@ -61,5 +66,35 @@ class ReleaseUnitCliTest {
     assertThat(Files.readString(project.resolve("deploy/k8s/overlays/production/migrate/kustomization.yaml")))
         .contains("name: ghcr.io/acme/shop-db-migrations", "digest: " + MIGRATIONS);
     assertThat(run("check", "--spec", spec.toString())).as(out + "\n" + err).isZero();
+  }
+
+  @Test
+  void promoteStopsWithExitTwoAndTheReasonWhenTheTargetsDatabaseCannotBeReached() throws IOException {
+    Path spec = example();
+    assertThat(run("release", "--spec", spec.toString(), "--env", "staging", "--app", "web", "--digest", APP))
+        .as(err.toString()).isZero();
+    err.getBuffer().setLength(0);
+
+    assertThat(run("promote", "--spec", spec.toString(), "staging", "production", "--to-url",
+        "db=jdbc:postgresql://127.0.0.1:1/shop?user=shop&password=secret")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("parity: promote checks the live schema of 'db' in 'production' first, and"
+        + " cannot: cannot connect to jdbc:postgresql://127.0.0.1:1/shop?user=shop&password=***: the server cannot be"
+        + " reached (Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct and that the"
+        + " postmaster is accepting TCP/IP connections.); check the host and port, and that the database accepts"
+        + " connections from here; nothing was written\n");
+    assertThat(project.resolve("deploy/releases/production.json")).doesNotExist();
+  }
+
+  @Test
+  void promoteRefusesAToUrlForAServiceThatIsNotAMigratedDatabase() throws IOException {
+    Path spec = example();
+    run("release", "--spec", spec.toString(), "--env", "staging", "--app", "web", "--digest", APP);
+    err.getBuffer().setLength(0);
+
+    assertThat(run("promote", "--spec", spec.toString(), "staging", "production", "--to-url",
+        "cache=jdbc:postgresql://127.0.0.1:1/shop")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("parity: --to-url cache=...: 'cache' is not a database with migrations of"
+        + " stack 'shop'; databases: db\n");
+    assertThat(project.resolve("deploy/releases/production.json")).doesNotExist();
   }
 }

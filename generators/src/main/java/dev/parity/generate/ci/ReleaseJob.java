@@ -2,13 +2,15 @@ package dev.parity.generate.ci;
 
 import dev.parity.core.App;
 import dev.parity.core.Environment;
+import dev.parity.core.Service;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code release-<env>}: after an environment is deployed and tested, records what it runs as the audit
  * trail, {@code releases/<env>.json} (with the {@code .tfvars} and overlay that {@code parity check} then
- * holds to it): the first environment with {@code parity release} of each digest this run built, each
+ * holds to it): the first environment with {@code parity release} of each digest this run built (every
+ * app's and every migrations image's, from the build job's outputs), each
  * later one with {@code parity promote <previous> <env>}, which copies the previous environment's record
  * and so refuses anything it never ran. The record is committed to main by the workflow's token:
  * a commit, not a pull request, because the next environment's promotion reads it within the same run;
@@ -36,8 +38,15 @@ final class ReleaseJob {
         run.add("\"$PARITY\" release --spec " + spec + " --out " + out + " --env " + env + " \\\n  --app "
             + Pipeline.shell(app.name()) + " --digest \"${" + Pipeline.variable(app) + "#*@}\"");
       }
+      for (Service database : pipeline.stack().migratedDatabases()) {
+        run.add("\"$PARITY\" release --spec " + spec + " --out " + out + " --env " + env + " \\\n  --app "
+            + Pipeline.shell(database.name() + "-migrations") + " --digest \"${"
+            + Pipeline.migrationsVariable(database) + "#*@}\"");
+      }
     } else {
-      run.add("\"$PARITY\" promote --spec " + spec + " --out " + out + " \\\n  " + Pipeline.shell(previous.name()) + " " + env);
+      run.add("# the deploy job's schema gate checked the live schema already");
+      run.add("\"$PARITY\" promote --spec " + spec + " --out " + out + " \\\n  --skip-live-check "
+          + Pipeline.shell(previous.name()) + " " + env);
     }
     run.add("git add --all -- " + out);
     run.add("git config user.name 'github-actions[bot]'");
@@ -51,6 +60,11 @@ final class ReleaseJob {
         .onMain().grant("contents", "write");
     for (App app : pipeline.stack().apps()) {
       job = job.env(Pipeline.variable(app), Pipeline.fromBuild(Pipeline.output(app)));
+    }
+    if (previous == null) {
+      for (Service database : pipeline.stack().migratedDatabases()) {
+        job = job.env(Pipeline.migrationsVariable(database), Pipeline.fromBuild(Pipeline.migrationsOutput(database)));
+      }
     }
     return job;
   }

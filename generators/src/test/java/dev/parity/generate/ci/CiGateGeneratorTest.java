@@ -254,9 +254,13 @@ class CiGateGeneratorTest {
     }
     assertThat(runs(jobs.path("release-staging")))
         .contains("\"$PARITY\" release --spec ShopSpec.java --out deploy --env staging \\\n  --app web --digest \"${WEB_IMAGE#*@}\"")
+        .contains("\"$PARITY\" release --spec ShopSpec.java --out deploy --env staging \\\n  --app db-migrations"
+            + " --digest \"${DB_MIGRATIONS#*@}\"")
         .contains("git push --quiet origin HEAD:refs/heads/main");
+    assertThat(jobs.path("release-staging").path("env").path("DB_MIGRATIONS").asText())
+        .isEqualTo("${{ needs.build.outputs.db_migrations }}");
     assertThat(runs(jobs.path("release-production")))
-        .contains("\"$PARITY\" promote --spec ShopSpec.java --out deploy \\\n  staging production");
+        .contains("\"$PARITY\" promote --spec ShopSpec.java --out deploy \\\n  --skip-live-check staging production");
     assertThat(workflow.path("env").path("TF_DIR").asText()).isEqualTo("infra");
   }
 
