@@ -114,7 +114,8 @@ final class RehearsalFixture implements AutoCloseable {
 
   /** {@code sql} in {@code environment}'s database, as its owner; the output of psql. */
   String psql(String environment, String sql) {
-    return RealTool.assertAccepts(root, "docker", "exec", databases.get(environment).container(), "psql", "-h",
+    return RealTool.assertAccepts(root, "docker", "exec", "-e", "PGPASSWORD=" + databases.get(environment).password(),
+        databases.get(environment).container(), "psql", "-h",
         "127.0.0.1", "-U", "orders", "-d", "orders", "-tAc", sql).strip();
   }
 
