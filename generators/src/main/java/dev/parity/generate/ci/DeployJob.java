@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * {@code deploy-<env>}: one environment's deploy, in this order, each step stopping the job when it fails:
  * <ol>
+ *   <li>on Kubernetes, kubectl and the kubeconfig, which the gate's cluster check reads;</li>
  *   <li>the schema gate, {@code ci/parity-gate.sh drift <env>}: a schema changed by hand stops the deploy
  *       before anything changes (pending migrations pass: the next step applies them);</li>
  *   <li>the migrations ({@link KubernetesDeploy} runs each database's migration Job on a cluster,
@@ -33,6 +34,7 @@ final class DeployJob {
     List<String> needs = previous.equals(Pipeline.BUILD) ? List.of(Pipeline.BUILD) : List.of(Pipeline.BUILD, previous);
     List<Step> steps = new ArrayList<>(Steps.withParity());
     List<Service> databases = pipeline.databases();
+    environment.kubernetes().ifPresent(k8s -> steps.addAll(KubernetesDeploy.access(environment)));
     if (!databases.isEmpty()) {
       steps.add(schemaGate(pipeline, environment, databases));
     }

@@ -12,7 +12,8 @@ import java.util.List;
  * <ol>
  *   <li>kubectl, installed at its pinned version ({@link Installs#KUBECTL});</li>
  *   <li>the kubeconfig from the GitHub environment's secret {@code KUBE_CONFIG}, written with mode
- *       0600 under {@code $RUNNER_TEMP} and exported as {@code KUBECONFIG};</li>
+ *       0600 under {@code $RUNNER_TEMP} and exported as {@code KUBECONFIG} (these two before the schema
+ *       gate, which reads the namespace with it);</li>
  *   <li>throwaway Kustomizations, in the runner's checkout only, that layer this run's digests over the
  *       overlay ({@code k8s/release-<env>/}) and over its migration Jobs ({@code k8s/release-<env>-migrate/}
  *       over {@code k8s/overlays/<env>/migrate}), as kustomize's {@code images: [{name, digest}]};</li>
@@ -34,15 +35,23 @@ final class KubernetesDeploy {
   private KubernetesDeploy() {
   }
 
-  static List<Step> steps(Pipeline pipeline, Environment environment, Kubernetes k8s) {
-    String env = environment.name();
-    List<Step> steps = new ArrayList<>();
-    steps.add(Installs.KUBECTL.step());
-    steps.add(Step.run("Write the kubeconfig of " + env, String.join("\n",
+  /**
+   * kubectl and the kubeconfig: they come before the schema gate, whose {@code parity drift cluster} reads the
+   * namespace through {@code KUBECONFIG} (found by the pipeline rehearsal: written after the gate, the gate had none).
+   */
+  static List<Step> access(Environment environment) {
+    return List.of(Installs.KUBECTL.step(),
+        Step.run("Write the kubeconfig of " + environment.name(), String.join("\n",
             "install -m 600 /dev/null \"$RUNNER_TEMP/kubeconfig\"",
             "printf '%s' \"$KUBE_CONFIG\" > \"$RUNNER_TEMP/kubeconfig\"",
             "echo \"KUBECONFIG=$RUNNER_TEMP/kubeconfig\" >> \"$GITHUB_ENV\"") + "\n")
         .withSecret("KUBE_CONFIG"));
+  }
+
+  /** The migration and roll-out steps, after {@link #access} and the schema gate. */
+  static List<Step> steps(Pipeline pipeline, Environment environment, Kubernetes k8s) {
+    String env = environment.name();
+    List<Step> steps = new ArrayList<>();
 
     String kubectl = "kubectl" + k8s.context().map(c -> " --context " + Pipeline.shell(c)).orElse("");
     String namespaced = kubectl + " --namespace " + Pipeline.shell(k8s.namespace());

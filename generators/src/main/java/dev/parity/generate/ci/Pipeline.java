@@ -68,9 +68,12 @@ final class Pipeline {
     return stack.imageRepository(app);
   }
 
-  /** The repository of a database's migrations image, by the same rule: {@code <stack>-<db>-migrations}. */
+  /**
+   * The repository of a database's migrations image: {@link dev.parity.core.Stack#migrationsRepository}, the name
+   * its Kubernetes Job and its Dockerfile use, so that the pushed image is the one the Job's pin names.
+   */
   String migrationsRepository(Service database) {
-    return stack.name() + "-" + database.name() + "-migrations";
+    return stack.migrationsRepository(database);
   }
 
   /** The build job's output holding {@code repository@sha256:…} of an app's image: {@code web}. */

@@ -45,21 +45,28 @@ if [ "${r"${1:-}"}" = drift ]; then
 <#if clusters?has_content>
   # On Kubernetes, the objects of the environment's namespace against its overlay
   # (parity drift cluster): the kubeconfig context is the one the spec declares,
-  # or PARITY_KUBE_CONTEXT when set.
+  # or PARITY_KUBE_CONTEXT when set. Before the first release of the environment is recorded
+  # there is nothing deployed to compare with (the namespace may not exist yet): it is skipped.
   case "$env" in
     <#list clusters as c>${sh(c)}<#sep>|</#sep></#list>)
-      context=()
-      if [ -n "${r"${PARITY_KUBE_CONTEXT:-}"}" ]; then context=(--context "$PARITY_KUBE_CONTEXT"); fi
-      cluster_status=0
-      "$PARITY" drift cluster --spec ${sh(specName)} --env "$env" ${r'${context[@]+"${context[@]}"}'} \
-        --format markdown >"$report" || cluster_status=$?
-      cat "$report"
-      if [ -n "${r"${GITHUB_STEP_SUMMARY:-}"}" ]; then cat "$report" >>"$GITHUB_STEP_SUMMARY"; fi
-      if [ "$cluster_status" -ne 0 ]; then
-        echo "parity gate: the objects of $env's namespace drifted from the spec (exit $cluster_status):" \
-          "put the change in the spec and regenerate, or re-apply the overlay, before deploying" >&2
+      release=${sh(tree)}/releases/"$env".json
+      if [ ! -f "$release" ]; then
+        echo "parity gate: no release of $env is recorded ($release):" \
+          "nothing deployed to compare its namespace with; this deploy is its first"
+      else
+        context=()
+        if [ -n "${r"${PARITY_KUBE_CONTEXT:-}"}" ]; then context=(--context "$PARITY_KUBE_CONTEXT"); fi
+        cluster_status=0
+        "$PARITY" drift cluster --spec ${sh(specName)} --env "$env" ${r'${context[@]+"${context[@]}"}'} \
+          --format markdown >"$report" || cluster_status=$?
+        cat "$report"
+        if [ -n "${r"${GITHUB_STEP_SUMMARY:-}"}" ]; then cat "$report" >>"$GITHUB_STEP_SUMMARY"; fi
+        if [ "$cluster_status" -ne 0 ]; then
+          echo "parity gate: the objects of $env's namespace drifted from the spec (exit $cluster_status):" \
+            "put the change in the spec and regenerate, or re-apply the overlay, before deploying" >&2
+        fi
+        if [ "$cluster_status" -gt "$status" ]; then status=$cluster_status; fi
       fi
-      if [ "$cluster_status" -gt "$status" ]; then status=$cluster_status; fi
       ;;
   esac
 </#if>

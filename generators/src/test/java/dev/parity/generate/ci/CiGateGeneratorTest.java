@@ -82,6 +82,9 @@ class CiGateGeneratorTest {
     List<String> names = new ArrayList<>();
     job.path("steps").forEach(st -> names.add(st.path("name").asText()));
     String db = GateScript.databases(stack).get(0).name();
+    assertThat(names.indexOf("Write the kubeconfig of staging"))
+        .as("found by the pipeline rehearsal: the gate's drift cluster reads the namespace through KUBECONFIG")
+        .isNotNegative().isLessThan(names.indexOf("Schema gate: staging against its migrations"));
     assertThat(names.indexOf("Schema gate: staging against its migrations"))
         .isLessThan(names.indexOf("Migrate the databases of staging before the apps roll out"));
     assertThat(names.indexOf("Migrate the databases of staging before the apps roll out"))
@@ -90,6 +93,25 @@ class CiGateGeneratorTest {
     assertThat(migrate).contains("delete job/" + db + "-migrate --ignore-not-found",
         "wait --for=condition=complete job/" + db + "-migrate --timeout=10m; then",
         "logs job/" + db + "-migrate --all-containers", "exit 1");
+  }
+
+  /**
+   * Found by the pipeline rehearsal: the build pushed {@code <stack>-<db>-migrations} (to Docker Hub) and pinned
+   * that name, while the Job names the repository beside the apps', so the pin never matched and the Job ran
+   * {@code :unreleased}.
+   */
+  @Test
+  void theMigrationsImageIsPushedAndPinnedUnderTheNameItsJobUses() throws IOException {
+    Stack stack = Fixtures.shop(Fixtures.cluster("staging", 2), Fixtures.cluster("production", 3)).build();
+    var database = GateScript.databases(stack).get(0);
+    String repository = stack.migrationsRepository(database);
+    assertThat(repository).contains("/");
+    JsonNode jobs = YAML.readTree(generate(stack).get("ci/github/parity.yml").content()).path("jobs");
+    String variable = database.name().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_MIGRATIONS";
+    assertThat(step(jobs.path("build"), "Build and push the " + database.name() + " migrations image once")
+        .path("env").path("IMAGE").asText()).isEqualTo(repository + ":${{ github.sha }}");
+    assertThat(runs(jobs.path("deploy-staging")))
+        .contains("echo '  - name: " + repository + "'", "echo \"    digest: ${" + variable + "#*@}\"");
   }
 
   @Test
@@ -168,6 +190,18 @@ class CiGateGeneratorTest {
         + "if [ \"$2\" = cluster ]; then echo '### Parity drift: cluster'; exit \"$CLUSTER_EXIT\"; fi\nexit 0\n");
     fake.toFile().setExecutable(true);
     Path log = dir.resolve("log");
+
+    RealTool.Result first = RealTool.run(dir, "env", "PARITY=" + fake, "LOG=" + log, "CLUSTER_EXIT=2", "bash",
+        ci.resolve("parity-gate.sh").toString(), "drift", "staging");
+    assertThat(first.exitCode()).as("before the first release there is no namespace to compare: %s", first.output())
+        .isZero();
+    assertThat(first.output()).contains("parity gate: no release of staging is recorded (deploy/releases/staging.json):"
+        + " nothing deployed to compare its namespace with; this deploy is its first");
+    assertThat(Files.exists(log) ? Files.readAllLines(log) : List.<String>of()).noneMatch(l -> l.startsWith("drift cluster"));
+    Files.deleteIfExists(log);
+    Files.createDirectories(dir.resolve("project/deploy/releases"));
+    Files.writeString(dir.resolve("project/deploy/releases/staging.json"), "{}");
+    Files.writeString(dir.resolve("project/deploy/releases/production.json"), "{}");
 
     RealTool.Result clean = RealTool.run(dir, "env", "PARITY=" + fake, "LOG=" + log, "CLUSTER_EXIT=0", "bash",
         ci.resolve("parity-gate.sh").toString(), "drift", "staging");
