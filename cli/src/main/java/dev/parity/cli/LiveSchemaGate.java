@@ -4,7 +4,12 @@ import dev.parity.core.Database;
 import dev.parity.core.Environment;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
+import dev.parity.drift.DriftCase;
 import dev.parity.drift.DriftReport;
+import dev.parity.drift.Finding;
+import dev.parity.drift.services.LiveService;
+import dev.parity.drift.services.ServerVersions;
+import dev.parity.drift.services.ServiceVersions;
 import dev.parity.drift.history.FlywayHistory;
 import dev.parity.drift.history.HistoryGate;
 import dev.parity.drift.history.MigrationHistory;
@@ -49,8 +54,23 @@ final class LiveSchemaGate {
         password(variable, "--to-password-env"), schemaName == null ? List.of() : List.of(schemaName));
   }
 
-  /** The gate's report on {@code target}; exit 1 exactly when it has drift. */
+  /**
+   * The gate's report on {@code target}, with the server's version against the declared one (case
+   * {@code service_version}); exit 1 exactly when it has drift.
+   */
   static DriftReport check(LoadedSpec loaded, Target target) {
+    DriftReport schema = checkSchema(loaded, target);
+    Database database = target.database();
+    LiveService service = new LiveService(((dev.parity.core.Service) database).name(), database.engine(),
+        database.version(), target.url(), target.user(), target.password());
+    return ServiceVersions.finding(service, ServerVersions.read(service)).map(f -> {
+      List<Finding> findings = new java.util.ArrayList<>(schema.findings());
+      findings.add(f.as(DriftCase.SERVICE_VERSION));
+      return new DriftReport(schema.kind(), schema.from(), schema.to(), findings, schema.migrations());
+    }).orElse(schema);
+  }
+
+  private static DriftReport checkSchema(LoadedSpec loaded, Target target) {
     Database database = target.database();
     String from = "migrations of " + database.name() + " in " + loaded.name() + " (" + database.image() + ")";
     String to = target.environment().name() + " " + Jdbc.mask(target.url());

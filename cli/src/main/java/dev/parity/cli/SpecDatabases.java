@@ -48,8 +48,13 @@ final class SpecDatabases {
       throw new ParityException(ErrorCode.USAGE, "environment '" + environment.name() + "' declares no endpoint for"
           + " '" + service.name() + "'; pass --to <jdbc-url>, or declare .endpoint(\"" + service.name() + "\", host)");
     }
+    return url(database, host + ":" + service.containerPort());
+  }
+
+  /** The JDBC URL of {@code database} at {@code hostPort}, for example {@code jdbc:postgresql://h:5432/shop}. */
+  static String url(Database database, String hostPort) {
     String scheme = database instanceof Postgres ? "postgresql" : "mariadb";
-    return "jdbc:" + scheme + "://" + host + ":" + service.containerPort() + "/" + name(database);
+    return "jdbc:" + scheme + "://" + hostPort + "/" + name(database);
   }
 
   static String user(Database database) {

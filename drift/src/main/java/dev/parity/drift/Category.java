@@ -9,9 +9,11 @@ public enum Category {
   /** A config variable: missing, unknown, of the wrong type, or a placeholder secret. */
   CONFIG,
   /** A Kubernetes object of an environment's namespace: missing, not rendered by the spec, or a field changed. */
-  CLUSTER;
+  CLUSTER,
+  /** A managed service of an environment: the server runs another engine or version than the spec declares. */
+  SERVICE;
 
-  /** The name JSON reports use: {@code schema}, {@code container}, {@code config}, {@code cluster}. */
+  /** The name JSON reports use: {@code schema}, {@code container}, {@code config}, {@code cluster}, {@code service}. */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

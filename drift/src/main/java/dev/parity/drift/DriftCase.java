@@ -18,7 +18,9 @@ public enum DriftCase {
   /** A migration of the repository older than the newest applied one, never applied: Flyway's migrate refuses it. */
   OUT_OF_ORDER("migration older than the applied ones, never applied"),
   /** A database with tables but no history table: Flyway's migrate refuses it without a baseline. */
-  NO_HISTORY("tables but no migration history");
+  NO_HISTORY("tables but no migration history"),
+  /** The live server runs another version than the spec declares ({@code SHOW server_version}, {@code VERSION()}). */
+  SERVICE_VERSION("server version differs from the declared one");
 
   private final String title;
 

@@ -8,6 +8,7 @@ import dev.parity.drift.Category;
 import dev.parity.drift.Change;
 import dev.parity.drift.DriftReport;
 import dev.parity.drift.Finding;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,6 +38,10 @@ public final class ClusterDrift {
       .comparingInt((ObjectNode o) -> rank(o.path("kind").asText()))
       .thenComparing(o -> o.path("kind").asText())
       .thenComparing(o -> o.path("metadata").path("name").asText());
+
+  /** The paths whose values are Kubernetes quantities. */
+  private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(
+      "(^|\\.)(resources\\.(limits|requests)|hard|overhead)\\.[^.]+$");
 
   private ClusterDrift() {
   }
@@ -109,7 +114,7 @@ public final class ClusterDrift {
         });
       } else if (expected.isArray() && actual.isArray()) {
         list(shown, rule, (ArrayNode) expected, (ArrayNode) actual);
-      } else if (!same(expected, actual)) {
+      } else if (!same(rule, expected, actual)) {
         out.add(finding(Change.CHANGED, object, shown + ": " + text(expected) + " vs " + text(actual),
             text(expected), text(actual)));
       }
@@ -178,11 +183,27 @@ public final class ClusterDrift {
       return null;
     }
 
-    private static boolean same(JsonNode expected, JsonNode actual) {
+    /**
+     * Equal values; resource quantities ({@code resources.limits.cpu}, {@code resources.requests.memory}, a
+     * ResourceQuota's {@code hard}) are equal when they are the same amount ({@code 1000m} is {@code 1},
+     * {@code 1Gi} is {@code 1024Mi}), as the API server treats them, by fabric8's {@link Quantity} arithmetic.
+     */
+    private static boolean same(String rule, JsonNode expected, JsonNode actual) {
       if (expected.isValueNode() && actual.isValueNode()) {
-        return expected.asText().equals(actual.asText());
+        if (expected.asText().equals(actual.asText())) {
+          return true;
+        }
+        return QUANTITY.matcher(rule).find() && sameAmount(expected.asText(), actual.asText());
       }
       return expected.equals(actual);
+    }
+
+    private static boolean sameAmount(String expected, String actual) {
+      try {
+        return new Quantity(expected).getNumericalAmount().compareTo(new Quantity(actual).getNumericalAmount()) == 0;
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        return false;
+      }
     }
 
     private static String join(String path, String key) {

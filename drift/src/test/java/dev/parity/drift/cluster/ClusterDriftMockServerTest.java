@@ -150,6 +150,35 @@ class ClusterDriftMockServerTest {
   }
 
   @Test
+  void resourceQuantitiesWrittenAnotherWayAreTheSameAmountNotDrift() {
+    load("node-postgres-redis", "production");
+    client.apps().deployments().inNamespace("shop-production").withName("web").edit(d -> {
+      var resources = d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+      resources.getLimits().put("cpu", new io.fabric8.kubernetes.api.model.Quantity("2000m"));
+      resources.getLimits().put("memory", new io.fabric8.kubernetes.api.model.Quantity("1024Mi"));
+      resources.getRequests().put("cpu", new io.fabric8.kubernetes.api.model.Quantity("0.5"));
+      return d;
+    });
+    assertEquals("Cluster drift: spec (production) (from) vs cluster (to)\nNo drift.\n",
+        ReportFormat.TEXT.render(drift("node-postgres-redis", "production")));
+  }
+
+  @Test
+  void aResourceQuantityOfAnotherAmountIsDrift() {
+    load("node-postgres-redis", "production");
+    client.apps().deployments().inNamespace("shop-production").withName("web").edit(d -> {
+      d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits()
+          .put("cpu", new io.fabric8.kubernetes.api.model.Quantity("1500m"));
+      return d;
+    });
+    assertReport("node-postgres-redis", "production", """
+        1 difference in 1 object:
+        Deployment web
+          spec.template.spec.containers[web].resources.limits.cpu: 2 vs 1500m
+        """);
+  }
+
+  @Test
   void anObjectWithParityLabelsTheSpecDoesNotRenderOnTheMockServerIsDrift() {
     load("node-postgres-redis", "production");
     client.configMaps().inNamespace("shop-production").resource(new ConfigMapBuilder().withNewMetadata()

@@ -26,7 +26,15 @@ import java.util.Map;
  * set, so a secret reaches only the apps that use it. Their validation blocks refuse at plan time
  * a missing or unknown app and any variable the spec does not give that app.
  *
- * <p>Templates: {@code terraform/variables.tf.ftl} and {@code terraform/env.tfvars.ftl}.
+ * <p>Managed services stay declared infrastructure in every remote environment, whatever runs its apps:
+ * {@code terraform/services/} is a root module of its own with {@code variables.tf} and one
+ * {@code <env>.tfvars} per remote environment, holding each database's and cache's engine and exact
+ * engine version ({@code db_engine_version = "14.9"}, pinned by validation) and the databases' instance
+ * class ({@code db_instance_class}, from {@code Environment.databaseClass}), for the team's RDS and
+ * ElastiCache modules. An environment on instances has the same values in {@code terraform/<env>.tfvars}.
+ *
+ * <p>Templates: {@code terraform/variables.tf.ftl}, {@code terraform/env.tfvars.ftl} and
+ * {@code terraform/services.tfvars.ftl}.
  */
 public final class TerraformGenerator implements Generator {
 
@@ -39,11 +47,11 @@ public final class TerraformGenerator implements Generator {
   public List<GeneratedFile> generate(GenerationContext context) {
     Stack stack = context.stack();
     List<Environment> onInstances = stack.remoteEnvironments().stream().filter(Environment::runsOnInstances).toList();
-    if (onInstances.isEmpty()) {
-      return List.of();
-    }
     String header = context.header(CommentStyle.HASH);
-    List<GeneratedFile> files = new ArrayList<>();
+    List<GeneratedFile> files = new ArrayList<>(managedServices(context, header));
+    if (onInstances.isEmpty()) {
+      return List.copyOf(files);
+    }
     files.add(GeneratedFile.of("terraform/variables.tf", context.templates().render("terraform/variables.tf.ftl",
         Map.of("header", header, "variables", TerraformVariables.of(stack)))));
     for (Environment env : onInstances) {
@@ -53,5 +61,28 @@ public final class TerraformGenerator implements Generator {
           context.templates().render("terraform/env.tfvars.ftl", model)));
     }
     return List.copyOf(files);
+  }
+
+  /**
+   * {@code terraform/services/variables.tf} and one {@code terraform/services/<env>.tfvars} per remote
+   * environment, on instances or on Kubernetes, when the stack has a database or cache: each one's engine
+   * and exact {@code engine_version} (pinned by validation) and the databases' instance class.
+   */
+  private static List<GeneratedFile> managedServices(GenerationContext context, String header) {
+    Stack stack = context.stack();
+    if (stack.remoteEnvironments().isEmpty()
+        || stack.services().stream().noneMatch(s -> s instanceof dev.parity.core.Database)) {
+      return List.of();
+    }
+    List<GeneratedFile> files = new ArrayList<>();
+    files.add(GeneratedFile.of("terraform/services/variables.tf", context.templates().render(
+        "terraform/variables.tf.ftl", Map.of("header", header, "variables", TerraformVariables.managedServices(stack)))));
+    for (Environment env : stack.remoteEnvironments()) {
+      Map<String, Object> model = new HashMap<>(TerraformValues.managedServices(stack, env));
+      model.put("header", header);
+      files.add(GeneratedFile.of("terraform/services/" + env.name() + ".tfvars",
+          context.templates().render("terraform/services.tfvars.ftl", model)));
+    }
+    return files;
   }
 }

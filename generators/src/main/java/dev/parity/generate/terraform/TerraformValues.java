@@ -82,6 +82,15 @@ final class TerraformValues {
     return byApp;
   }
 
+  /** The values of {@code terraform/services/<env>.tfvars}: the environment, then {@link #databases}. */
+  static Map<String, Object> managedServices(Stack stack, Environment env) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("environment", env.name());
+    model.put("values", new Hcl.Group().add("environment", Hcl.literal(env.name())).model());
+    model.put("databases", databases(stack, env).model());
+    return model;
+  }
+
   private static Hcl.Group compute(Environment env) {
     Hcl.Group group = new Hcl.Group().add("environment", Hcl.literal(env.name()));
     env.instances().ifPresent(n -> group.add("instance_count", Hcl.literal(n)));

@@ -43,12 +43,29 @@ final class TerraformVariables {
     return List.copyOf(v.variables);
   }
 
-  private void compute() {
+  /**
+   * The declarations of {@code terraform/services/variables.tf}, the managed services of every remote
+   * environment whatever runs its apps: the environment, the databases' instance class, and each database's
+   * and cache's engine and exact engine version, pinned.
+   */
+  static List<Map<String, Object>> managedServices(Stack stack) {
+    TerraformVariables v = new TerraformVariables(stack);
+    v.environment();
+    v.databaseClass();
+    v.databases();
+    return List.copyOf(v.variables);
+  }
+
+  private void environment() {
     List<String> names = stack.remoteEnvironments().stream().map(Environment::name).toList();
     declare("environment", "string", "Name of the environment these values describe, one of: "
         + String.join(", ", names) + ". Every resource is named and tagged with it.")
         .validate("contains(" + Hcl.list(names) + ", var.environment)",
             "The environment must be one of the environments the spec declares: " + String.join(", ", names) + ".");
+  }
+
+  private void compute() {
+    environment();
     declare("instance_count", "number",
         "Number of EC2 instances that run each app (the Auto Scaling group's desired capacity).")
         .validate("var.instance_count >= 1 && floor(var.instance_count) == var.instance_count",
@@ -67,11 +84,25 @@ final class TerraformVariables {
         hostname.defaultValue("null");
       }
     }
+    databaseClass();
+  }
+
+  /**
+   * {@code db_instance_class}, when the stack has a SQL database. Required where every remote environment
+   * declares one (instance environments must); else {@code null} by default for environments without one.
+   */
+  private void databaseClass() {
     if (stack.services().stream().anyMatch(s -> s instanceof Postgres || s instanceof MySql)) {
-      declare("db_instance_class", "string", "RDS instance class of the managed databases, for example db.t3.medium:"
-          + " environments differ in size only, never in engine or version.")
-          .validate("can(regex(" + Escape.hclString("^db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+$") + ", var.db_instance_class))",
+      boolean everywhere = stack.remoteEnvironments().stream().allMatch(e -> e.databaseClass().isPresent());
+      String valid = "can(regex(" + Escape.hclString("^db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+$") + ", var.db_instance_class))";
+      Variable variable = declare("db_instance_class", "string", "RDS instance class of the managed databases, for"
+          + " example db.t3.medium: environments differ in size only, never in engine or version"
+          + (everywhere ? "." : "; null in environments that declare none."))
+          .validate(everywhere ? valid : "var.db_instance_class == null || " + valid,
               "The database instance class must be an RDS class such as db.t3.medium.");
+      if (!everywhere) {
+        variable.defaultValue("null");
+      }
     }
   }
 

@@ -46,10 +46,11 @@ class KubernetesGeneratorTest {
   }
 
   @Test
-  void anEnvironmentOnlyOnKubernetesGetsNoTfvars() {
+  void anEnvironmentOnlyOnKubernetesGetsTheTfvarsOfItsManagedServicesOnly() {
     Stack stack = Fixtures.shop(Fixtures.cluster("staging", 2), Fixtures.remote("production", 4)).build();
     assertThat(new TerraformGenerator().generate(Fixtures.context(stack))).extracting(GeneratedFile::path)
-        .containsExactly("terraform/variables.tf", "terraform/production.tfvars");
+        .containsExactly("terraform/services/variables.tf", "terraform/services/staging.tfvars",
+            "terraform/services/production.tfvars", "terraform/variables.tf", "terraform/production.tfvars");
     assertThat(generate(stack)).containsKey("k8s/overlays/staging/kustomization.yaml")
         .doesNotContainKey("k8s/overlays/production/kustomization.yaml");
   }

@@ -32,21 +32,24 @@ class TerraformGeneratorTest {
   @Test
   void shopMatchesGoldens() {
     Map<String, String> files = generate(Fixtures.shop().build());
-    assertThat(files).containsOnlyKeys("terraform/variables.tf", "terraform/staging.tfvars", "terraform/production.tfvars");
+    assertThat(files).containsOnlyKeys("terraform/variables.tf", "terraform/staging.tfvars", "terraform/production.tfvars",
+        "terraform/services/variables.tf", "terraform/services/staging.tfvars", "terraform/services/production.tfvars");
     files.forEach((path, content) -> Golden.assertMatches(path.replace("terraform/", "terraform/shop/"), content));
   }
 
   @Test
   void ordersMatchesGoldens() {
     Map<String, String> files = generate(Fixtures.orders().build());
-    assertThat(files).containsOnlyKeys("terraform/variables.tf", "terraform/production.tfvars");
+    assertThat(files).containsOnlyKeys("terraform/variables.tf", "terraform/production.tfvars",
+        "terraform/services/variables.tf", "terraform/services/production.tfvars");
     files.forEach((path, content) -> Golden.assertMatches(path.replace("terraform/", "terraform/orders/"), content));
   }
 
   @Test
   void buildsMatchesGoldens() {
     Map<String, String> files = generate(Fixtures.builds().build());
-    assertThat(files).containsOnlyKeys("terraform/variables.tf", "terraform/staging.tfvars");
+    assertThat(files).containsOnlyKeys("terraform/variables.tf", "terraform/staging.tfvars",
+        "terraform/services/variables.tf", "terraform/services/staging.tfvars");
     files.forEach((path, content) -> Golden.assertMatches(path.replace("terraform/", "terraform/builds/"), content));
   }
 

@@ -114,7 +114,9 @@ class TerraformRealToolTest {
     Releases releases = Releases.none().with("staging", "web",
         new Releases.Released("ghcr.io/acme/shop-web@" + DIGEST, List.of(DIGEST)));
     for (GeneratedFile file : new TerraformGenerator().generate(Fixtures.context(stack).withReleases(releases))) {
-      Files.write(module.resolve(file.path().substring("terraform/".length())), file.bytes());
+      Path target = module.resolve(file.path().substring("terraform/".length()));
+      Files.createDirectories(target.getParent());
+      Files.write(target, file.bytes());
     }
     assertThat(terraform(module, List.of("init", "-input=false", "-no-color"), "").exitCode()).isZero();
 
@@ -138,10 +140,56 @@ class TerraformRealToolTest {
 
   private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
+  /** A stack whose staging runs on Kubernetes and production on instances, each with RDS and ElastiCache. */
+  static Stack managed() {
+    return Stack.named("shop")
+        .service(dev.parity.core.Postgres.of("db", "14.9").password("DB_PASSWORD"))
+        .service(dev.parity.core.Redis.of("cache", "7.2.3"))
+        .config(dev.parity.core.ConfigKey.secret("DB_PASSWORD"))
+        .environment(Environment.remote("staging").instances(2).kubernetes(dev.parity.core.Kubernetes
+            .namespace("shop-staging").resources(dev.parity.core.Resources.requests("250m", "256Mi").limits("1", "512Mi")))
+            .databaseClass("db.t3.medium").endpoint("db", "db.staging.internal")
+            .secret("DB_PASSWORD", dev.parity.core.SecretRef.awsParameter("/shop/staging/db-password")))
+        .environment(Environment.remote("production").instances(2).instanceType("t3.large").ami("ami-0c55b159cbfafe1f0")
+            .databaseClass("db.r6g.large").endpoint("db", "db.production.internal")
+            .secret("DB_PASSWORD", dev.parity.core.SecretRef.awsParameter("/shop/production/db-password")))
+        .build();
+  }
+
+  @Test
+  void everyRemoteEnvironmentsManagedServicesReadBackExactlyOnKubernetesToo() throws IOException {
+    Stack stack = managed();
+    Path module = init(stack).resolve("services");
+    assertThat(terraform(module, List.of("init", "-input=false", "-no-color"), "").exitCode()).isZero();
+    assertThat(terraform(module, List.of("validate", "-no-color"), "").exitCode()).isZero();
+    Map<String, String> expectedClass = Map.of("staging", "db.t3.medium", "production", "db.r6g.large");
+    for (String env : List.of("staging", "production")) {
+      Run console = terraform(module, List.of("console", "-var-file=" + env + ".tfvars"),
+          "jsonencode({environment = var.environment, db_engine = var.db_engine, db_engine_version = var.db_engine_version,"
+              + " db_instance_class = var.db_instance_class, cache_engine = var.cache_engine,"
+              + " cache_engine_version = var.cache_engine_version})\n");
+      assertThat(console.exitCode()).as("terraform console:%n%s", console.output()).isZero();
+      Map<String, String> values = JSON.readValue(JSON.readValue(console.stdout().strip(), String.class),
+          new TypeReference<Map<String, String>>() { });
+      assertThat(values).containsExactlyInAnyOrderEntriesOf(Map.of("environment", env, "db_engine", "postgres",
+          "db_engine_version", "14.9", "db_instance_class", expectedClass.get(env), "cache_engine", "redis",
+          "cache_engine_version", "7.2.3"));
+      Run plan = terraform(module, List.of("plan", "-input=false", "-no-color", "-var-file=" + env + ".tfvars"), "");
+      assertThat(plan.exitCode()).as("terraform plan %s:%n%s", env, plan.output()).isZero();
+    }
+    Run edited = terraform(module, List.of("plan", "-input=false", "-no-color", "-var-file=staging.tfvars",
+        "-var=db_engine_version=14.10"), "");
+    assertThat(edited.exitCode()).isEqualTo(1);
+    assertThat(edited.output().replaceAll("\\s+", " ")).contains("The value of db_engine_version is 14.9 in every"
+        + " environment, as the spec declares it: change the spec, not the .tfvars file.");
+  }
+
   private Path write(Stack stack) throws IOException {
     Path module = Files.createDirectories(dir.resolve(stack.name()));
     for (GeneratedFile file : new TerraformGenerator().generate(Fixtures.context(stack))) {
-      Files.write(module.resolve(file.path().substring("terraform/".length())), file.bytes());
+      Path target = module.resolve(file.path().substring("terraform/".length()));
+      Files.createDirectories(target.getParent());
+      Files.write(target, file.bytes());
     }
     return module;
   }
