@@ -57,7 +57,7 @@ public final class ComposeImporter {
     Path compose = composeFiles.get(0);
     ComposeFile file = ComposeFile.read(composeFiles, variables);
     Path specDir = spec.toAbsolutePath().normalize().getParent();
-    ImportContext ctx = new ImportContext(file, specDir, tags);
+    ImportContext ctx = new ImportContext(file, specDir, tags, variables);
     JsonNode services = file.root().path("services");
     services.fieldNames().forEachRemaining(name -> ctx.names.put(name, specName(ctx, name)));
     takePublishedPorts(ctx, services);

@@ -152,8 +152,10 @@ class InitCommandTest {
         .as(err.toString()).isZero();
 
     assertThat(Files.readString(spec)).contains("Container.of(\"web\", \"nginx:1.25.4\")",
-        ".env(\"SET\", \"from-file\")", ".env(\"EMPTY_DEFAULT\", \"fallback\")", ".env(\"EMPTY_KEPT\", \"\")",
-        ".env(\"UNSET_DEFAULT\", \"fallback\")", ".env(\"PRICE\", \"$5\")");
+        ".secretEnv(\"SET\", \"SET\")", ".env(\"EMPTY_DEFAULT\", \"fallback\")",
+        ".secretEnv(\"EMPTY_KEPT\", \"EMPTY\")", ".env(\"UNSET_DEFAULT\", \"fallback\")",
+        ".env(\"PRICE\", \"$5\")").doesNotContain("from-file");
+    assertThat(Files.readAllLines(dir.resolve("deploy/local/.env"))).contains("SET=from-file", "EMPTY=");
   }
 
   @Test
