@@ -73,7 +73,8 @@ public final class ComposeImporter {
     List<Chain> config = new ArrayList<>(ctx.configKeys.values());
     ctx.secrets.descriptions().forEach((key, description) -> {
       if (!ctx.configKeys.containsKey(key)) {
-        config.add(new Chain("ConfigKey.secret(" + JavaLiteral.string(key) + ").describedAs("
+        config.add(new Chain("ConfigKey.secret(" + JavaLiteral.string(key) + ")"
+            + (ctx.secrets.optional(key) ? ".optional()" : "") + ".describedAs("
             + JavaLiteral.string(description) + ")"));
       }
     });

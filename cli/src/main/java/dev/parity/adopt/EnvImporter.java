@@ -65,7 +65,8 @@ final class EnvImporter {
     Chain key;
     if (secret) {
       ctx.secrets.keyFor(v.name(), v.value(), v.name() + " of service '" + service + "'", true);
-      key = new Chain("ConfigKey.secret(" + JavaLiteral.string(v.name()) + ")");
+      key = new Chain("ConfigKey.secret(" + JavaLiteral.string(v.name()) + ")"
+          + (ctx.secrets.optional(v.name()) ? ".optional()" : ""));
     } else if (ctx.services().has(v.value()) && !v.value().equals(service)) {
       key = new Chain("ConfigKey.string(" + JavaLiteral.string(v.name()) + ").value(hostOf("
           + JavaLiteral.string(ctx.name(v.value())) + "))");

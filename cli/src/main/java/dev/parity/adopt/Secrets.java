@@ -19,6 +19,7 @@ final class Secrets {
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
+  private final java.util.Set<String> passwords = new java.util.HashSet<>();
 
   static boolean looksSecret(String variable, String value) {
     return SecretDetector.isSecret(variable, value);
@@ -63,6 +64,20 @@ final class Secrets {
       files.put(key, content);
       descriptions.put(key, description);
     }
+    return key;
+  }
+
+  /**
+   * Whether key {@code key} is declared {@code .optional()}: its value is empty (the original's
+   * {@code KEY=} in .env starts with the variable empty) and no database takes it as its password.
+   */
+  boolean optional(String key) {
+    return values.getOrDefault(key, "x").isEmpty() && !passwords.contains(key);
+  }
+
+  /** Marks {@code key} as a database's password, which is never optional. */
+  String password(String key) {
+    passwords.add(key);
     return key;
   }
 
