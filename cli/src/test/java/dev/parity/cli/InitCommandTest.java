@@ -189,6 +189,23 @@ class InitCommandTest {
   }
 
   @Test
+  void initExits1WithGeneratesRefusalWhenTheWrittenSpecDoesNotGenerate() throws IOException {
+    Path compose = compose("""
+        services:
+          cache:
+            image: redis:7.2.4
+        """);
+    Path spec = dir.resolve("Stack.java");
+
+    int code = init("--from-compose", compose.toString(), "--out", spec.toString());
+
+    assertThat(code).as("%s%s", out, err).isEqualTo(1);
+    assertThat(out.toString()).contains("The spec does not generate yet", "Stack.java");
+    assertThat(ParityCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "generate",
+        "--spec", spec.toString())).isEqualTo(2);
+  }
+
+  @Test
   void invalidYamlExits2NamingFileLineAndFixAndWritesNothing() throws IOException {
     Path compose = compose("services:\n  web:\n    image: nginx:1.25.4\n    ports: [80:80\n");
 
