@@ -34,11 +34,12 @@ public final class PostgresqlPgadmin implements ParitySpec {
         .service(Container.of("pgadmin", "dpage/pgadmin4:latest")
             .port(80)
             .hostPort(5050)
-            .options(o -> o.env("PGADMIN_DEFAULT_EMAIL", "your@email.com")
+            .options(o -> o.secretEnv("PGADMIN_DEFAULT_EMAIL", "PGADMIN_MAIL")
                 .secretEnv("PGADMIN_DEFAULT_PASSWORD", "PGADMIN_PW")
                 .restart(Restart.ALWAYS)))
 
         .config(ConfigKey.secret("POSTGRES_PW").describedAs("POSTGRES_PASSWORD of service 'postgres'"))
+        .config(ConfigKey.secret("PGADMIN_MAIL").describedAs("PGADMIN_DEFAULT_EMAIL of service 'pgadmin'"))
         .config(ConfigKey.secret("PGADMIN_PW").describedAs("PGADMIN_DEFAULT_PASSWORD of service 'pgadmin'"))
 
         .environment(Environment.local())

@@ -57,7 +57,7 @@ public final class ComposeImporter {
     Path compose = composeFiles.get(0);
     ComposeFile file = ComposeFile.read(composeFiles, variables);
     Path specDir = spec.toAbsolutePath().normalize().getParent();
-    ImportContext ctx = new ImportContext(file, specDir, tags);
+    ImportContext ctx = new ImportContext(file, specDir, tags, variables);
     JsonNode services = file.root().path("services");
     services.fieldNames().forEachRemaining(name -> ctx.names.put(name, specName(ctx, name)));
     takePublishedPorts(ctx, services);
@@ -73,7 +73,8 @@ public final class ComposeImporter {
     List<Chain> config = new ArrayList<>(ctx.configKeys.values());
     ctx.secrets.descriptions().forEach((key, description) -> {
       if (!ctx.configKeys.containsKey(key)) {
-        config.add(new Chain("ConfigKey.secret(" + JavaLiteral.string(key) + ").describedAs("
+        config.add(new Chain("ConfigKey.secret(" + JavaLiteral.string(key) + ")"
+            + (ctx.secrets.optional(key) ? ".optional()" : "") + ".describedAs("
             + JavaLiteral.string(description) + ")"));
       }
     });

@@ -99,7 +99,7 @@ final class DatabaseImporter {
     }
     Optional<String> named = Interpolation.soleVariable(inline.raw() == null ? "" : inline.raw())
         .map(Secrets::keyName);
-    return Optional.of(ctx.secrets.keyFor(named.orElse(Secrets.keyName(service) + "_PASSWORD"), inline.value(),
-        variable + " of service '" + service.replaceFirst("-root$", "") + "'", named.isPresent()));
+    return Optional.of(ctx.secrets.password(ctx.secrets.keyFor(named.orElse(Secrets.keyName(service) + "_PASSWORD"), inline.value(),
+        variable + " of service '" + service.replaceFirst("-root$", "") + "'", named.isPresent() || inline.outside())));
   }
 }

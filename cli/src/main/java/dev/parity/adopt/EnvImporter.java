@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A service's remaining variables: for an app, config keys it {@code uses} (a value naming another
  * service becomes {@code hostOf}); for any other container, {@code env}. A value that looks like a
- * secret becomes a secret key whose value goes to {@code local/.env}, and a variable holding the path
+ * secret ({@link SecretDetector}), and any value from an env_file, the .env file or the shell, becomes a
+ * secret key whose value goes to {@code local/.env}, and a variable holding the path
  * of a compose secret becomes {@code secretFile(KEY, VARIABLE)}.
  */
 final class EnvImporter {
@@ -39,13 +40,13 @@ final class EnvImporter {
             + JavaLiteral.string(v.name()) + ")");
         continue;
       }
-      boolean secret = Secrets.looksSecret(v.name(), v.value());
+      boolean secret = v.outside() || Secrets.looksSecret(v.name(), v.value());
       if (app && CONFIG_KEY.matcher(v.name()).matches() && configKey(v, secret, name)) {
         uses.add(v.name());
       } else if (secret) {
         Optional<String> variable = Interpolation.soleVariable(v.raw() == null ? "" : v.raw()).map(Secrets::keyName);
         String key = ctx.secrets.keyFor(variable.orElse(Secrets.keyName(v.name())), v.value(),
-            v.name() + " of service '" + name + "'", variable.isPresent());
+            v.name() + " of service '" + name + "'", variable.isPresent() || v.outside());
         chain.option("secretEnv(" + JavaLiteral.string(v.name()) + ", " + JavaLiteral.string(key) + ")");
       } else {
         chain.option("env(" + JavaLiteral.string(v.name()) + ", " + JavaLiteral.string(v.value()) + ")");
@@ -64,7 +65,8 @@ final class EnvImporter {
     Chain key;
     if (secret) {
       ctx.secrets.keyFor(v.name(), v.value(), v.name() + " of service '" + service + "'", true);
-      key = new Chain("ConfigKey.secret(" + JavaLiteral.string(v.name()) + ")");
+      key = new Chain("ConfigKey.secret(" + JavaLiteral.string(v.name()) + ")"
+          + (ctx.secrets.optional(v.name()) ? ".optional()" : ""));
     } else if (ctx.services().has(v.value()) && !v.value().equals(service)) {
       key = new Chain("ConfigKey.string(" + JavaLiteral.string(v.name()) + ").value(hostOf("
           + JavaLiteral.string(ctx.name(v.value())) + "))");

@@ -19,6 +19,8 @@ final class ImportContext {
   final Path composeDir;
   final Path specDir;
   final TagResolver tags;
+  /** The variables interpolation read: the .env file's, then the shell's. */
+  final Map<String, String> variables;
   final Secrets secrets = new Secrets();
   final HostPorts hostPorts = new HostPorts();
   final List<Decision> decisions = new ArrayList<>();
@@ -28,11 +30,12 @@ final class ImportContext {
   final Map<String, String> configValues = new LinkedHashMap<>();
   final List<String> deviations = new ArrayList<>();
 
-  ImportContext(ComposeFile file, Path specDir, TagResolver tags) {
+  ImportContext(ComposeFile file, Path specDir, TagResolver tags, Map<String, String> variables) {
     this.file = file;
     this.composeDir = file.path().toAbsolutePath().normalize().getParent();
     this.specDir = specDir.toAbsolutePath().normalize();
     this.tags = tags;
+    this.variables = Map.copyOf(variables);
     problems.addAll(file.problems());
   }
 

@@ -80,6 +80,26 @@ final class Interpolation {
         + " as ${NAME}");
   }
 
+  /**
+   * Whether {@code raw} takes part of its value from one of {@code variables} (the .env file's or the
+   * shell's): a {@code $NAME} or {@code ${NAME...}} whose substitution is the variable's value, not the
+   * compose file's default ({@code ${NAME:-default}} with NAME empty is the default); {@code $$} is none.
+   */
+  static boolean references(String raw, Map<String, String> variables) {
+    if (raw == null) {
+      return false;
+    }
+    Matcher m = TOKEN.matcher(raw);
+    while (m.find()) {
+      String name = m.group(2) != null ? m.group(2) : m.group(3);
+      String value = name == null ? null : variables.get(name);
+      if (value != null && !(m.group(4) != null && m.group(4).startsWith(":") && value.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The variable a value consists of, {@code ${NAME}} or {@code ${NAME:-default}}, if it is nothing else. */
   static Optional<String> soleVariable(String raw) {
     Matcher m = WHOLE.matcher(raw);

@@ -3,29 +3,26 @@ package dev.parity.adopt;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The secrets an import declares: each inline value becomes a {@code ConfigKey.secret} whose value
- * goes to the git-ignored {@code local/.env}, never into the spec; one value used in several places
- * (a database's password and the app's variable holding it) becomes one key. Secret files named by
- * compose's top-level {@code secrets:} are copied to {@code local/secrets/<key in lower case>}.
+ * The secrets an import declares: each credential written inline ({@link SecretDetector}) and each
+ * value from outside the compose file (an env_file, the .env file, the shell) becomes a
+ * {@code ConfigKey.secret} whose value goes to the git-ignored {@code local/.env}, never into the
+ * spec. One inline value used in several places (a database's password and the app's variable holding
+ * it) becomes one key; distinct outside variables stay distinct keys even when their values are equal,
+ * and an empty value is never shared. Secret files named by compose's top-level {@code secrets:} are
+ * copied to {@code local/secrets/<key in lower case>}.
  */
 final class Secrets {
 
-  /** The variable names Parity's validation treats as secrets (core's rule), minus {@code *_FILE}. */
-  private static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY"
-      + "|CREDENTIALS|_PW).*");
-  private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*:[^@/\\s]+@.*");
 
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
+  private final java.util.Set<String> passwords = new java.util.HashSet<>();
 
   static boolean looksSecret(String variable, String value) {
-    String upper = variable.toUpperCase(Locale.ROOT);
-    return SECRET_LIKE.matcher(upper).matches() && !upper.endsWith("_FILE")
-        || value != null && URL_WITH_PASSWORD.matcher(value).matches();
+    return SecretDetector.isSecret(variable, value);
   }
 
   /** A config key name for {@code name}: upper case, other characters as {@code _}. */
@@ -35,12 +32,14 @@ final class Secrets {
   }
 
   /**
-   * The key holding {@code value}: the key that already holds it, else {@code preferred} (made unique).
+   * The key holding {@code value}: the key that already holds it (a non-empty inline value), else
+   * {@code preferred} (made unique).
    *
-   * @param mustBePreferred whether the key must be {@code preferred} (an app receives the key under its own name)
+   * @param mustBePreferred whether the key must be {@code preferred}: an app receives the key under its own
+   *     name, or the value is an outside variable's, which keeps its own key
    */
   String keyFor(String preferred, String value, String description, boolean mustBePreferred) {
-    if (!mustBePreferred) {
+    if (!mustBePreferred && !value.isEmpty()) {
       for (Map.Entry<String, String> e : values.entrySet()) {
         if (e.getValue().equals(value)) {
           return e.getKey();
@@ -65,6 +64,20 @@ final class Secrets {
       files.put(key, content);
       descriptions.put(key, description);
     }
+    return key;
+  }
+
+  /**
+   * Whether key {@code key} is declared {@code .optional()}: its value is empty (the original's
+   * {@code KEY=} in .env starts with the variable empty) and no database takes it as its password.
+   */
+  boolean optional(String key) {
+    return values.getOrDefault(key, "x").isEmpty() && !passwords.contains(key);
+  }
+
+  /** Marks {@code key} as a database's password, which is never optional. */
+  String password(String key) {
+    passwords.add(key);
     return key;
   }
 

@@ -10,12 +10,17 @@ import java.util.Map;
 /**
  * A service's environment as compose builds it: the {@code env_file} files first, then
  * {@code environment:} (a mapping or a list of {@code KEY=value}), which wins. A variable without a
- * value ({@code - NODE_ENV}) is passed through from the shell: its value is null.
+ * value ({@code - NODE_ENV}) is passed through from the shell: its value is null. A value read from an
+ * {@code env_file}, or interpolated from a variable of the .env file or the shell, is {@code outside}:
+ * it belongs in {@code deploy/local/.env}, never in the spec.
  */
 final class ServiceEnvironment {
 
-  /** One variable: its value, the value as written (before interpolation), and its node. */
-  record Variable(String name, String value, String raw, String pointer) {
+  /**
+   * One variable: its value, the value as written (before interpolation), its node, and whether the
+   * value comes from outside the compose file (an env_file, the .env file, the shell).
+   */
+  record Variable(String name, String value, String raw, String pointer, boolean outside) {
   }
 
   private ServiceEnvironment() {
@@ -36,7 +41,7 @@ final class ServiceEnvironment {
         continue;
       }
       try {
-        DotEnv.parse(Files.readAllLines(path)).forEach((k, v) -> variables.put(k, new Variable(k, v, v, pointer)));
+        DotEnv.parse(Files.readAllLines(path)).forEach((k, v) -> variables.put(k, new Variable(k, v, v, pointer, true)));
       } catch (IOException e) {
         ctx.problem(pointer, "env_file '" + file + "' cannot be read (" + e.getMessage() + ")");
       }
@@ -47,8 +52,9 @@ final class ServiceEnvironment {
       for (int i = 0; i < env.size(); i++) {
         String[] kv = env.get(i).asText().split("=", 2);
         String[] rawKv = raw.get(i).asText().split("=", 2);
-        variables.put(kv[0], new Variable(kv[0], kv.length > 1 ? kv[1] : null, rawKv.length > 1 ? rawKv[1] : null,
-            base + "/environment/" + i));
+        String rawValue = rawKv.length > 1 ? rawKv[1] : null;
+        variables.put(kv[0], new Variable(kv[0], kv.length > 1 ? kv[1] : null, rawValue,
+            base + "/environment/" + i, Interpolation.references(rawValue, ctx.variables)));
       }
     } else {
       env.fields().forEachRemaining(e -> {
@@ -56,7 +62,7 @@ final class ServiceEnvironment {
         String text = value.isNull() ? null : value.asText();
         String rawText = raw.path(e.getKey()).isNull() ? null : raw.path(e.getKey()).asText();
         variables.put(e.getKey(), new Variable(e.getKey(), text, rawText,
-            base + "/environment/" + ComposeFile.escape(e.getKey())));
+            base + "/environment/" + ComposeFile.escape(e.getKey()), Interpolation.references(rawText, ctx.variables)));
       });
     }
     return variables;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
         "Floating tags become TODOs at the element, inline passwords and tokens secret keys whose values go to"
             + " deploy/local/.env (git-ignored), and what the DSL cannot express stays as a comment."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the spec is written and validates as it is",
-        "1:the spec is written, with TODOs to resolve before it validates (listed)",
+    exitCodeList = {"0:the spec is written and generates as it is (init ran generate's validation on it, in memory)",
+        "1:the spec is written, with TODOs to resolve, or problems generate reports, before it generates (listed)",
         "2:the compose file cannot be imported (file, line and fix listed), or --out exists; nothing written"})
 final class InitCommand implements Callable<Integer> {
 
@@ -107,7 +108,32 @@ final class InitCommand implements Callable<Integer> {
     }
     print(stdout, result, Decision.Kind.NOT_EXPRESSIBLE, "Not expressible in the DSL, left as comments in the spec");
     print(stdout, result, Decision.Kind.TODO, "Decisions to make before the spec validates");
-    return result.hasTodos() ? 1 : 0;
+    if (result.hasTodos()) {
+      return 1;
+    }
+    Optional<String> refused = generateRefusal();
+    refused.ifPresent(message -> stdout.printf("The spec does not generate yet; fix it, then run parity generate:%n"
+        + "  %s%n", message.replace("\n", "\n  ")));
+    return refused.isPresent() ? 1 : 0;
+  }
+
+  /**
+   * What {@code parity generate --spec <out>} would refuse, found by running its own loading, file
+   * checks (build contexts' Dockerfile FROM lines included) and rendering in memory; nothing is written.
+   */
+  private Optional<String> generateRefusal() {
+    SpecOptions spec = new SpecOptions();
+    spec.spec = out.toString();
+    spec.classpath = List.of();
+    spec.projectDir = out.toAbsolutePath().getParent();
+    spec.specTimeout = 30;
+    try {
+      LoadedSpec loaded = spec.loadWithFiles(false);
+      spec.render(loaded, SpecOptions.outOrDefault(null, loaded));
+      return Optional.empty();
+    } catch (ParityException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   private LocalTags localTags() {

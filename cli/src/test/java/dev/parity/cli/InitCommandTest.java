@@ -152,8 +152,57 @@ class InitCommandTest {
         .as(err.toString()).isZero();
 
     assertThat(Files.readString(spec)).contains("Container.of(\"web\", \"nginx:1.25.4\")",
-        ".env(\"SET\", \"from-file\")", ".env(\"EMPTY_DEFAULT\", \"fallback\")", ".env(\"EMPTY_KEPT\", \"\")",
-        ".env(\"UNSET_DEFAULT\", \"fallback\")", ".env(\"PRICE\", \"$5\")");
+        ".secretEnv(\"SET\", \"SET\")", ".env(\"EMPTY_DEFAULT\", \"fallback\")",
+        ".secretEnv(\"EMPTY_KEPT\", \"EMPTY\")", ".env(\"UNSET_DEFAULT\", \"fallback\")",
+        ".env(\"PRICE\", \"$5\")").doesNotContain("from-file");
+    assertThat(Files.readAllLines(dir.resolve("deploy/local/.env"))).contains("SET=from-file", "EMPTY=");
+  }
+
+  @Test
+  void anEmptyValueInDotEnvStaysAnEmptyOptionalSecretAndTheGeneratedStackStartsAsComposeDoes() throws IOException {
+    dev.parity.generate.RealTool.require("docker-compose");
+    Path compose = compose("""
+        services:
+          mail:
+            image: axllent/mailpit:v1.14.0
+            environment:
+              MP_SMTP_AUTH: ${SMTP_AUTH}
+              MP_UI_AUTH: ${UI_AUTH}
+              MP_WEBROOT: ${WEBROOT}
+        """);
+    Files.writeString(dir.resolve(".env"), "SMTP_AUTH=\nUI_AUTH=\nWEBROOT=/mail\n");
+    Path spec = dir.resolve("Mail.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).as("%s%s", out, err).isZero();
+    String source = Files.readString(spec);
+    assertThat(source).contains("ConfigKey.secret(\"SMTP_AUTH\").optional()", "ConfigKey.secret(\"UI_AUTH\").optional()",
+        ".secretEnv(\"MP_SMTP_AUTH\", \"SMTP_AUTH\")", ".secretEnv(\"MP_UI_AUTH\", \"UI_AUTH\")")
+        .doesNotContain("ConfigKey.secret(\"WEBROOT\").optional()");
+    assertThat(ParityCli.execute(new PrintWriter(out), new PrintWriter(err), "generate", "--spec", spec.toString()))
+        .as(err.toString()).isZero();
+    Path local = dir.resolve("deploy/local");
+    assertThat(Files.readString(local.resolve("docker-compose.yml"))).contains("MP_SMTP_AUTH: \"${SMTP_AUTH:-}\"");
+    dev.parity.generate.RealTool.Result config = dev.parity.generate.RealTool.run(local,
+        List.of("docker-compose", "-f", local.resolve("docker-compose.yml").toString(), "config"));
+    assertThat(config.exitCode()).as(config.output()).isZero();
+    assertThat(config.output()).contains("MP_SMTP_AUTH: ''", "MP_UI_AUTH: ''", "MP_WEBROOT: /mail");
+  }
+
+  @Test
+  void initExits1WithGeneratesRefusalWhenTheWrittenSpecDoesNotGenerate() throws IOException {
+    Path compose = compose("""
+        services:
+          cache:
+            image: redis:7.2.4
+        """);
+    Path spec = dir.resolve("Stack.java");
+
+    int code = init("--from-compose", compose.toString(), "--out", spec.toString());
+
+    assertThat(code).as("%s%s", out, err).isEqualTo(1);
+    assertThat(out.toString()).contains("The spec does not generate yet", "Stack.java");
+    assertThat(ParityCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "generate",
+        "--spec", spec.toString())).isEqualTo(2);
   }
 
   @Test

@@ -59,7 +59,7 @@ final class AppServices {
     }
     for (ConfigEntry entry : stack.config(app, local)) {
       compose.environment.put(entry.name(),
-          entry.isSecret() ? ComposeDocument.secret(entry.name()) : literal(entry.plainValue().orElseThrow()));
+          entry.isSecret() ? ComposeDocument.secret(stack, entry.name()) : literal(entry.plainValue().orElseThrow()));
     }
     if (app.localReplicas() == 1) {
       app.hostPort().ifPresent(host -> compose.ports.add("127.0.0.1:" + host + ":" + app.containerPort()));

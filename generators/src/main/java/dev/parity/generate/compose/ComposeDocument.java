@@ -47,6 +47,20 @@ final class ComposeDocument {
     return "${" + key + ":?" + key + " is a secret: set it in local/.env}";
   }
 
+  /**
+   * The reference to secret {@code key} of {@code stack}: for a key marked {@code .optional()},
+   * {@code ${KEY:-}}, empty when {@code local/.env} leaves it empty or unset (as the original compose
+   * file's {@code KEY=} does); else {@link #secret(String)}, which refuses to start without it.
+   */
+  static String secret(Stack stack, String key) {
+    boolean optional = stack.config().stream().anyMatch(k -> k.name().equals(key) && k.secret() && !k.required());
+    return optional ? "${" + key + ":-}" : secret(key);
+  }
+
+  Stack stack() {
+    return stack;
+  }
+
   /** A duration as compose writes it: whole seconds as {@code 10s}, else milliseconds. */
   static String duration(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";

@@ -34,7 +34,8 @@ final class OptionsRenderer {
     options.ports().forEach(port -> port(compose, port));
     options.mounts().forEach(mount -> compose.volumes.add(mount(mount)));
     options.env().forEach((variable, value) -> compose.environment.put(variable, literal(value)));
-    options.secretEnv().forEach((variable, key) -> compose.environment.put(variable, ComposeDocument.secret(key)));
+    options.secretEnv().forEach((variable, key) -> compose.environment.put(variable,
+        ComposeDocument.secret(document.stack(), key)));
     for (SecretFile file : options.secretFiles()) {
       document.secret(file);
       if (!compose.secrets.contains(file.name())) {
