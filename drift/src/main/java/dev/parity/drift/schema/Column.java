@@ -13,9 +13,18 @@ import java.util.Map;
  *     {@code auto_increment}, {@code generated <expression>}, or {@code null}
  * @param collation its collation where it is not the default of its type (PostgreSQL) or table (MySQL/MariaDB),
  *     or {@code null}
+ * @param sequenceOptions the options of the sequence an identity or serial column draws from (PostgreSQL) that
+ *     differ from {@code CREATE SEQUENCE}'s defaults for its type and direction, which decide the values an insert
+ *     gets, for example {@code increment 5, cycle}; {@code null} when all are the defaults or the column has no
+ *     sequence. Its current value is data, not compared.
  */
 public record Column(String name, String type, boolean nullable, String defaultValue, String identity,
-    String collation) implements SchemaObject {
+    String collation, String sequenceOptions) implements SchemaObject {
+
+  /** A column that draws from no sequence of its own, or one with the default options. */
+  public Column(String name, String type, boolean nullable, String defaultValue, String identity, String collation) {
+    this(name, type, nullable, defaultValue, identity, collation, null);
+  }
 
   @Override
   public String kind() {
@@ -30,6 +39,6 @@ public record Column(String name, String type, boolean nullable, String defaultV
   @Override
   public Map<String, String> attributes() {
     return Attributes.of("type", type, "nullability", nullable ? "null" : "not null", "default", defaultValue,
-        "generated", identity, "collation", collation);
+        "generated", identity, "collation", collation, "sequence options", sequenceOptions);
   }
 }

@@ -2,8 +2,10 @@ package dev.parity.drift.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,19 +57,58 @@ final class PgTables {
       ORDER BY n.nspname, c.relname, a.attnum
       """;
 
-  /** Columns that own a sequence through {@code serial} (dependency type 'a'). */
+  /**
+   * Columns that own a sequence through {@code serial} (dependency type 'a') or identity ('i'), with that
+   * sequence's options.
+   */
   private static final String SERIALS = """
-      SELECT n.nspname AS schema_name, t.relname AS table_name, a.attname AS column_name
+      SELECT n.nspname AS schema_name, t.relname AS table_name, a.attname AS column_name, d.deptype AS how,
+             format_type(q.seqtypid, NULL) AS type, q.seqstart AS start, q.seqincrement AS increment, q.seqmin AS minimum, q.seqmax AS maximum,
+             q.seqcycle AS cycle
       FROM pg_depend d
       JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+      JOIN pg_sequence q ON q.seqrelid = s.oid
       JOIN pg_class t ON t.oid = d.refobjid
       JOIN pg_namespace n ON n.oid = t.relnamespace
       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
-      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
+      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
         AND n.nspname = ANY (?)
       """;
 
   private PgTables() {
+  }
+
+  /**
+   * The options of a column's sequence that differ from the defaults {@code CREATE SEQUENCE} documents for its
+   * type: an ascending sequence starts at its minimum 1 and ends at the type's maximum, a descending one starts at
+   * its maximum -1 and ends at the type's minimum; neither cycles. {@code null} when all are the defaults.
+   */
+  static String sequenceOptions(String type, long start, long increment, long minimum, long maximum, boolean cycle) {
+    long typeMax = switch (type) {
+      case "smallint" -> Short.MAX_VALUE;
+      case "integer" -> Integer.MAX_VALUE;
+      default -> Long.MAX_VALUE;
+    };
+    long typeMin = -typeMax - 1;
+    long defaultMin = increment > 0 ? 1 : typeMin;
+    long defaultMax = increment > 0 ? typeMax : -1;
+    List<String> parts = new java.util.ArrayList<>();
+    if (start != (increment > 0 ? minimum : maximum)) {
+      parts.add("start " + start);
+    }
+    if (increment != 1) {
+      parts.add("increment " + increment);
+    }
+    if (minimum != defaultMin) {
+      parts.add("minimum " + minimum);
+    }
+    if (maximum != defaultMax) {
+      parts.add("maximum " + maximum);
+    }
+    if (cycle) {
+      parts.add("cycle");
+    }
+    return parts.isEmpty() ? null : String.join(", ", parts);
   }
 
   static void read(Connection connection, List<String> schemas, ModelBuilder model) throws SQLException {
@@ -86,8 +127,19 @@ final class PgTables {
         row.getString("table_name")).partitions.add(new Partition(row.getString("name"), row.getString("bound"),
             row.getString("partitioned_by"))));
     Set<String> serials = new HashSet<>();
-    Sql.query(connection, SERIALS, schemas, row -> serials.add(row.getString("schema_name") + "."
-        + row.getString("table_name") + "." + row.getString("column_name")));
+    Map<String, String> sequences = new HashMap<>();
+    Sql.query(connection, SERIALS, schemas, row -> {
+      String column = row.getString("schema_name") + "." + row.getString("table_name") + "."
+          + row.getString("column_name");
+      if ("a".equals(row.getString("how"))) {
+        serials.add(column);
+      }
+      String options = sequenceOptions(row.getString("type"), row.getLong("start"), row.getLong("increment"),
+          row.getLong("minimum"), row.getLong("maximum"), row.getBoolean("cycle"));
+      if (options != null) {
+        sequences.put(column, options);
+      }
+    });
     Sql.query(connection, COLUMNS, schemas, row -> {
       String schema = row.getString("schema_name");
       String table = row.getString("table_name");
@@ -108,7 +160,7 @@ final class PgTables {
         defaultValue = null;
       }
       parts.columns.add(new Column(name, row.getString("type"), !row.getBoolean("not_null"), defaultValue, identity,
-          row.getString("collation")));
+          row.getString("collation"), sequences.get(schema + "." + table + "." + name)));
     });
   }
 }

@@ -51,6 +51,7 @@ final class MigrationServices {
     compose.environment.put("FLYWAY_URL", literal(Migrations.jdbcUrl(database, database.name(),
         database.containerPort())));
     compose.environment.put("FLYWAY_USER", literal(Migrations.user(database)));
+    Migrations.runSettings(database).forEach((name, value) -> compose.environment.put(name, literal(value)));
     Migrations.passwordKey(database).ifPresent(key -> compose.environment.put("FLYWAY_PASSWORD",
         ComposeDocument.secret(key)));
     compose.networks.addAll(database.options().networks());

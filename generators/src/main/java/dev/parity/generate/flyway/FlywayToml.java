@@ -70,6 +70,13 @@ final class FlywayToml {
     if (placeholders.replacement()) {
       tables.put(key("flyway", "placeholders"), new LinkedHashMap<>(placeholders.values()));
     }
+    if (database instanceof Postgres) {
+      // Flyway's postgresql.transactional.lock: a session lock, so that CREATE INDEX CONCURRENTLY and the other
+      // statements that wait for every open transaction do not wait for Flyway's own (see Migrations.runSettings).
+      Map<String, Object> transactional = new LinkedHashMap<>();
+      transactional.put("lock", false);
+      tables.put("flyway.postgresql.transactional", transactional);
+    }
     return tables;
   }
 

@@ -33,6 +33,21 @@ public final class Migrations {
     return "jdbc:" + scheme + "://" + host + ":" + port + "/" + name;
   }
 
+  /**
+   * The variables every run of {@code database}'s migrations gets besides the connection. On PostgreSQL:
+   * {@code FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false}, Flyway's documented switch from its default lock (an advisory
+   * lock held by an open transaction) to a session lock. With the default, a migration that cannot run in a
+   * transaction and waits for the other transactions to end ({@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX
+   * CONCURRENTLY}, {@code REINDEX … CONCURRENTLY}) waits for Flyway's own lock and never finishes; with the session
+   * lock it runs as psql would run it. Other engines: none.
+   */
+  public static java.util.Map<String, String> runSettings(Service database) {
+    return database instanceof Postgres ? java.util.Map.of(POSTGRES_TRANSACTIONAL_LOCK, "false") : java.util.Map.of();
+  }
+
+  /** The variable behind Flyway's {@code postgresql.transactional.lock} setting. */
+  public static final String POSTGRES_TRANSACTIONAL_LOCK = "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK";
+
   /** The user the migrations connect as. */
   public static String user(Service database) {
     return database instanceof MySql m ? m.user() : ((Postgres) database).user();

@@ -49,6 +49,7 @@ final class MigrationsDockerfile {
         env.put(variable(key), String.valueOf(value));
       }
     });
+    env.putAll(Migrations.runSettings(database));
     ((Database) database).placeholders().values().forEach((name, value) -> env.put("FLYWAY_PLACEHOLDERS_"
         + name.toUpperCase(Locale.ROOT), value));
     // Flyway's usage reports go to Redgate over the network; a migration run needs none of it.

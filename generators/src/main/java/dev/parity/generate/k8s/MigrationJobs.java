@@ -63,6 +63,8 @@ final class MigrationJobs {
     envVars.addObject().put("name", "FLYWAY_URL").put("value", Migrations.jdbcUrl(database, host,
         database.containerPort()));
     envVars.addObject().put("name", "FLYWAY_USER").put("value", Migrations.user(database));
+    Migrations.runSettings(database).forEach((name, value) -> envVars.addObject().put("name", name)
+        .put("value", value));
     Migrations.passwordKey(database).ifPresent(key -> envVars.addObject().put("name", "FLYWAY_PASSWORD")
         .putObject("valueFrom").putObject("secretKeyRef").put("name", Kubernetes.secretName(key)).put("key", key));
     envVars.addObject().put("name", "HOME").put("value", "/tmp");

@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /** Applies a database's Flyway migrations from the spec's migrations folder. */
 final class Migrator {
@@ -47,6 +48,10 @@ final class Migrator {
         .loggers("slf4j");
     if (service instanceof Postgres db) {
       config = config.schemas(db.schema());
+      // Flyway's postgresql.transactional.lock=false: a session lock instead of an advisory lock held by an open
+      // transaction, which a migration holding CREATE INDEX CONCURRENTLY (or DROP INDEX / REINDEX … CONCURRENTLY)
+      // would wait for forever. The generated flyway.toml, migrations image, compose service and Job set the same.
+      config.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
     }
     if (target != null) {
       config = config.target(target);

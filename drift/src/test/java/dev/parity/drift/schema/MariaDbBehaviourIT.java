@@ -1,0 +1,98 @@
+package dev.parity.drift.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 22, class 1: changes on a real MariaDB that alter what a statement does without touching a table's columns
+ * (a view's CHECK OPTION, SQL SECURITY and ALGORITHM, the order triggers fire in, events and their state). Each was
+ * reported as "No drift." before; each case asserts the exact report lines.
+ */
+class MariaDbBehaviourIT {
+
+  static final String[] BASE = {
+      "CREATE TABLE docs (id int NOT NULL PRIMARY KEY, owner varchar(50) NOT NULL, hits int NOT NULL DEFAULT 0)",
+      "CREATE TABLE counters (name varchar(20) NOT NULL PRIMARY KEY, n int NOT NULL DEFAULT 0)",
+      "CREATE VIEW big_docs AS SELECT id, owner, hits FROM docs WHERE hits > 10",
+      "CREATE TRIGGER docs_count BEFORE INSERT ON docs FOR EACH ROW UPDATE counters SET n = n + 1 WHERE name = 'docs'",
+      "CREATE TRIGGER docs_clamp BEFORE INSERT ON docs FOR EACH ROW SET NEW.hits = GREATEST(NEW.hits, 0)",
+      "CREATE EVENT purge_counters ON SCHEDULE EVERY 1 DAY DO UPDATE counters SET n = 0"};
+
+  static Databases databases;
+  static SchemaModel base;
+
+  @BeforeAll
+  static void start() {
+    databases = Databases.mariadb();
+    base = read();
+  }
+
+  @AfterAll
+  static void stop() {
+    Databases.stop(databases);
+  }
+
+  static SchemaModel read(String... changes) {
+    List<String> all = new ArrayList<>(List.of(BASE));
+    all.addAll(List.of(changes));
+    return databases.model(all.toArray(String[]::new));
+  }
+
+  @Test
+  void the_same_schema_built_again_has_no_drift() {
+    assertThat(MariaDbCorpusIT.drift(base, read())).isEmpty();
+  }
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        drift("view WITH CASCADED CHECK OPTION", List.of("CREATE OR REPLACE VIEW big_docs AS"
+                + " SELECT id, owner, hits FROM docs WHERE hits > 10 WITH CASCADED CHECK OPTION"),
+            "view big_docs: check option none vs cascaded"),
+        drift("view WITH LOCAL CHECK OPTION", List.of("CREATE OR REPLACE VIEW big_docs AS"
+                + " SELECT id, owner, hits FROM docs WHERE hits > 10 WITH LOCAL CHECK OPTION"),
+            "view big_docs: check option none vs local"),
+        drift("view SQL SECURITY INVOKER", List.of("CREATE OR REPLACE SQL SECURITY INVOKER VIEW big_docs AS"
+                + " SELECT id, owner, hits FROM docs WHERE hits > 10"),
+            "view big_docs: security definer vs invoker"),
+        drift("view ALGORITHM=TEMPTABLE", List.of("CREATE OR REPLACE ALGORITHM=TEMPTABLE VIEW big_docs AS"
+                + " SELECT id, owner, hits FROM docs WHERE hits > 10"),
+            // TEMPTABLE views are not updatable: inserts and updates through it fail.
+            "view big_docs: algorithm undefined vs temptable"),
+        drift("trigger order changed with PRECEDES", List.of("DROP TRIGGER docs_clamp",
+                "CREATE TRIGGER docs_clamp BEFORE INSERT ON docs FOR EACH ROW PRECEDES docs_count"
+                    + " SET NEW.hits = GREATEST(NEW.hits, 0)"),
+            "table docs: trigger docs_clamp: order 2 vs 1",
+            "table docs: trigger docs_count: order 1 vs 2"),
+        drift("trigger dropped", List.of("DROP TRIGGER docs_count"),
+            "table docs: trigger docs_count exists only in --from",
+            "table docs: trigger docs_clamp: order 2 vs 1"),
+        drift("event disabled", List.of("ALTER EVENT purge_counters DISABLE"),
+            "event purge_counters: status enabled vs disabled"),
+        drift("event schedule", List.of("ALTER EVENT purge_counters ON SCHEDULE EVERY 1 HOUR"),
+            "event purge_counters: schedule EVERY 1 DAY vs EVERY 1 HOUR"),
+        drift("event body", List.of("ALTER EVENT purge_counters DO DELETE FROM counters"),
+            "event purge_counters: body UPDATE counters SET n = 0 vs DELETE FROM counters"),
+        drift("event on completion preserve", List.of("ALTER EVENT purge_counters ON COMPLETION PRESERVE"),
+            "event purge_counters: on completion not preserve vs preserve"));
+  }
+
+  static Arguments drift(String name, List<String> changes, String... expected) {
+    return Arguments.of(name, changes, List.of(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void exactly_the_drift_made_is_reported(String name, List<String> changes, List<String> expected) {
+    assertThat(MariaDbCorpusIT.drift(base, read(changes.toArray(String[]::new))))
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+}
