@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     description = {"Remove every container and network of the spec's stack in one environment, found by the"
         + " labels dev.parity.stack and dev.parity.environment: also what a killed `parity up` left.",
         "Named volumes (a database's data among them) are kept for the next `up`, like compose's; --volumes"
-            + " removes them too. The env files `up` wrote for the environment are removed."},
+            + " removes them too. The env files `up` wrote for the environment are removed, and so is whatever an"
+            + " interrupted `drift schema --spec` left of its throwaway database (stack <stack>-expected)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:nothing of the stack is left", "2:bad input, an unknown environment, or Docker is not reachable"})
 final class DownCommand implements Callable<Integer> {
@@ -46,6 +47,13 @@ final class DownCommand implements Callable<Integer> {
     if (!envFiles.isEmpty()) {
       out.printf("Removed env files: %s.%n", envFiles.stream().map(Object::toString)
           .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    String throwaway = ExpectedSchemas.stackName(loaded.stack());
+    StackRemoval expected = LocalStack.removeThrowaway(throwaway, loaded.folder());
+    if (expected.containersAndNetworks() > 0 || !expected.removedVolumes().isEmpty()) {
+      out.printf("Removed %d containers and networks and %d volumes of stack '%s' (the throwaway database an"
+          + " interrupted `drift schema --spec` left).%n", expected.containersAndNetworks(),
+          expected.removedVolumes().size(), throwaway);
     }
     if (!removal.keptVolumes().isEmpty()) {
       out.printf("Kept volumes: %s (named volumes outlive `down`, like compose's; `parity down --volumes` removes"

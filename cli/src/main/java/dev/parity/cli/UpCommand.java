@@ -120,7 +120,7 @@ final class UpCommand implements Callable<Integer> {
       throws InterruptedException {
     out.printf("Starting stack '%s', environment '%s'%n", loaded.stack().name(), environment);
     out.flush();
-    UpInterruption interruption = UpInterruption.install(out);
+    StartInterruption interruption = StartInterruption.install(out);
     try {
       RunningStack running;
       try {
@@ -137,7 +137,7 @@ final class UpCommand implements Callable<Integer> {
         interruption.settle(null);
         throw e;
       }
-      if (!interruption.started(running, !detach)) {
+      if (!interruption.started(running, !detach, () -> WrittenEnvFiles.remove(loaded.folder(), environment))) {
         running.close();
         interruption.settle("Interrupted: removed stack '" + running.stackName() + "' (" + environment + ").");
         return 130;

@@ -21,6 +21,7 @@ final class HistorySpecs {
   static final String POSTGRES_STACK = "it-history-pg";
   static final String MARIADB_STACK = "it-history-maria";
   static final String PROMOTE_STACK = "it-promote-pg";
+  static final String INTERRUPTED_STACK = "it-schema-intr";
 
   private HistorySpecs() {
   }
@@ -36,6 +37,14 @@ final class HistorySpecs {
         .database("shop").user("shop").password("DB_PASSWORD");
     return TestStacks.variant(Stack.named(name).service(migrations ? db.migrations("db/migrations") : db)
         .config(ConfigKey.secret("DB_PASSWORD")).environment(Environment.local()), "db", TestStacks.POSTGRES).build();
+  }
+
+  /** As {@link #postgres(boolean)}, under the stack name of the interruption tests. */
+  static Stack interrupted() {
+    Postgres db = Postgres.of("db", TestStacks.version(TestStacks.POSTGRES)).image(TestStacks.POSTGRES)
+        .database("shop").user("shop").password("DB_PASSWORD").migrations("db/migrations");
+    return TestStacks.variant(Stack.named(INTERRUPTED_STACK).service(db).config(ConfigKey.secret("DB_PASSWORD"))
+        .environment(Environment.local()), "db", TestStacks.POSTGRES).build();
   }
 
   static Stack mariadb(boolean migrations) {
@@ -81,6 +90,14 @@ final class HistorySpecs {
     @Override
     public Stack stack() {
       return postgres(true);
+    }
+  }
+
+  /** The stack of the interruption tests of {@code drift schema --spec}. */
+  public static final class Interrupted implements ParitySpec {
+    @Override
+    public Stack stack() {
+      return interrupted();
     }
   }
 

@@ -77,6 +77,25 @@ class UpInterruptIT {
   }
 
   @Test
+  void sigtermOnAForegroundUpRemovesTheEnvFileHoldingTheGeneratedPassword() throws Exception {
+    stack = "crash-intr";
+    Files.createDirectories(project.resolve("db"));
+    try (ChildCli up = ChildCli.start(project, "up", "--spec", specOf(stack), "--project-dir", project.toString(),
+        "--random-ports")) {
+      up.awaitLine(l -> l.equals("Running. Press Ctrl-C to stop and remove the stack."), 240);
+      Path envFile = project.resolve(".parity/local.env");
+      assertThat(Files.readString(envFile)).contains("DB_PASSWORD=");
+
+      up.signal("TERM");
+
+      assertThat(up.await(120)).isEqualTo(143);
+      assertThat(up.lines()).contains("Removed stack 'crash-intr' (local).");
+      assertThat(envFile).as("the env file with the generated password").doesNotExist();
+    }
+    assertThat(docker.containers(Map.of(StackLabels.STACK, stack))).isEmpty();
+  }
+
+  @Test
   void aKilledStartLeavesWhatDownRemoves() throws Exception {
     stack = "crash-stuck";
     Files.createDirectories(project.resolve("db"));

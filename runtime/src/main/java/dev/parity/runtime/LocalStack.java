@@ -87,6 +87,15 @@ public final class LocalStack {
         projectFolder, volumes);
   }
 
+  /**
+   * Removes everything labelled with stack {@code stackName} in every environment, named volumes
+   * included: for throwaway stacks (the {@code <stack>-expected} databases of {@code drift schema
+   * --spec}) that a {@code kill -9} left behind.
+   */
+  public static StackRemoval removeThrowaway(String stackName, Path projectFolder) {
+    return Cleanup.remove(new DockerOps(DockerProbe.connect()), Map.of(StackLabels.STACK, stackName), projectFolder, true);
+  }
+
   /** The containers of this stack in any environment, by environment and service. */
   public List<ServiceStatus> status() {
     DockerOps docker = new DockerOps(DockerProbe.connect());

@@ -85,6 +85,15 @@ public final class DockerfileGenerator implements Generator {
     };
   }
 
+  /**
+   * The paths where the app gets a volume (named or anonymous), which the image creates owned by its
+   * user; a bind mount keeps the host folder's owner, a tmpfs is the container's own.
+   */
+  static List<String> mountPaths(App app) {
+    return app.options().mounts().stream().filter(m -> !m.isBind()).map(dev.parity.core.Mount::target)
+        .distinct().sorted().toList();
+  }
+
   private static Map<String, Object> model(GenerationContext context, App app) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("header", context.header(CommentStyle.HASH));
@@ -93,6 +102,7 @@ public final class DockerfileGenerator implements Generator {
     model.put("user", app.user().orElseThrow());
     model.put("port", app.containerPort());
     model.put("command", app.command());
+    model.put("mountPaths", mountPaths(app));
     model.put("developmentCommand", app.developmentCommand().orElse(List.of()));
     model.put("buildImage", app.buildImageReference().map(context::pinned).orElse(""));
     model.put("init", carriesInit(app));

@@ -29,13 +29,18 @@ final class PodSecurity {
     return app.buildKind() != BuildKind.DOCKERFILE;
   }
 
-  /** The pod's {@code securityContext}: user and group ids, non-root, RuntimeDefault seccomp. */
+  /**
+   * The pod's {@code securityContext}: user and group ids, {@code fsGroup} (the app's group, so that
+   * each mounted volume is writable by the user the app runs as), non-root, RuntimeDefault seccomp.
+   */
   static ObjectNode pod(App app) {
     long[] ids = ids(app);
     ObjectNode context = Manifests.NODES.objectNode();
     context.put("runAsNonRoot", true);
     context.put("runAsUser", ids[0]);
     context.put("runAsGroup", ids[1]);
+    // The kubelet makes every volume of the pod group-owned by fsGroup and group-writable, so the app's user can write there.
+    context.put("fsGroup", ids[1]);
     context.putObject("seccompProfile").put("type", "RuntimeDefault");
     return context;
   }

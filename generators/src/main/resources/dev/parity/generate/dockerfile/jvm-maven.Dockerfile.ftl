@@ -38,6 +38,12 @@ ENTRYPOINT ["${tiniPath}", "--"]
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
 
+<#if mountPaths?has_content>
+# Each path a volume is mounted at, created owned by the app's user: Docker copies an image folder's
+# ownership into a new named volume, so the app, which does not run as root, can write to it.
+RUN ["mkdir", "-p", <#list mountPaths as path>${json(path)}<#sep>, </#sep></#list>]
+RUN ["chown", ${json(user)}, <#list mountPaths as path>${json(path)}<#sep>, </#sep></#list>]
+</#if>
 USER ${user}
 EXPOSE ${port}
 <#if healthUrl?has_content>

@@ -19,6 +19,12 @@ ENV NODE_ENV=development
 # Every dependency, devDependencies included, installed as the app's user so that a watcher
 # can write its caches under node_modules.
 RUN chown ${sh(user)} /app
+<#if mountPaths?has_content>
+# Each path a volume is mounted at, created owned by the app's user: Docker copies an image folder's
+# ownership into a new named volume, so the app, which does not run as root, can write to it.
+RUN ["mkdir", "-p", <#list mountPaths as path>${json(path)}<#sep>, </#sep></#list>]
+RUN ["chown", ${json(user)}, <#list mountPaths as path>${json(path)}<#sep>, </#sep></#list>]
+</#if>
 USER ${user}
 RUN npm ci && npm cache clean --force
 COPY --chown=${user} . .
@@ -35,6 +41,12 @@ FROM base AS production
 ENV NODE_ENV=production
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --chown=${user} . .
+<#if mountPaths?has_content>
+# Each path a volume is mounted at, created owned by the app's user: Docker copies an image folder's
+# ownership into a new named volume, so the app, which does not run as root, can write to it.
+RUN ["mkdir", "-p", <#list mountPaths as path>${json(path)}<#sep>, </#sep></#list>]
+RUN ["chown", ${json(user)}, <#list mountPaths as path>${json(path)}<#sep>, </#sep></#list>]
+</#if>
 USER ${user}
 EXPOSE ${port}
 <#if nodeHealthScript?has_content>

@@ -122,6 +122,35 @@ class DockerBuildTest {
     }
   }
 
+  /**
+   * Issue 22: a named volume mounted into an app was created root-owned, and the app, which runs as
+   * {@code node}, could not write to it. Docker copies the image folder's ownership into a new named
+   * volume, so each declared mount path created by the image is writable: a named volume, and an
+   * anonymous one at a nested path.
+   */
+  @Test
+  void aNewNamedVolumeAtADeclaredMountPathIsWritableByTheAppUser() throws IOException {
+    Stack stack = Stack.named("mounts").service(App.node("web", NODE).source("web").start("node", "server.js")
+        .options(o -> o.mount(dev.parity.core.Mount.volume("uploads", "/app/uploads"))
+            .mount(dev.parity.core.Mount.anonymous("/app/cache/tiles"))))
+        .environment(Environment.local()).build();
+    Path context = Files.createDirectories(dir.resolve("web"));
+    Files.writeString(context.resolve("package.json"), "{\"name\":\"web\",\"version\":\"1.0.0\",\"private\":true}\n");
+    Files.writeString(context.resolve("npm-shrinkwrap.json"), "{\"name\":\"web\",\"version\":\"1.0.0\","
+        + "\"lockfileVersion\":3,\"requires\":true,\"packages\":{\"\":{\"name\":\"web\",\"version\":\"1.0.0\"}}}\n");
+    Files.writeString(context.resolve("server.js"), "require('fs').writeFileSync('/app/uploads/a', 'x');"
+        + " require('fs').writeFileSync('/app/cache/tiles/b', 'y'); console.log('wrote as ' + process.getuid());\n");
+    String image = build(write(stack, "web/Dockerfile"), context, null, Map.of());
+    String volume = "parity-test-uploads-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      String output = RealTool.assertAccepts(dir, "docker", "run", "--rm", "--label", "parity-test=mounts",
+          "-v", volume + ":/app/uploads", "-v", "/app/cache/tiles", image);
+      assertThat(output).matches("wrote as [1-9][0-9]*\\n");
+    } finally {
+      RealTool.run(dir, "docker", "volume", "rm", "--force", volume);
+    }
+  }
+
   private void awaitLog(String container, String line) {
     for (int i = 0; i < 60; i++) {
       if (RealTool.run(dir, "docker", "logs", container).output().contains(line)) {

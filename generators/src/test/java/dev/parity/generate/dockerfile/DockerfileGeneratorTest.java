@@ -29,6 +29,23 @@ class DockerfileGeneratorTest {
   }
 
   @Test
+  void everyVolumePathAnAppMountsIsCreatedOwnedByTheUserItRunsAs() {
+    dev.parity.core.Stack stack = dev.parity.core.Stack.named("shop")
+        .service(dev.parity.core.App.node("web", "node:20.11.0-alpine3.19").source("app").port(3000)
+            .start("node", "server.js")
+            .options(o -> o.mount(dev.parity.core.Mount.volume("uploads", "/app/uploads"))
+                .mount(dev.parity.core.Mount.anonymous("/app/cache/tiles/z0"))))
+        .environment(dev.parity.core.Environment.local())
+        .build();
+    List<String> lines = file(generate(stack), "web/Dockerfile").lines()
+        .filter(l -> l.startsWith("RUN [") || l.startsWith("USER ")).toList();
+    assertThat(lines).containsExactly(
+        "RUN [\"mkdir\", \"-p\", \"/app/cache/tiles/z0\", \"/app/uploads\"]",
+        "RUN [\"chown\", \"node\", \"/app/cache/tiles/z0\", \"/app/uploads\"]",
+        "USER node");
+  }
+
+  @Test
   void jvmAppMatchesGolden() {
     List<GeneratedFile> files = generate(Fixtures.orders().build());
     Golden.assertMatches("dockerfile/orders/api/Dockerfile", file(files, "api/Dockerfile"));

@@ -6,18 +6,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What Ctrl-C (SIGINT) or SIGTERM does to {@code parity up}, at any moment: the JVM runs this
- * shutdown hook, which
+ * What Ctrl-C (SIGINT) or SIGTERM does to a command that starts containers ({@code parity up}, and
+ * the throwaway database of {@code drift schema --spec}), at any moment: the JVM runs this shutdown
+ * hook, which
  * <ul>
  *   <li>while the stack is starting, interrupts the thread that starts it — that start then removes
  *       everything it created and says so — and waits until it has;</li>
- *   <li>once a foreground stack runs, removes it and says so;</li>
+ *   <li>once a foreground stack runs, removes it (and what {@code onRemoval} removes with it: the env
+ *       files holding its generated passwords) and says so;</li>
  *   <li>after a detached start, or before anything started, does nothing.</li>
  * </ul>
  * A {@code kill -9} runs no hook: what it leaves carries the stack's labels, so {@code parity down}
  * (or the next {@code up}) removes it.
  */
-final class UpInterruption {
+final class StartInterruption {
 
   private enum State { IDLE, STARTING, RUNNING, DONE }
 
@@ -28,14 +30,15 @@ final class UpInterruption {
   private State state = State.IDLE;
   private boolean requested;
   private RunningStack running;
+  private Runnable onRemoval = () -> { };
 
-  private UpInterruption(PrintWriter out) {
+  private StartInterruption(PrintWriter out) {
     this.out = out;
   }
 
   /** Installs the hook; call from the thread that will start the stack. */
-  static UpInterruption install(PrintWriter out) {
-    UpInterruption interruption = new UpInterruption(out);
+  static StartInterruption install(PrintWriter out) {
+    StartInterruption interruption = new StartInterruption(out);
     Runtime.getRuntime().addShutdownHook(interruption.hook);
     return interruption;
   }
@@ -50,10 +53,16 @@ final class UpInterruption {
    * calls {@link #settle}.
    */
   synchronized boolean started(RunningStack stack, boolean foreground) {
+    return started(stack, foreground, () -> { });
+  }
+
+  /** As {@link #started(RunningStack, boolean)}; a shutdown also runs {@code removal} once the stack is removed. */
+  synchronized boolean started(RunningStack stack, boolean foreground, Runnable removal) {
     if (requested) {
       return false;
     }
     running = stack;
+    onRemoval = removal;
     state = foreground ? State.RUNNING : State.DONE;
     return true;
   }
@@ -95,6 +104,7 @@ final class UpInterruption {
       await();
     } else if (seen == State.RUNNING) {
       running.close();
+      onRemoval.run();
       out.println("Removed stack '" + running.stackName() + "' (" + running.environment() + ").");
       out.flush();
       settled.countDown();
