@@ -41,7 +41,7 @@ final class SampleApps {
       args.addAll(List.of("-cp", classPathOf("spring-boot-3", "spring-core-", "spring-context-"),
           "-processorpath", jar("spring-boot-configuration-processor")));
     } else {
-      args.addAll(List.of("-cp", jar("microprofile-config-api"), "-proc:none"));
+      args.addAll(List.of("-cp", classPathOf("microprofile-config-api", "smallrye-config-core"), "-proc:none"));
       args.remove("-proc:full");
     }
     for (Map.Entry<String, String> source : sources.entrySet()) {
