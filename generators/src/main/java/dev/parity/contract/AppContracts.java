@@ -54,6 +54,7 @@ public final class AppContracts {
       if (!Files.exists(path)) {
         problems.add(new Problem(element, contract.kind().label() + " '" + relative + "' does not exist (looked for " + path + ")",
             contract.kind() == Contract.Kind.DOTENV_EXAMPLE ? "add the app's .env.example there, or point .contract(…) at it"
+                : contract.kind() == Contract.Kind.JSON_SCHEMA ? "add the app's JSON Schema there, or point .contract(…) at it"
                 : "build the app first (e.g. `./mvnw compile`), or point .contract(…) at its classes folder or jar"));
         continue;
       }
@@ -72,6 +73,7 @@ public final class AppContracts {
     return switch (contract.kind()) {
       case SPRING_BOOT -> SpringMetadataReader.read(ClassPathEntries.of(path), source);
       case MICROPROFILE -> MicroProfileReader.read(ClassPathEntries.of(path), source);
+      case JSON_SCHEMA -> JsonSchemaReader.read(Files.readAllBytes(path), source);
       case DOTENV_EXAMPLE -> {
         try {
           yield DotenvExampleReader.read(Files.readAllBytes(path), source);
