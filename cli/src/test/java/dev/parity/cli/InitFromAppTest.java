@@ -91,6 +91,14 @@ class InitFromAppTest {
         """);
     assertThat(parity("generate", "--spec", spec)).as(err.toString()).isEqualTo(0);
     assertThat(parity("check", "--spec", spec)).as(out + err.toString()).isEqualTo(0);
+    assertThat(Files.readString(project.resolve("deploy/ENVIRONMENTS.md"))).contains("""
+        | Property | Type | `local` |
+        | --- | --- | --- |
+        | `shop.api-token` (SHOP\\_APITOKEN) | string | `SHOP_APITOKEN`: secret |
+        | `shop.audit` (SHOP\\_AUDIT) | boolean | `SHOP_AUDIT` = true |
+        | `shop.pool-size` (SHOP\\_POOLSIZE) | integer | `SHOP_POOLSIZE` = 10 |
+        | `shop.timeout` (SHOP\\_TIMEOUT) | duration | `SHOP_TIMEOUT` = 30s |
+        """);
 
     springApp(REGION);
     int check = parity("check", "--spec", spec);
@@ -127,6 +135,27 @@ class InitFromAppTest {
                 // string, required by the app
                 .config(ConfigKey.secret("DB_PASSWORD"))
         """).doesNotContain("change-me");
+  }
+
+  /** The tree's record holds the contract: a property the app adds with its own default changes ENVIRONMENTS.md. */
+  @Test
+  void aContractChangeTheSpecNeedsNotFollowStillMakesTheRecordedTreeStale() throws IOException {
+    springApp("");
+    String spec = project.resolve("ApiSpec.java").toString();
+    parity("init", "--from-app", project.resolve("api/target/classes").toString(), "--image",
+        "eclipse-temurin:17.0.9_9-jre", "--out", spec);
+    assertThat(parity("generate", "--spec", spec)).as(err.toString()).isEqualTo(0);
+    assertThat(parity("check", "--spec", spec)).as(out.toString()).isEqualTo(0);
+
+    springApp("  private int retries = 3;\n  public int getRetries() { return retries; }\n"
+        + "  public void setRetries(int v) { retries = v; }\n");
+    int check = parity("check", "--spec", spec);
+
+    assertThat(check).as(err.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("ENVIRONMENTS.md");
+    assertThat(parity("generate", "--spec", spec)).as(err.toString()).isEqualTo(0);
+    assertThat(Files.readString(project.resolve("deploy/ENVIRONMENTS.md")))
+        .contains("| `shop.retries` (SHOP\\_RETRIES) | integer | app default `3` |");
   }
 
   @Test
