@@ -26,21 +26,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code parity init --from-compose}: turns an existing compose file into a spec. */
+/**
+ * {@code parity init --from-compose}: turns an existing compose file into a spec; {@code parity init
+ * --from-app}: writes a spec whose config keys are an app's own contract ({@link ContractSpecSource}).
+ */
 @Command(name = "init", mixinStandardHelpOptions = true,
-    description = {"Write a spec from an existing docker-compose file.",
+    description = {"Write a spec from an existing docker-compose file, or from an app's config contract.",
         "Floating tags become TODOs at the element, inline passwords and tokens secret keys whose values go to"
-            + " deploy/local/.env (git-ignored), and what the DSL cannot express stays as a comment."},
+            + " deploy/local/.env (git-ignored), and what the DSL cannot express stays as a comment.",
+        "With --from-app, every property of the app's contract (Spring Boot metadata, MicroProfile/Quarkus classes,"
+            + " .env.example, JSON Schema) becomes a config key with its type and the app's default; secrets by"
+            + " name become secret keys; a required property without a default is a TODO."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the spec is written and generates as it is (init ran generate's validation on it, in memory)",
         "1:the spec is written, with TODOs to resolve, or problems generate reports, before it generates (listed)",
-        "2:the compose file cannot be imported (file, line and fix listed), or --out exists; nothing written"})
+        "2:the compose file cannot be imported (file, line and fix listed), the app's contract cannot be read, or"
+            + " --out exists; nothing written"})
 final class InitCommand implements Callable<Integer> {
 
-  @Option(names = {"--from-compose", "-f"}, required = true, paramLabel = "<file>", description = "The compose file to"
+  @Option(names = {"--from-compose", "-f"}, paramLabel = "<file>", description = "The compose file to"
       + " import; repeat it (or -f) for override files, merged in order as docker compose -f a.yml -f b.yml merges"
       + " them (the first file's folder is the project folder).")
   List<Path> composeFiles = new ArrayList<>();
+
+  @Option(names = "--from-app", paramLabel = "<jar or folder>", description = "Write the spec from this app's"
+      + " config contract: its classes folder or jar (target/classes, target/app.jar), its .env.example or the folder"
+      + " that holds it, or its JSON Schema (.json).")
+  Path fromApp;
+
+  @Option(names = "--app", paramLabel = "<name>", description = "With --from-app: the app's name (default: the"
+      + " name of its folder).")
+  String appName;
+
+  @Option(names = "--image", paramLabel = "<image>", description = "With --from-app: the app's exact base image"
+      + " (default: a TODO to pin).")
+  String image;
 
   @Option(names = "--env-file", paramLabel = "<.env>",
       description = "Variables for interpolation (default: .env beside the compose file, as compose reads it).")
@@ -79,6 +99,13 @@ final class InitCommand implements Callable<Integer> {
     if (Files.exists(out) && !force) {
       throw new ParityException(ErrorCode.USAGE, "--out '" + out + "' exists; nothing was written; fix: choose"
           + " another file, or pass --force to overwrite it");
+    }
+    if (composeFiles.isEmpty() == (fromApp == null)) {
+      throw new ParityException(ErrorCode.USAGE, "init needs exactly one of --from-compose <file> and --from-app"
+          + " <jar or folder>; fix: name the compose file to import, or the app whose contract to write");
+    }
+    if (fromApp != null) {
+      return new InitFromApp(fromApp, appName, image, out, className).write(command.commandLine().getOut());
     }
     if (registryMirror != null && !resolveTags) {
       throw new ParityException(ErrorCode.USAGE, "--registry-mirror " + registryMirror + " is only read with"

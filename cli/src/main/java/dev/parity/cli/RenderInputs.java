@@ -1,5 +1,7 @@
 package dev.parity.cli;
 
+import dev.parity.contract.AppContracts;
+import dev.parity.core.AppContract;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ImageLock;
 import dev.parity.core.ParityException;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -40,6 +43,7 @@ final class RenderInputs {
   private final String treeFromSpecFolder;
   private final ImageLock lock;
   private final Releases releases;
+  private final Map<String, AppContract> contracts;
   private final Path templates;
   private final List<Path> classpath;
 
@@ -51,6 +55,8 @@ final class RenderInputs {
     this.treeFromSpecFolder = slashes(folder.relativize(tree));
     this.lock = SpecOptions.lock(loaded).orElse(ImageLock.empty());
     this.releases = ReleaseFiles.read(tree, loaded.stack());
+    // validated before rendering (SpecOptions.loadWithFiles): a contract that cannot be read is a problem there
+    this.contracts = AppContracts.read(loaded.stack(), folder, new java.util.ArrayList<>());
     this.templates = templates;
     this.classpath = classpath;
   }
@@ -73,6 +79,19 @@ final class RenderInputs {
     return new RenderInputs(loaded, tree, templates, classpath);
   }
 
+  /**
+   * The apps' contracts as ENVIRONMENTS.md shows them, for the fingerprint: a property added,
+   * removed, retyped or given another default in the app's build changes the tree's record.
+   */
+  private String contractText() {
+    StringBuilder s = new StringBuilder();
+    new java.util.TreeMap<>(contracts).forEach((app, contract) -> {
+      s.append(app).append(' ').append(contract.kind()).append(' ').append(contract.source()).append('\n');
+      contract.properties().forEach(p -> s.append(p).append('\n'));
+    });
+    return s.toString();
+  }
+
   /** The tree's root, absolute and normalised. */
   Path tree() {
     return tree;
@@ -82,7 +101,7 @@ final class RenderInputs {
   DeployTree render() {
     Templates source = templates == null ? Templates.builtIn() : Templates.withOverrides(templates);
     return DeployTree.render(new GenerationContext(loaded.stack(), loaded.name(), specFolderFromTree,
-        treeFromSpecFolder, source).withLock(lock).withReleases(releases));
+        treeFromSpecFolder, source).withLock(lock).withReleases(releases).withContracts(contracts));
   }
 
   /**
@@ -137,6 +156,7 @@ final class RenderInputs {
       sha.update(ModelDigest.of(loaded.stack(), "stack"));
       sha.update(ModelDigest.of(lock, "lock"));
       sha.update(ModelDigest.of(releases, "releases"));
+      text(sha, "\ncontracts\n" + contractText());
     } catch (ModelDigest.Unavailable e) {
       return new Fingerprint(null, "the inputs hold a value Parity cannot fingerprint: " + e.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.parity.core;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -28,36 +29,21 @@ public final class App implements Service {
   static final String JVM_DEFAULT_USER = "10001:10001";
 
   private final String name;
-  private BuildKind buildKind;
-  private final String baseImage;
-  private String buildImage;
+  private AppBuild build;
   private int containerPort;
   private Integer hostPort;
-  private String source = ".";
-  private List<String> command;
-  private String jar;
-  private String user;
   private List<String> dependsOn = List.of();
   private String imageRepository;
   private String healthPath;
-  private String dockerfile = "Dockerfile";
-  private String target;
-  private String localTarget;
-  private Map<String, String> buildArgs = Map.of();
-  private List<String> developmentCommand;
   private List<String> uses = List.of();
   private int localReplicas = 1;
   private Contract contract;
   private ServiceOptions options = ServiceOptions.none();
 
-  private App(String name, BuildKind buildKind, String baseImage, int containerPort, List<String> command,
-      String user) {
+  private App(String name, AppBuild build, int containerPort) {
     this.name = name;
-    this.buildKind = buildKind;
-    this.baseImage = baseImage;
+    this.build = build;
     this.containerPort = containerPort;
-    this.command = command;
-    this.user = user;
   }
 
   /**
@@ -69,7 +55,7 @@ public final class App implements Service {
    * @param baseImage an exactly pinned Node.js image, for example {@code node:20.11.0-alpine3.19}
    */
   public static App node(String name, String baseImage) {
-    return new App(name, BuildKind.NODE_NPM, baseImage, 3000, List.of("node", "server.js"), "node");
+    return new App(name, new AppBuild(BuildKind.NODE_NPM, baseImage, List.of("node", "server.js"), "node"), 3000);
   }
 
   /**
@@ -80,7 +66,7 @@ public final class App implements Service {
    * @param baseImage an exactly pinned JRE image, for example {@code eclipse-temurin:17.0.9_9-jre}
    */
   public static App jvm(String name, String baseImage) {
-    return new App(name, BuildKind.JVM_JAR, baseImage, 8080, List.of(), JVM_DEFAULT_USER);
+    return new App(name, new AppBuild(BuildKind.JVM_JAR, baseImage, List.of(), JVM_DEFAULT_USER), 8080);
   }
 
   /**
@@ -90,7 +76,7 @@ public final class App implements Service {
    * user and command as the Dockerfile says.
    */
   public static App dockerfile(String name) {
-    return new App(name, BuildKind.DOCKERFILE, null, 8080, List.of(), null);
+    return new App(name, new AppBuild(BuildKind.DOCKERFILE, null, List.of(), null), 8080);
   }
 
   /** The port the app listens on in its container ({@code EXPOSE}); also published locally. */
@@ -109,23 +95,17 @@ public final class App implements Service {
 
   /** The folder with the app's sources (the Docker build context), relative to the spec's folder; {@code .} by default. */
   public App source(String folder) {
-    App c = copy();
-    c.source = folder;
-    return c;
+    return withBuild(build.withSource(folder));
   }
 
   /** The command that starts the app ({@code CMD} in exec form, compose {@code command}), for example {@code "node", "server.js"}. */
   public App start(String... commandLine) {
-    App c = copy();
-    c.command = List.of(commandLine);
-    return c;
+    return withBuild(build.withCommand(List.of(commandLine)));
   }
 
   /** The runnable jar, relative to {@link #source(String)}, for a JVM app built beforehand. */
   public App jar(String path) {
-    App c = copy();
-    c.jar = path;
-    return c;
+    return withBuild(build.withJar(path));
   }
 
   /**
@@ -135,19 +115,12 @@ public final class App implements Service {
    * {@code pom.xml} in the source folder.
    */
   public App mavenBuild(String jdkImage) {
-    App c = copy();
-    if (buildKind == BuildKind.JVM_JAR) {
-      c.buildKind = BuildKind.JVM_MAVEN;
-    }
-    c.buildImage = jdkImage;
-    return c;
+    return withBuild(build.withMavenBuild(jdkImage));
   }
 
   /** The non-root user the container runs as ({@code USER}). */
   public App user(String runAs) {
-    App c = copy();
-    c.user = runAs;
-    return c;
+    return withBuild(build.withUser(runAs));
   }
 
   /** Services that must be healthy before the app starts (compose {@code depends_on}). */
@@ -176,9 +149,7 @@ public final class App implements Service {
 
   /** The team's Dockerfile, relative to the source folder, for {@link #dockerfile(String) an own-Dockerfile app}. */
   public App dockerfilePath(String path) {
-    App c = copy();
-    c.dockerfile = path;
-    return c;
+    return withBuild(build.withDockerfile(path));
   }
 
   /**
@@ -186,9 +157,7 @@ public final class App implements Service {
    * --target}); the last stage by default.
    */
   public App target(String stage) {
-    App c = copy();
-    c.target = stage;
-    return c;
+    return withBuild(build.withTarget(stage));
   }
 
   /**
@@ -196,16 +165,12 @@ public final class App implements Service {
    * stage with devDependencies and a watcher. Remote environments still run {@link #target}.
    */
   public App localTarget(String stage) {
-    App c = copy();
-    c.localTarget = stage;
-    return c;
+    return withBuild(build.withLocalTarget(stage));
   }
 
   /** A build argument (compose {@code build.args}, {@code docker build --build-arg}); never a secret. */
   public App buildArg(String name, String value) {
-    App c = copy();
-    c.buildArgs = Ordered.with(buildArgs, name, value);
-    return c;
+    return withBuild(build.withBuildArg(name, value));
   }
 
   /**
@@ -215,9 +180,7 @@ public final class App implements Service {
    * Remote environments run the {@code production} stage of the same Dockerfile.
    */
   public App developmentCommand(String... commandLine) {
-    App c = copy();
-    c.developmentCommand = List.of(commandLine);
-    return c;
+    return withBuild(build.withDevelopmentCommand(List.of(commandLine)));
   }
 
   /**
@@ -246,7 +209,7 @@ public final class App implements Service {
    */
   public App contract(Contract declared) {
     App c = copy();
-    c.contract = java.util.Objects.requireNonNull(declared, "contract");
+    c.contract = Objects.requireNonNull(declared, "contract");
     return c;
   }
 
@@ -257,20 +220,18 @@ public final class App implements Service {
     return c;
   }
 
+  private App withBuild(AppBuild changed) {
+    App c = copy();
+    c.build = changed;
+    return c;
+  }
+
   private App copy() {
-    App c = new App(name, buildKind, baseImage, containerPort, command, user);
-    c.buildImage = buildImage;
+    App c = new App(name, build, containerPort);
     c.hostPort = hostPort;
-    c.source = source;
-    c.jar = jar;
     c.dependsOn = dependsOn;
     c.imageRepository = imageRepository;
     c.healthPath = healthPath;
-    c.dockerfile = dockerfile;
-    c.target = target;
-    c.localTarget = localTarget;
-    c.buildArgs = buildArgs;
-    c.developmentCommand = developmentCommand;
     c.uses = uses;
     c.localReplicas = localReplicas;
     c.contract = contract;
@@ -284,12 +245,12 @@ public final class App implements Service {
   }
 
   public BuildKind buildKind() {
-    return buildKind;
+    return build.kind();
   }
 
   /** The base (run stage) image reference as declared; empty for an own-Dockerfile app. */
   public Optional<String> baseImageReference() {
-    return Optional.ofNullable(baseImage);
+    return build.baseImage();
   }
 
   /** The parsed base image; valid once the app is part of a built {@link Stack}. */
@@ -299,7 +260,7 @@ public final class App implements Service {
 
   /** The JDK image of the Maven build stage, for {@link BuildKind#JVM_MAVEN}. */
   public Optional<String> buildImageReference() {
-    return Optional.ofNullable(buildImage);
+    return build.buildImage();
   }
 
   @Override
@@ -319,24 +280,21 @@ public final class App implements Service {
   }
 
   public String source() {
-    return source;
+    return build.source();
   }
 
   /** The start command; for a JVM app without one, {@code java -jar /app/app.jar}; empty means the Dockerfile's {@code CMD}. */
   public List<String> command() {
-    if (command.isEmpty() && (buildKind == BuildKind.JVM_JAR || buildKind == BuildKind.JVM_MAVEN)) {
-      return List.of("java", "-jar", "/app/app.jar");
-    }
-    return command;
+    return build.command();
   }
 
   public Optional<String> jar() {
-    return Optional.ofNullable(jar);
+    return build.jar();
   }
 
   /** The user of the generated Dockerfile's {@code USER}; empty for an own Dockerfile unless declared. */
   public Optional<String> user() {
-    return Optional.ofNullable(user);
+    return build.user();
   }
 
   @Override
@@ -355,12 +313,12 @@ public final class App implements Service {
 
   /** The Dockerfile relative to the source folder, for {@link BuildKind#DOCKERFILE}; {@code Dockerfile} by default. */
   public String dockerfilePath() {
-    return dockerfile;
+    return build.dockerfile();
   }
 
   /** The build stage remote environments run. */
   public Optional<String> target() {
-    return Optional.ofNullable(target);
+    return build.target();
   }
 
   /**
@@ -368,22 +326,22 @@ public final class App implements Service {
    * with a {@link #developmentCommand}, else {@link #target()}.
    */
   public Optional<String> localTarget() {
-    return Optional.ofNullable(localTarget).or(() -> developmentCommand != null ? Optional.of("development") : target());
+    return build.localTarget();
   }
 
   /** Whether {@link #localTarget(String)} was declared, for validation. */
   boolean declaresLocalTarget() {
-    return localTarget != null;
+    return build.declaresLocalTarget();
   }
 
   /** Build arguments, in declaration order. */
   public Map<String, String> buildArgs() {
-    return buildArgs;
+    return build.buildArgs();
   }
 
   /** The local development command of a Node.js app, if declared. */
   public Optional<List<String>> developmentCommand() {
-    return Optional.ofNullable(developmentCommand);
+    return build.developmentCommand();
   }
 
   /** The config keys the app reads, in declaration order. */
@@ -407,11 +365,11 @@ public final class App implements Service {
 
   @Override
   public String kindLabel() {
-    return buildKind.label();
+    return build.kind().label();
   }
 
   @Override
   public String toString() {
-    return "App[" + name + ", " + buildKind + ", " + (baseImage == null ? dockerfile : baseImage) + "]";
+    return "App[" + name + ", " + build + "]";
   }
 }

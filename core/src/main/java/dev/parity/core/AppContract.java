@@ -15,7 +15,9 @@ import java.util.Optional;
  *       {@code Optional}, {@code OptionalInt}/{@code Long}/{@code Double} or {@code Provider}
  *       (deployment fails without a value, as the MicroProfile Config specification says); a
  *       {@code @ConfigMapping} method without {@code @WithDefault} and not returning {@code Optional};</li>
- *   <li>{@code .env.example}: every key (dotenv-safe's rule); its value is an example, never a default.</li>
+ *   <li>{@code .env.example}: every key (dotenv-safe's rule); its value is an example, never a default;</li>
+ *   <li>JSON Schema: a property listed in {@code required} (a {@code default} still makes it optional,
+ *       as env-schema fills defaults before it validates).</li>
  * </ul>
  *
  * @param kind how the contract was written down
@@ -23,15 +25,39 @@ import java.util.Optional;
  * @param properties every property, in the contract's order
  * @param openNamespaces variable prefixes the framework itself reads beyond the contract
  *     ({@code SPRING_}, {@code SERVER_} …): a key with such a prefix is not reported as unread
+ * @param valueCheck who decides whether a value is right for a property: {@link ValueCheck#BY_TYPE}
+ *     (the property's {@link ContractType}), or the contract's own validator (a JSON Schema)
  */
 public record AppContract(Contract.Kind kind, String source, List<ContractProperty> properties,
-    List<String> openNamespaces) {
+    List<String> openNamespaces, ValueCheck valueCheck) {
+
+  /**
+   * Decides whether a text value is right for a property, and says why not in the words of
+   * whoever decided: {@link #BY_TYPE} says "does not convert to …", a schema its validator's own messages.
+   */
+  @FunctionalInterface
+  public interface ValueCheck {
+
+    /** The property's type decides, by {@link ContractProperty#accepts}. */
+    ValueCheck BY_TYPE = (property, value) -> property.accepts(value) ? Optional.empty()
+        : Optional.of("does not convert to " + property.name() + "'s type " + property.type().label() + " ("
+            + property.javaType() + ")");
+
+    /** Why {@code value} is wrong for {@code property}; empty when it is right. */
+    Optional<String> refusal(ContractProperty property, String value);
+  }
 
   public AppContract {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(source, "source");
     properties = List.copyOf(properties);
     openNamespaces = List.copyOf(openNamespaces);
+    Objects.requireNonNull(valueCheck, "valueCheck");
+  }
+
+  /** A contract whose values are checked by their properties' types. */
+  public AppContract(Contract.Kind kind, String source, List<ContractProperty> properties, List<String> openNamespaces) {
+    this(kind, source, properties, openNamespaces, ValueCheck.BY_TYPE);
   }
 
   /** The property read from the environment variable {@code key}, if any. */

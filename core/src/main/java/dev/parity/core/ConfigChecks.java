@@ -71,6 +71,11 @@ final class ConfigChecks {
           "declare it with ConfigKey.secret(\"" + name + "\") and give each remote environment a SecretRef");
       return;
     }
+    if (value instanceof ConfigValue.Literal literal && LiteralCredentials.find(literal.value()).isPresent()) {
+      context.problem(element, "default value is " + LiteralCredentials.find(literal.value()).get() + " (not shown)",
+          LiteralCredentials.fix(name));
+      return;
+    }
     if (value != null) {
       checkValue(element, key, value);
     } else if (key.required() && !key.isPerEnvironment()) {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * App.jvm("api", "eclipse-temurin:17.0.9_9-jre").source("api").jar("target/api.jar")
  *     .contract(Contract.springBoot("target/classes"));
  * App.node("web", "node:20.11.0-alpine3.19").source("web").contract(Contract.dotenvExample(".env.example"));
+ * App.node("web", "node:20.11.0-alpine3.19").source("web").contract(Contract.jsonSchema("env.schema.json"));
  * }</pre>
  *
  * <p>{@code parity generate}, {@code check} and {@code up} read the contract right after the spec
@@ -40,7 +41,17 @@ public final class Contract {
      * A {@code .env.example} file in dotenv-safe's sense: every key it lists is required, its
      * value is an example, not a default; names are environment variables as written.
      */
-    DOTENV_EXAMPLE(".env.example");
+    DOTENV_EXAMPLE(".env.example"),
+    /**
+     * A JSON Schema of the app's environment, as Node.js's {@code env-schema} (Fastify) and
+     * {@code ajv} read {@code process.env}: an object schema whose {@code properties} are the
+     * variables, with {@code type}, {@code default}, {@code enum}, {@code format}, {@code pattern},
+     * and whose {@code required} lists those the app cannot start without. Values are validated by
+     * the schema itself (networknt json-schema-validator, draft from {@code $schema}, 2020-12 by
+     * default, a text value accepted for {@code integer}, {@code number} and {@code boolean} when
+     * it parses as one, as ajv's {@code coerceTypes} does).
+     */
+    JSON_SCHEMA("JSON Schema");
 
     private final String label;
 
@@ -73,6 +84,15 @@ public final class Contract {
   /** MicroProfile Config / Quarkus properties read from the compiled classes in a folder or jar. */
   public static Contract microProfile(String classesOrJar) {
     return new Contract(Kind.MICROPROFILE, classesOrJar);
+  }
+
+  /**
+   * A JSON Schema the team keeps for the app's environment ({@code env.schema.json}): its
+   * {@code required} properties need a value in every environment, its {@code default}s are the
+   * app's own, and every value Parity gives is validated against the schema.
+   */
+  public static Contract jsonSchema(String file) {
+    return new Contract(Kind.JSON_SCHEMA, file);
   }
 
   /** A Node.js app's {@code .env.example}: every key listed is required. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  *       secret, a reference);</li>
  *   <li>a key the app {@linkplain App#uses uses} that its contract does not read (the closest name
  *       the contract does read is suggested, by Damerau–Levenshtein distance);</li>
- *   <li>a value that does not convert to the property's type ({@link ContractType}) in some environment;</li>
+ *   <li>a value that does not convert to the property's type ({@link ContractType}) in some environment,
+ *       or that the contract's own validator refuses ({@link AppContract#valueCheck}, a JSON Schema);</li>
  *   <li>a property whose name says it holds a secret ({@link ContractProperty#secretLike}) given a
  *       literal instead of a secret key.</li>
  * </ul>
@@ -65,11 +66,13 @@ public final class ContractChecks {
         String value = entry.plainValue().get();
         if (property.secretLike()) {
           literals.computeIfAbsent(entry.name(), k -> new ArrayList<>()).add(environment.name());
-        } else if (!property.accepts(value)) {
-          problems.add(new Problem(service + ", environment '" + environment.name() + "', key '" + entry.name() + "'",
-              "value '" + value + "' does not convert to " + property.name() + "'s type " + describe(property)
-                  + ", as " + of + " declares",
-              fixValue(property, environment, entry.key())));
+        } else {
+          Optional<String> refusal = contract.valueCheck().refusal(property, value);
+          refusal.ifPresent(why -> problems.add(new Problem(service + ", environment '" + environment.name()
+                  + "', key '" + entry.name() + "'",
+              "value '" + value + "' " + (contract.valueCheck() == AppContract.ValueCheck.BY_TYPE
+                  ? why + ", as " + of + " declares" : "is refused by " + of + ": " + why),
+              fixValue(property, environment, entry.key()))));
         }
       }
     }
@@ -122,15 +125,11 @@ public final class ContractChecks {
       case DURATION -> "a duration such as '10s', '500ms' or 'PT10S'";
       case DATA_SIZE -> "a data size such as '10MB' or '512KB'";
       case ENUM -> "one of " + String.join(", ", property.enumValues());
-      case STRING -> "text";
+      case STRING -> "a value its contract accepts";
     };
     String where = environment.values().containsKey(key.name())
         ? "environment '" + environment.name() + "' .set(\"" + key.name() + "\", …)" : "the key's default";
     return "give " + where + " " + example;
-  }
-
-  private static String describe(ContractProperty property) {
-    return property.type().label() + " (" + property.javaType() + ")";
   }
 
   private static String environmentList(List<String> environments) {

@@ -162,6 +162,9 @@ final class EnvironmentChecks {
       } else if (value instanceof ConfigValue.Literal && ValidationContext.SECRET_LIKE.matcher(keyName).matches()) {
         context.problem(at, "looks like a secret but is given a literal value (not shown)",
             "declare it with ConfigKey.secret(\"" + keyName + "\") and give a SecretRef");
+      } else if (value instanceof ConfigValue.Literal literal && LiteralCredentials.find(literal.value()).isPresent()) {
+        context.problem(at, "is set to " + LiteralCredentials.find(literal.value()).get() + " (not shown)",
+            LiteralCredentials.fix(keyName));
       } else {
         config.checkValue(at, key, value);
       }

@@ -141,6 +141,10 @@ final class OptionChecks {
         context.problem(element, "sets '" + variable + "', which looks like a secret, to a literal value (not shown)",
             "keep secrets out of the spec: declare .config(ConfigKey.secret(\"" + variable + "\")) and use options:"
                 + " .secretEnv(\"" + variable + "\", \"" + variable + "\")");
+      } else if (LiteralCredentials.find(o.env().get(variable)).isPresent()) {
+        context.problem(element, "sets '" + variable + "' to " + LiteralCredentials.find(o.env().get(variable)).get()
+            + " (not shown)", "keep the password out of the spec: put the address in a config key without it, and the"
+            + " password in .config(ConfigKey.secret(…)) read through options: .secretEnv(…)");
       }
     }
     for (Map.Entry<String, String> e : o.secretEnv().entrySet()) {

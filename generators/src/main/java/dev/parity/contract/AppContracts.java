@@ -54,6 +54,7 @@ public final class AppContracts {
       if (!Files.exists(path)) {
         problems.add(new Problem(element, contract.kind().label() + " '" + relative + "' does not exist (looked for " + path + ")",
             contract.kind() == Contract.Kind.DOTENV_EXAMPLE ? "add the app's .env.example there, or point .contract(…) at it"
+                : contract.kind() == Contract.Kind.JSON_SCHEMA ? "add the app's JSON Schema there, or point .contract(…) at it"
                 : "build the app first (e.g. `./mvnw compile`), or point .contract(…) at its classes folder or jar"));
         continue;
       }
@@ -67,11 +68,32 @@ public final class AppContracts {
     return contracts;
   }
 
+  /**
+   * How the contract at {@code path} is written down, told from the path itself: a {@code .env.example}
+   * file (or a folder holding one), a {@code .json} file (a JSON Schema), else a classes folder or jar:
+   * Spring Boot's metadata when its {@code META-INF} has it, MicroProfile Config properties otherwise.
+   */
+  public static Contract.Kind kindOf(Path path) throws IOException {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (Files.isRegularFile(path) && name.endsWith(".env.example")
+        || Files.isDirectory(path) && Files.isRegularFile(path.resolve(".env.example"))) {
+      return Contract.Kind.DOTENV_EXAMPLE;
+    }
+    if (Files.isRegularFile(path) && name.endsWith(".json")) {
+      return Contract.Kind.JSON_SCHEMA;
+    }
+    ClassPathEntries entries = ClassPathEntries.of(path);
+    return entries.file("META-INF/spring-configuration-metadata.json").isPresent()
+        || entries.file("META-INF/additional-spring-configuration-metadata.json").isPresent()
+        ? Contract.Kind.SPRING_BOOT : Contract.Kind.MICROPROFILE;
+  }
+
   /** The contract at {@code path}, which messages name {@code source}. */
   public static AppContract read(Contract contract, Path path, String source) throws IOException {
     return switch (contract.kind()) {
       case SPRING_BOOT -> SpringMetadataReader.read(ClassPathEntries.of(path), source);
       case MICROPROFILE -> MicroProfileReader.read(ClassPathEntries.of(path), source);
+      case JSON_SCHEMA -> JsonSchemaReader.read(Files.readAllBytes(path), source);
       case DOTENV_EXAMPLE -> {
         try {
           yield DotenvExampleReader.read(Files.readAllBytes(path), source);

@@ -23,7 +23,9 @@ import org.objectweb.asm.Type;
  * on fields and on constructor or method parameters (a field without a name is
  * {@code <class>.<field>}, as the specification says), and Quarkus {@code @ConfigMapping(prefix)}
  * interfaces, whose methods are properties named in kebab case ({@code poolSize} is
- * {@code pool-size}, or {@code @WithName}) with {@code @WithDefault}. Nested mapping groups are not read.
+ * {@code pool-size}, or {@code @WithName}) with {@code @WithDefault}. A method returning another
+ * interface of the app is a nested group, as SmallRye Config maps it: its methods are properties
+ * under the method's name ({@code shop.pool.max-size}).
  */
 final class MicroProfileReader {
 
@@ -40,8 +42,11 @@ final class MicroProfileReader {
 
   static AppContract read(ClassPathEntries entries, String source) {
     Map<String, ContractProperty> properties = new LinkedHashMap<>();
-    entries.classes().values().forEach(bytes -> new ClassReader(bytes).accept(new Visitor(entries, properties),
+    Map<String, MappingInterface> interfaces = new LinkedHashMap<>();
+    entries.classes().values().forEach(bytes -> new ClassReader(bytes).accept(new Visitor(entries, properties, interfaces),
         ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES));
+    interfaces.values().stream().filter(i -> i.prefix != null)
+        .forEach(root -> addMapping(entries, interfaces, root, root.prefix, properties, 0));
     return new AppContract(Contract.Kind.MICROPROFILE, source, new ArrayList<>(properties.values()),
         MICROPROFILE_NAMESPACES);
   }
@@ -53,6 +58,31 @@ final class MicroProfileReader {
     boolean collection = type.getSort() == Type.ARRAY || javaType.equals("java.util.List") || javaType.equals("java.util.Set");
     return new ContractProperty(name, RelaxedNames.microProfile(name), ContractType.ofJavaType(javaType, !constants.isEmpty()),
         javaType, Optional.ofNullable(defaultValue), defaultValue == null && !optional, constants, collection);
+  }
+
+  /** The properties of a mapping interface under {@code prefix}, nested groups included. */
+  private static void addMapping(ClassPathEntries entries, Map<String, MappingInterface> interfaces,
+      MappingInterface mapping, String prefix, Map<String, ContractProperty> properties, int depth) {
+    for (MappingMethod method : mapping.methods) {
+      String name = method.annotations.getOrDefault(WITH_NAME,
+          method.name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+      String full = prefix.isEmpty() ? name : prefix + "." + name;
+      MappingInterface group = interfaces.get(method.type.getClassName());
+      if (group != null && depth < 16) {
+        addMapping(entries, interfaces, group, full, properties, depth + 1);
+      } else {
+        properties.putIfAbsent(full, property(entries, full, method.type, method.annotations.get(WITH_DEFAULT)));
+      }
+    }
+  }
+
+  /** An interface's abstract no-argument methods, and its {@code @ConfigMapping} prefix if it is a root. */
+  private static final class MappingInterface {
+    final List<MappingMethod> methods = new ArrayList<>();
+    String prefix;
+  }
+
+  private record MappingMethod(String name, Type type, Map<String, String> annotations) {
   }
 
   /** An annotation's string members, filled as ASM visits them. */
@@ -89,27 +119,33 @@ final class MicroProfileReader {
   private static final class Visitor extends ClassVisitor {
     private final ClassPathEntries entries;
     private final Map<String, ContractProperty> properties;
+    private final Map<String, MappingInterface> interfaces;
     private String className;
-    private String mappingPrefix;
+    private MappingInterface mapping;
 
-    Visitor(ClassPathEntries entries, Map<String, ContractProperty> properties) {
+    Visitor(ClassPathEntries entries, Map<String, ContractProperty> properties, Map<String, MappingInterface> interfaces) {
       super(Opcodes.ASM9);
       this.entries = entries;
       this.properties = properties;
+      this.interfaces = interfaces;
     }
 
     @Override
-    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+    public void visit(int version, int access, String name, String signature, String superName, String[] implemented) {
       className = name.replace('/', '.');
+      if ((access & Opcodes.ACC_INTERFACE) != 0 && (access & Opcodes.ACC_ANNOTATION) == 0) {
+        mapping = new MappingInterface();
+        interfaces.put(className, mapping);
+      }
     }
 
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-      if (!descriptor.equals(CONFIG_MAPPING)) {
+      if (!descriptor.equals(CONFIG_MAPPING) || mapping == null) {
         return null;
       }
       Values[] holder = new Values[1];
-      holder[0] = new Values(() -> mappingPrefix = holder[0].values.getOrDefault("prefix", ""));
+      holder[0] = new Values(() -> mapping.prefix = holder[0].values.getOrDefault("prefix", ""));
       return holder[0];
     }
 
@@ -131,8 +167,8 @@ final class MicroProfileReader {
     @Override
     public MethodVisitor visitMethod(int access, String method, String descriptor, String signature, String[] exceptions) {
       Type[] parameters = Type.getArgumentTypes(descriptor);
-      boolean mapped = mappingPrefix != null && (access & Opcodes.ACC_ABSTRACT) != 0 && parameters.length == 0;
-      Map<String, String> mapping = new LinkedHashMap<>();
+      boolean mapped = mapping != null && (access & Opcodes.ACC_ABSTRACT) != 0 && parameters.length == 0;
+      Map<String, String> annotations = new LinkedHashMap<>();
       return new MethodVisitor(Opcodes.ASM9) {
         @Override
         public AnnotationVisitor visitParameterAnnotation(int parameter, String annotation, boolean visible) {
@@ -150,16 +186,14 @@ final class MicroProfileReader {
             return null;
           }
           Values[] holder = new Values[1];
-          holder[0] = new Values(() -> mapping.put(annotation, holder[0].values.get("value")));
+          holder[0] = new Values(() -> annotations.put(annotation, holder[0].values.get("value")));
           return holder[0];
         }
 
         @Override
         public void visitEnd() {
           if (mapped) {
-            String name = mapping.getOrDefault(WITH_NAME, method.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
-            String full = mappingPrefix.isEmpty() ? name : mappingPrefix + "." + name;
-            properties.putIfAbsent(full, property(entries, full, Type.getReturnType(descriptor), mapping.get(WITH_DEFAULT)));
+            mapping.methods.add(new MappingMethod(method, Type.getReturnType(descriptor), annotations));
           }
         }
       };

@@ -1,8 +1,10 @@
 package dev.parity.generate;
 
+import dev.parity.core.AppContract;
 import dev.parity.core.ImageLock;
 import dev.parity.core.Releases;
 import dev.parity.core.Stack;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +23,7 @@ public final class GenerationContext {
   private final Templates templates;
   private final ImageLock lock;
   private final Releases releases;
+  private Map<String, AppContract> contracts = Map.of();
 
   /**
    * @param stack the validated stack
@@ -61,14 +64,34 @@ public final class GenerationContext {
 
   /** A copy that renders third-party images with the digests of {@code imageLock}. */
   public GenerationContext withLock(ImageLock imageLock) {
-    return new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates, imageLock,
-        releases);
+    GenerationContext c = new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates,
+        imageLock, releases);
+    c.contracts = contracts;
+    return c;
   }
 
   /** A copy that renders each app's image in each remote environment from {@code appReleases}. */
   public GenerationContext withReleases(Releases appReleases) {
-    return new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates, lock,
-        appReleases);
+    GenerationContext c = new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates,
+        lock, appReleases);
+    c.contracts = contracts;
+    return c;
+  }
+
+  /**
+   * A copy whose {@code ENVIRONMENTS.md} marks which contract property each app's values satisfy
+   * ({@code contracts} by app name, as {@code dev.parity.contract.AppContracts} reads them).
+   */
+  public GenerationContext withContracts(Map<String, AppContract> appContracts) {
+    GenerationContext c = new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates,
+        lock, releases);
+    c.contracts = Map.copyOf(appContracts);
+    return c;
+  }
+
+  /** The apps' config contracts as read, by app name; empty when none was handed in. */
+  public Map<String, AppContract> contracts() {
+    return contracts;
   }
 
   /** The image lock; empty when the spec has none. */

@@ -190,4 +190,91 @@ class AppContractsTest {
         "service 'web', key 'DB_PASSWORD': has no value in environments 'local', 'staging', but its .env.example"
             + " (web/.env.example) requires it; fix: add \"DB_PASSWORD\" to .uses(…) of 'web'");
   }
+
+  /** A Quarkus-style {@code @ConfigMapping}: nested groups, defaults, Optional, a renamed member. */
+  @Test
+  void quarkusConfigMappingsAreReadWithNestedGroupsDefaultsAndOptionals() throws Exception {
+    Path classes = SampleApps.compile(folder.resolve("orders"), Map.of("com/acme/OrdersConfig.java", """
+        package com.acme;
+
+        import io.smallrye.config.ConfigMapping;
+        import io.smallrye.config.WithDefault;
+        import io.smallrye.config.WithName;
+        import java.time.Duration;
+        import java.util.Optional;
+
+        @ConfigMapping(prefix = "orders")
+        public interface OrdersConfig {
+          String apiUrl();
+          @WithDefault("8") int poolSize();
+          Optional<String> banner();
+          Store store();
+
+          interface Store {
+            @WithName("url") String jdbcUrl();
+            @WithDefault("30s") Duration timeout();
+            Retry retry();
+          }
+
+          interface Retry {
+            @WithDefault("3") int attempts();
+            boolean enabled();
+          }
+        }
+        """), false);
+
+    AppContract contract = AppContracts.read(Contract.microProfile("target/classes"), classes, "orders/target/classes");
+
+    assertThat(contract.properties()).extracting(ContractProperty::name, ContractProperty::variable,
+            ContractProperty::type, ContractProperty::required, ContractProperty::defaultValue)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("orders.api-url", "ORDERS_API_URL", ContractType.STRING, true,
+                java.util.Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple("orders.pool-size", "ORDERS_POOL_SIZE", ContractType.INTEGER, false,
+                java.util.Optional.of("8")),
+            org.assertj.core.groups.Tuple.tuple("orders.banner", "ORDERS_BANNER", ContractType.STRING, false,
+                java.util.Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple("orders.store.url", "ORDERS_STORE_URL", ContractType.STRING, true,
+                java.util.Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple("orders.store.timeout", "ORDERS_STORE_TIMEOUT", ContractType.DURATION,
+                false, java.util.Optional.of("30s")),
+            org.assertj.core.groups.Tuple.tuple("orders.store.retry.attempts", "ORDERS_STORE_RETRY_ATTEMPTS",
+                ContractType.INTEGER, false, java.util.Optional.of("3")),
+            org.assertj.core.groups.Tuple.tuple("orders.store.retry.enabled", "ORDERS_STORE_RETRY_ENABLED",
+                ContractType.BOOLEAN, true, java.util.Optional.empty()));
+  }
+
+  @Test
+  void aNestedConfigMappingPropertyWithoutAValueIsReportedWithItsVariable() throws Exception {
+    SampleApps.compile(folder.resolve("orders"), Map.of("com/acme/OrdersConfig.java", """
+        package com.acme;
+
+        import io.smallrye.config.ConfigMapping;
+        import io.smallrye.config.WithDefault;
+
+        @ConfigMapping(prefix = "orders")
+        public interface OrdersConfig {
+          Store store();
+
+          interface Store {
+            String url();
+            @WithDefault("4") int poolSize();
+          }
+        }
+        """), false);
+    Stack stack = Stack.named("shop")
+        .service(App.jvm("orders", "eclipse-temurin:17.0.9_9-jre").source("orders").jar("target/orders.jar")
+            .uses("ORDERS_STORE_POOL_SIZE").contract(Contract.microProfile("target/classes")))
+        .config(ConfigKey.string("ORDERS_STORE_POOL_SIZE").defaultValue("many"))
+        .environment(Environment.local())
+        .build();
+
+    assertThat(AppContracts.check(stack, folder)).extracting(Problem::toString).containsExactly(
+        "service 'orders', environment 'local', key 'ORDERS_STORE_POOL_SIZE': value 'many' does not convert to"
+            + " orders.store.pool-size's type integer (int), as its MicroProfile Config properties"
+            + " (orders/target/classes) declares; fix: give the key's default a number such as '10'",
+        "service 'orders', key 'ORDERS_STORE_URL': has no value in environment 'local', but its MicroProfile Config"
+            + " properties (orders/target/classes) requires orders.store.url (read from ORDERS_STORE_URL); fix: declare"
+            + " .config(ConfigKey.string(\"ORDERS_STORE_URL\")…) and add \"ORDERS_STORE_URL\" to .uses(…) of 'orders'");
+  }
 }

@@ -15,7 +15,7 @@ import javax.tools.ToolProvider;
  * Builds the sample apps of the tests: their sources compiled by javac, in process, with the real
  * annotation processors, against the jars the test class path holds (from Maven Central).
  */
-final class SampleApps {
+public final class SampleApps {
 
   private SampleApps() {
   }
@@ -35,13 +35,13 @@ final class SampleApps {
    * Compiles {@code sources} (path to text) in {@code app} into {@code app/target/classes}, with
    * {@code spring-boot-configuration-processor} when {@code springBoot}.
    */
-  static Path compile(Path app, Map<String, String> sources, boolean springBoot) throws IOException {
+  public static Path compile(Path app, Map<String, String> sources, boolean springBoot) throws IOException {
     List<String> args = new ArrayList<>(List.of("-d", app.resolve("target/classes").toString(), "-proc:full"));
     if (springBoot) {
       args.addAll(List.of("-cp", classPathOf("spring-boot-3", "spring-core-", "spring-context-"),
           "-processorpath", jar("spring-boot-configuration-processor")));
     } else {
-      args.addAll(List.of("-cp", jar("microprofile-config-api"), "-proc:none"));
+      args.addAll(List.of("-cp", classPathOf("microprofile-config-api", "smallrye-config-core"), "-proc:none"));
       args.remove("-proc:full");
     }
     for (Map.Entry<String, String> source : sources.entrySet()) {

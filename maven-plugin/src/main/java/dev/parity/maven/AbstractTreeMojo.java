@@ -1,6 +1,7 @@
 package dev.parity.maven;
 
 import dev.parity.cli.LoadedSpec;
+import dev.parity.contract.AppContracts;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.GenerationContext;
 import dev.parity.generate.Templates;
@@ -37,7 +38,8 @@ abstract class AbstractTreeMojo extends AbstractParityMojo {
     }
     Templates source = templates == null ? Templates.builtIn() : Templates.withOverrides(templates.toPath());
     return DeployTree.render(new GenerationContext(loaded.stack(), loaded.name(), slashes(tree.relativize(folder)),
-        slashes(folder.relativize(tree)), source));
+        slashes(folder.relativize(tree)), source)
+        .withContracts(AppContracts.read(loaded.stack(), folder, new java.util.ArrayList<>())));
   }
 
   private static String slashes(Path path) {

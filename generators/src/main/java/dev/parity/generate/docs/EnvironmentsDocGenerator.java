@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * {@code ENVIRONMENTS.md}: what every environment shares (services and their graph as a Mermaid
- * diagram, config schema and which app receives which key, migrations), one table of what differs
+ * diagram, config schema and which app receives which key, which contract property each value
+ * satisfies ({@link ContractTable}), migrations), one table of what differs
  * per environment, the declared deviations with their reasons, and the delivery flow as a Mermaid
  * diagram. Rendered from {@code docs/ENVIRONMENTS.md.ftl}.
  */
@@ -56,6 +57,7 @@ public final class EnvironmentsDocGenerator implements Generator {
     model.put("graph", ServiceGraph.lines(stack));
     model.put("apps", stack.apps().stream().map(App::name).toList());
     model.put("appConfig", appConfig(stack));
+    model.put("contracts", ContractTable.of(stack, context.contracts()));
     return List.of(GeneratedFile.of(PATH, context.templates().render("docs/ENVIRONMENTS.md.ftl", model)));
   }
 

@@ -59,6 +59,19 @@ Each app receives only the keys it uses; a secret reaches only the apps that use
 </#list>
 
 </#if>
+<#list contracts as t>
+### Config contract of ${code(t.app)}
+
+What each environment gives the properties of its ${md(t.contract)} (${code(t.source)}): the key and value
+that satisfy each, or the app's own default.
+
+| Property | Type | <#list environments as e>${code(e)}<#sep> | </#list> |
+| --- | --- | <#list environments as e>---<#sep> | </#list> |
+<#list t.rows as row>
+| <#list row as c><@cell c/><#sep> | </#list> |
+</#list>
+
+</#list>
 ### Migrations
 
 <#if migrations?has_content>

@@ -156,6 +156,37 @@ class EnvironmentsDocGeneratorTest {
     assertThat(Mermaid.label("a \"b\" [c] é")).isEqualTo("\"a #34;b#34; #91;c#93; #233;\"");
   }
 
+  /** The practice app's .env.example: which key satisfies each property per environment, which the app defaults. */
+  @Test
+  void contractTableMarksWhatSatisfiesEachPropertyPerEnvironmentAndWhatTheAppDefaults() {
+    java.util.function.BiFunction<String, java.util.Optional<String>, dev.parity.core.ContractProperty> property =
+        (name, defaultValue) -> new dev.parity.core.ContractProperty(name, name, dev.parity.core.ContractType.STRING,
+            "string", defaultValue, defaultValue.isEmpty(), List.of(), false);
+    dev.parity.core.AppContract contract = new dev.parity.core.AppContract(dev.parity.core.Contract.Kind.DOTENV_EXAMPLE,
+        "app/.env.example", List.of(property.apply("DB_HOST", java.util.Optional.empty()),
+            property.apply("DB_PASSWORD", java.util.Optional.empty()), property.apply("LOG_LEVEL", java.util.Optional.empty()),
+            property.apply("CACHE_TTL", java.util.Optional.of("60s"))), List.of());
+    Stack stack = Fixtures.shop().build();
+
+    String doc = new EnvironmentsDocGenerator().generate(Fixtures.context(stack).withContracts(java.util.Map.of("web",
+        contract))).get(0).content();
+
+    assertThat(doc).contains("""
+        ### Config contract of `web`
+
+        What each environment gives the properties of its .env.example (`app/.env.example`): the key and value
+        that satisfy each, or the app's own default.
+
+        | Property | Type | `local` | `staging` | `production` |
+        | --- | --- | --- | --- | --- |
+        | `DB_HOST` | string | `DB_HOST` = db | `DB_HOST` = db.staging.internal | `DB_HOST` = db.production.internal |
+        | `DB_PASSWORD` | string | `DB_PASSWORD`: secret | `DB_PASSWORD`: secret | `DB_PASSWORD`: secret |
+        | `LOG_LEVEL` | string | `LOG_LEVEL` = debug | `LOG_LEVEL` = info | `LOG_LEVEL` = info |
+        | `CACHE_TTL` | string | app default `60s` | app default `60s` | app default `60s` |
+        """);
+    assertThat(render(stack)).doesNotContain("Config contract");
+  }
+
   static String render(Stack stack) {
     List<GeneratedFile> files = new EnvironmentsDocGenerator().generate(Fixtures.context(stack));
     assertThat(files).extracting(GeneratedFile::path).containsExactly("ENVIRONMENTS.md");
