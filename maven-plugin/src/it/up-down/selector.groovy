@@ -10,6 +10,10 @@ try {
 } catch (IOException ignored) {
 }
 if (!reachable) {
-  println '[WARNING] up-down SKIPPED: Docker is not reachable (docker version failed); set PARITY_REQUIRE_DOCKER=true to fail instead'
+  def reason = '[parity] SKIPPED sample build up-down: Docker is not reachable (docker version failed); set PARITY_REQUIRE_DOCKER=true to fail instead'
+  println reason
+  // println lands in the sample's build.log only; the console gets the reason too, as the tests' skip lines do.
+  def console = new PrintStream(new FileOutputStream(FileDescriptor.out), true)
+  console.println reason
 }
 return reachable

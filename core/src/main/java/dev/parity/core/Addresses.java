@@ -27,4 +27,22 @@ public interface Addresses {
     }
     return "http://" + authority;
   }
+
+  /**
+   * The JDBC URL of the PostgreSQL or MySQL/MariaDB service {@code service}:
+   * {@code jdbc:postgresql://host:port/db}, {@code jdbc:mariadb://…} or {@code jdbc:mysql://…} by engine.
+   *
+   * @throws IllegalArgumentException for any other kind of service (validation refuses such a reference first)
+   */
+  default String jdbcUrl(Service service) {
+    String authority = host(service) + ":" + port(service);
+    if (service instanceof Postgres p) {
+      return "jdbc:postgresql://" + authority + "/" + p.database();
+    }
+    if (service instanceof MySql m) {
+      return "jdbc:" + m.engine() + "://" + authority + "/" + m.database();
+    }
+    throw new IllegalArgumentException("service '" + service.name() + "' (" + service.kindLabel()
+        + ") has no JDBC URL: it is not a PostgreSQL or MySQL/MariaDB database");
+  }
 }

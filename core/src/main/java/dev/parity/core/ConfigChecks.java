@@ -100,7 +100,8 @@ final class ConfigChecks {
     }
     Service service = context.stack().service(ref.service()).orElseThrow();
     boolean sql = service instanceof Postgres || service instanceof MySql;
-    if ((ref.part() == ConfigValue.ServiceAddress.Part.DATABASE || ref.part() == ConfigValue.ServiceAddress.Part.USER) && !sql) {
+    if ((ref.part() == ConfigValue.ServiceAddress.Part.DATABASE || ref.part() == ConfigValue.ServiceAddress.Part.USER
+        || ref.part() == ConfigValue.ServiceAddress.Part.JDBC_URL) && !sql) {
       List<String> databases = context.uniqueServices().stream().filter(s -> s instanceof Postgres || s instanceof MySql)
           .map(Service::name).toList();
       context.problem(element, "refers to " + ref + ", but service '" + ref.service() + "' (" + service.kindLabel()
@@ -112,7 +113,7 @@ final class ConfigChecks {
     ConfigType produced = switch (ref.part()) {
       case HOST -> ConfigType.STRING;
       case PORT -> ConfigType.INT;
-      case URL -> ConfigType.URL;
+      case URL, JDBC_URL -> ConfigType.URL;
       case DATABASE, USER -> ConfigType.STRING;
     };
     if (key.type() != ConfigType.STRING && key.type() != produced) {

@@ -7,6 +7,7 @@ package dev.parity.core;
  * <pre>{@code
  * ConfigKey.string("DB_HOST").value(ConfigValue.hostOf("db"));
  * ConfigKey.url("REDIS_URL").value(ConfigValue.urlOf("cache"));   // redis://cache:6379 locally
+ * ConfigKey.url("SPRING_DATASOURCE_URL").value(ConfigValue.jdbcUrlOf("db"));   // jdbc:postgresql://db:5432/shop
  * }</pre>
  */
 public sealed interface ConfigValue {
@@ -32,6 +33,21 @@ public sealed interface ConfigValue {
    */
   static ConfigValue urlOf(String service) {
     return new ServiceAddress(service, ServiceAddress.Part.URL);
+  }
+
+  /**
+   * The JDBC URL of the PostgreSQL or MySQL/MariaDB service {@code service}, for a JVM app's driver
+   * (Spring Boot's {@code SPRING_DATASOURCE_URL}): {@code jdbc:postgresql://host:port/db} for PostgreSQL,
+   * {@code jdbc:mariadb://host:port/db} for MariaDB (MariaDB Connector/J's scheme) and
+   * {@code jdbc:mysql://host:port/db} for MySQL (Connector/J's). Host and port are those of each
+   * environment: the compose or Kubernetes service name and the container port in-network, the
+   * declared endpoint remotely, {@code 127.0.0.1} and the published port in the env file
+   * {@code parity up} writes. It carries no user or password: give those as
+   * {@link #userOf} and a secret key. Naming a service that is not such a database is a validation
+   * problem, as is a remote environment without an endpoint for it.
+   */
+  static ConfigValue jdbcUrlOf(String service) {
+    return new ServiceAddress(service, ServiceAddress.Part.JDBC_URL);
   }
 
   /**
@@ -66,6 +82,7 @@ public sealed interface ConfigValue {
       HOST("hostOf"),
       PORT("portOf"),
       URL("urlOf"),
+      JDBC_URL("jdbcUrlOf"),
       DATABASE("databaseOf"),
       USER("userOf");
 

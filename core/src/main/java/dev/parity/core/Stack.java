@@ -240,6 +240,7 @@ public final class Stack {
       case HOST -> addresses.host(service);
       case PORT -> Integer.toString(addresses.port(service));
       case URL -> addresses.url(service);
+      case JDBC_URL -> addresses.jdbcUrl(service);
       case DATABASE -> service instanceof Postgres p ? p.database() : ((MySql) service).database();
       case USER -> service instanceof Postgres p ? p.user() : ((MySql) service).user();
     };

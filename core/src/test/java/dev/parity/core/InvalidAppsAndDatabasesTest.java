@@ -253,4 +253,35 @@ class InvalidAppsAndDatabasesTest {
         "config key 'DB_USER': refers to userOf(\"web\"), but service 'web' (Node.js app) is not a PostgreSQL or"
             + " MySQL/MariaDB database; fix: refer to one of: db");
   }
+
+  // ---- JDBC URLs ----
+
+  @Test
+  void jdbcUrlOfRedisIsRefusedNamingTheDatabases() {
+    assertOnlyProblem(new ShopFixture().key(ConfigKey.url("CACHE_JDBC").value(ConfigValue.jdbcUrlOf("cache"))),
+        "config key 'CACHE_JDBC': refers to jdbcUrlOf(\"cache\"), but service 'cache' (Redis) is not a PostgreSQL or"
+            + " MySQL/MariaDB database; fix: refer to one of: db");
+  }
+
+  @Test
+  void jdbcUrlOfAnUndeclaredService() {
+    assertOnlyProblem(new ShopFixture().key(ConfigKey.url("SPRING_DATASOURCE_URL").value(ConfigValue.jdbcUrlOf("database"))),
+        "config key 'SPRING_DATASOURCE_URL': refers to jdbcUrlOf(\"database\"), but no service 'database' is declared;"
+            + " fix: refer to one of: web, db, cache");
+  }
+
+  @Test
+  void jdbcUrlOfNeedsTheEndpointInRemoteEnvironments() {
+    ShopFixture shop = new ShopFixture().key(ConfigKey.url("SPRING_DATASOURCE_URL").value(ConfigValue.jdbcUrlOf("db")));
+    shop.environments.replaceAll(e -> e.name().equals("staging") ? ShopFixture.remoteWithout("staging", 2, "db-endpoint") : e);
+    shop.config.removeIf(k -> k.name().equals("DB_HOST"));
+    assertOnlyProblem(shop, "environment 'staging', key 'SPRING_DATASOURCE_URL': refers to jdbcUrlOf(\"db\"), but 'staging'"
+        + " declares no endpoint for 'db'; fix: add .endpoint(\"db\", \"<host>\") to Environment.remote(\"staging\")");
+  }
+
+  @Test
+  void jdbcUrlOfInAnIntegerKeyIsRefused() {
+    assertOnlyProblem(new ShopFixture().key(ConfigKey.integer("DB_JDBC").value(ConfigValue.jdbcUrlOf("db"))),
+        "config key 'DB_JDBC': jdbcUrlOf(\"db\") gives a url, but the key is an int; fix: declare the key as ConfigKey.url(\"DB_JDBC\")");
+  }
 }

@@ -193,6 +193,48 @@ class StackTest {
     }
 
     @Test
+    void jdbcUrlOfUsesTheJdbcSchemeOfEachEngine() {
+      Stack stack = Stack.named("jvm")
+          .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar")
+              .uses("PG_JDBC", "MARIA_JDBC", "MYSQL_JDBC"))
+          .service(Postgres.of("pg", "16.4").database("app").hostPort(15432).trustLocalConnections())
+          .service(MySql.mariadb("maria", "10.11.6").database("legacy").allowEmptyPassword())
+          .service(MySql.mysql("my", "8.0.36").database("orders").hostPort(3307).allowEmptyPassword())
+          .config(ConfigKey.url("PG_JDBC").value(ConfigValue.jdbcUrlOf("pg")))
+          .config(ConfigKey.url("MARIA_JDBC").value(ConfigValue.jdbcUrlOf("maria")))
+          .config(ConfigKey.string("MYSQL_JDBC").value(ConfigValue.jdbcUrlOf("my")))
+          .environment(Environment.local())
+          .build();
+      assertThat(rendered(stack.config(env(stack, "local")))).containsExactly(
+          entry("PG_JDBC", "jdbc:postgresql://pg:5432/app"),
+          entry("MARIA_JDBC", "jdbc:mariadb://maria:3306/legacy"),
+          entry("MYSQL_JDBC", "jdbc:mysql://my:3306/orders"));
+      Addresses published = new Addresses() {
+        @Override
+        public String host(Service service) {
+          return "127.0.0.1";
+        }
+
+        @Override
+        public int port(Service service) {
+          return 49000 + service.containerPort() % 1000;
+        }
+      };
+      assertThat(rendered(stack.config(env(stack, "local"), published))).containsExactly(
+          entry("PG_JDBC", "jdbc:postgresql://127.0.0.1:49432/app"),
+          entry("MARIA_JDBC", "jdbc:mariadb://127.0.0.1:49306/legacy"),
+          entry("MYSQL_JDBC", "jdbc:mysql://127.0.0.1:49306/orders"));
+    }
+
+    @Test
+    void jdbcUrlOfIsTheEndpointRemotely() {
+      Stack stack = new ShopFixture().key(ConfigKey.url("SPRING_DATASOURCE_URL").value(ConfigValue.jdbcUrlOf("db"))).build();
+      assertThat(rendered(stack.config(env(stack, "local")))).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db:5432/shop");
+      assertThat(rendered(stack.config(env(stack, "production")))).containsEntry("SPRING_DATASOURCE_URL",
+          "jdbc:postgresql://" + stack.addresses(env(stack, "production")).host(stack.service("db").orElseThrow()) + ":5432/shop");
+    }
+
+    @Test
     void optionalKeysWithoutValueAreLeftOut() {
       Stack stack = new ShopFixture()
           .key(ConfigKey.string("SENTRY_DSN").optional().perEnvironment())

@@ -2,6 +2,7 @@ package dev.parity.generate;
 
 import static dev.parity.core.ConfigValue.databaseOf;
 import static dev.parity.core.ConfigValue.hostOf;
+import static dev.parity.core.ConfigValue.jdbcUrlOf;
 import static dev.parity.core.ConfigValue.urlOf;
 
 import dev.parity.core.App;
@@ -89,7 +90,7 @@ public final class Fixtures {
         .service(App.node("web", "node:20.11.0-alpine3.19").source("web").healthPath("/health")
             .imageRepository("registry.example.com/platform/web").dependsOn("api", "cache").uses("API_URL", "REDIS_URL", "LOG_LEVEL"))
         .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar").healthPath("/actuator/health")
-            .dependsOn("db").uses("DB_HOST", "DB_PASSWORD")
+            .dependsOn("db").uses("DB_HOST", "DB_PASSWORD", "SPRING_DATASOURCE_URL")
             .options(o -> o.env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75").secretFile("SIGNING_KEY", "SIGNING_KEY_FILE")))
         .service(App.dockerfile("worker").source("worker").port(9090).user("1001:1001").start("worker", "--queue", "default")
             .dependsOn("db").options(o -> o.secretEnv("WORKER_DB_PASSWORD", "DB_PASSWORD")))
@@ -99,6 +100,7 @@ public final class Fixtures {
         .config(ConfigKey.url("REDIS_URL").value(urlOf("cache")))
         .config(ConfigKey.string("LOG_LEVEL").defaultValue("info").perEnvironment())
         .config(ConfigKey.string("DB_HOST").value(hostOf("db")))
+        .config(ConfigKey.url("SPRING_DATASOURCE_URL").value(jdbcUrlOf("db")))
         .config(ConfigKey.secret("DB_PASSWORD"))
         .config(ConfigKey.secret("SIGNING_KEY").optional())
         .environment(Environment.local())

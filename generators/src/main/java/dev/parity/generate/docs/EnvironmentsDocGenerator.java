@@ -119,6 +119,7 @@ public final class EnvironmentsDocGenerator implements Generator {
         case HOST -> "host of ";
         case PORT -> "port of ";
         case URL -> "URL of ";
+        case JDBC_URL -> "JDBC URL of ";
         case DATABASE -> "database name of ";
         case USER -> "user of ";
       };

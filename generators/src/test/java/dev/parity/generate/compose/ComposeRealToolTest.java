@@ -68,6 +68,31 @@ class ComposeRealToolTest {
   }
 
   @Test
+  void jdbcUrlOfEachEngineReadsBackFromDockerCompose(@TempDir Path root) throws Exception {
+    RealTool.require("docker-compose");
+    Stack stack = Stack.named("billing")
+        .service(App.jvm("billing", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/billing.jar")
+            .dependsOn("db", "maria", "my")
+            .uses("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "DB_PASSWORD", "MARIA_URL", "MYSQL_URL"))
+        .service(Postgres.of("db", "16.4").database("billing").password("DB_PASSWORD"))
+        .service(MySql.mariadb("maria", "10.11.6").database("legacy").allowEmptyPassword())
+        .service(MySql.mysql("my", "8.0.36").database("orders").hostPort(3307).allowEmptyPassword())
+        .config(ConfigKey.url("SPRING_DATASOURCE_URL").value(dev.parity.core.ConfigValue.jdbcUrlOf("db")))
+        .config(ConfigKey.string("SPRING_DATASOURCE_USERNAME").value(dev.parity.core.ConfigValue.userOf("db")))
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .config(ConfigKey.url("MARIA_URL").value(dev.parity.core.ConfigValue.jdbcUrlOf("maria")))
+        .config(ConfigKey.url("MYSQL_URL").value(dev.parity.core.ConfigValue.jdbcUrlOf("my")))
+        .environment(Environment.local()).build();
+    assertAccepted(root, stack);
+    JsonNode billing = resolvedConfig(root, root.resolve("deploy/local/docker-compose.yml"),
+        List.of("env", "DB_PASSWORD=s3cret")).at("/services/billing/environment");
+    assertThat(billing.path("SPRING_DATASOURCE_URL").asText()).isEqualTo("jdbc:postgresql://db:5432/billing");
+    assertThat(billing.path("SPRING_DATASOURCE_USERNAME").asText()).isEqualTo("db");
+    assertThat(billing.path("MARIA_URL").asText()).isEqualTo("jdbc:mariadb://maria:3306/legacy");
+    assertThat(billing.path("MYSQL_URL").asText()).isEqualTo("jdbc:mysql://my:3306/orders");
+  }
+
+  @Test
   void realStackReadsBackExactlyAsDeclared(@TempDir Path root) throws Exception {
     RealTool.require("docker-compose");
     Path compose = LocalProject.write(root, Fixtures.realStack().build());

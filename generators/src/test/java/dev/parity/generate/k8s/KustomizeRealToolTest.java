@@ -39,6 +39,16 @@ class KustomizeRealToolTest {
   }
 
   @Test
+  void theConfigMapCarriesTheJdbcUrlOfTheDatabasesEndpoint() {
+    for (String env : List.of("staging", "production")) {
+      JsonNode config = build(Fixtures.platform().build(), env).stream()
+          .filter(o -> o.path("kind").asText().equals("ConfigMap") && o.at("/data").has("SPRING_DATASOURCE_URL"))
+          .findFirst().orElseThrow();
+      assertThat(config.at("/data/SPRING_DATASOURCE_URL").asText()).isEqualTo("jdbc:postgresql://db." + env + ".internal:5432/db");
+    }
+  }
+
+  @Test
   void theOverlaySetsNamespaceInstanceLabelReplicasAndResources() {
     List<JsonNode> objects = build(Fixtures.platform().build(), "staging");
     JsonNode api = objects.stream().filter(o -> o.path("kind").asText().equals("Deployment")
