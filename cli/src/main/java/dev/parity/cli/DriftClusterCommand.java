@@ -67,18 +67,37 @@ final class DriftClusterCommand implements Callable<Integer> {
     }
   }
 
-  /** The overlay of {@code environment} as the spec renders it now, with the release records beside the spec. */
+  /**
+   * What a deploy leaves in the namespace, as the spec renders it now with the release records beside the
+   * spec: the environment's overlay and, where databases are migrated, its {@code migrate/} kustomization,
+   * which the deploy applies first (its Job and NetworkPolicy stay in the namespace). An object both
+   * kustomizations hold (the Namespace, the ExternalSecrets) counts once, as the app overlay renders it.
+   */
   static List<ObjectNode> expected(LoadedSpec loaded, Environment environment) {
     DeployTree tree = RenderInputs.of(loaded, loaded.folder().resolve("deploy"), null, List.of()).render();
     Map<String, String> files = new LinkedHashMap<>();
     for (GeneratedFile file : tree.files()) {
       files.put(file.path(), file.content());
     }
+    String overlay = "k8s/overlays/" + environment.name();
     try {
-      return Kustomize.render(files, "k8s/overlays/" + environment.name());
+      Map<String, ObjectNode> objects = new LinkedHashMap<>();
+      put(objects, Kustomize.render(files, overlay));
+      if (files.containsKey(overlay + "/migrate/kustomization.yaml")) {
+        put(objects, Kustomize.render(files, overlay + "/migrate"));
+      }
+      return List.copyOf(objects.values());
     } catch (IllegalArgumentException e) {
       throw new ParityException(ErrorCode.TEMPLATE, "the overlay of environment '" + environment.name()
           + "' cannot be rendered: " + e.getMessage());
+    }
+  }
+
+  private static void put(Map<String, ObjectNode> objects, List<ObjectNode> rendered) {
+    for (ObjectNode object : rendered) {
+      objects.putIfAbsent(object.path("apiVersion").asText() + "/" + object.path("kind").asText() + "/"
+          + object.path("metadata").path("namespace").asText() + "/" + object.path("metadata").path("name").asText(),
+          object);
     }
   }
 }

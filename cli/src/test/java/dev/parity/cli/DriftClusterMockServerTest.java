@@ -69,6 +69,23 @@ class DriftClusterMockServerTest {
   }
 
   @Test
+  void theMigrationJobAndNetworkPolicyADeployLeavesInTheNamespaceAreNotDrift() throws IOException {
+    load("staging");
+    assertThat(client.batch().v1().jobs().inNamespace("shop-staging").withName("db-migrate").get()).isNotNull();
+    kubeconfig(client.getMasterUrl().toString());
+    assertThat(run("drift", "cluster", "--spec", SPEC, "--env", "staging", "--context", "mock")).isEqualTo(0);
+    assertThat(out.toString()).endsWith("\nNo drift.\n");
+
+    client.batch().v1().jobs().inNamespace("shop-staging").withName("db-migrate").edit(job -> {
+      job.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("ghcr.io/acme/other@sha256:" + "0".repeat(64));
+      return job;
+    });
+    out.getBuffer().setLength(0);
+    assertThat(run("drift", "cluster", "--spec", SPEC, "--env", "staging", "--context", "mock")).isEqualTo(1);
+    assertThat(out.toString()).contains("Job db-migrate");
+  }
+
+  @Test
   void aMissingNamespaceOnTheMockServerExitsTwoAndSaysSo() throws IOException {
     kubeconfig(client.getMasterUrl().toString());
     assertThat(run("drift", "cluster", "--spec", SPEC, "--env", "staging", "--context", "mock")).isEqualTo(2);
@@ -144,8 +161,16 @@ class DriftClusterMockServerTest {
     System.setProperty("kubeconfig", file.toString());
   }
 
-  /** The committed overlay as {@code kubectl kustomize} prints it, created object by object. */
+  /**
+   * A deploy of {@code env} as the workflow makes it: the migrate kustomization, then the app overlay, each as
+   * {@code kubectl kustomize} prints it, created object by object (an object both hold is created once).
+   */
   private void load(String env) {
+    loadKustomization(env + "/migrate");
+    loadKustomization(env);
+  }
+
+  private void loadKustomization(String overlay) {
     boolean kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl")));
     if (!kubectl && Boolean.parseBoolean(System.getenv("PARITY_REQUIRE_VALIDATORS"))) {
@@ -154,7 +179,7 @@ class DriftClusterMockServerTest {
     assumeTrue(kubectl, "kubectl is not on the PATH; the overlay is loaded as `kubectl kustomize` prints it");
     try {
       Process p = new ProcessBuilder("kubectl", "kustomize",
-          EXAMPLE.resolve("deploy/k8s/overlays").resolve(env).toString()).start();
+          EXAMPLE.resolve("deploy/k8s/overlays").resolve(overlay).toString()).start();
       String yaml = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("kubectl kustomize").isTrue();
       for (String doc : yaml.split("(?m)^---$")) {
@@ -174,10 +199,10 @@ class DriftClusterMockServerTest {
         ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
             .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash)).withVersion(apiVersion.substring(slash + 1))
             .withKind(kind).withPlural(plural).withNamespaced(!kind.equals("Namespace")).build();
-        if (kind.equals("Namespace")) {
-          client.genericKubernetesResources(context).resource(r).create();
-        } else {
-          client.genericKubernetesResources(context).inNamespace(r.getMetadata().getNamespace()).resource(r).create();
+        var resources = kind.equals("Namespace") ? client.genericKubernetesResources(context)
+            : client.genericKubernetesResources(context).inNamespace(r.getMetadata().getNamespace());
+        if (resources.withName(r.getMetadata().getName()).get() == null) {
+          resources.resource(r).create();
         }
       }
     } catch (IOException e) {
