@@ -116,7 +116,7 @@ class CheckUpToDateTest {
         + " tree yet");
     assertThat(second.fast()).isTrue();
     assertThat(second.code()).isZero();
-    assertThat(second.out()).isEqualTo(first.out()).isEqualTo(tree + " is up to date: 42 files, as spec"
+    assertThat(second.out()).isEqualTo(first.out()).isEqualTo(tree + " is up to date: 45 files, as spec"
         + " NodePostgresRedis.java generates them.\n");
   }
 
@@ -203,7 +203,7 @@ class CheckUpToDateTest {
     assertThat(answer.fast()).isFalse();
     assertThat(answer.err()).contains("parity: rendering to compare, because the record of this tree is damaged");
     assertThat(answer.code()).isZero();
-    assertThat(answer.out()).contains("is up to date: 42 files");
+    assertThat(answer.out()).contains("is up to date: 45 files");
     assertThat(check().fast()).as("the full path wrote a new record").isTrue();
   }
 
@@ -234,7 +234,7 @@ class CheckUpToDateTest {
     assertThat(first.fast()).isFalse();
     assertThat(second.fast()).isTrue();
     assertThat(second.code()).isZero();
-    assertThat(second.out()).isEqualTo(first.out()).isEqualTo(tree + " was already current: 42 files, as spec"
+    assertThat(second.out()).isEqualTo(first.out()).isEqualTo(tree + " was already current: 45 files, as spec"
         + " NodePostgresRedis.java generates them; nothing written.\n");
 
     Files.writeString(spec, Files.readString(spec).replace(".instances(2)", ".instances(3)"));
