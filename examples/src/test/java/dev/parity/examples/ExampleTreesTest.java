@@ -60,9 +60,9 @@ class ExampleTreesTest {
 
     List<GeneratedFile> files = generator.generate(context);
 
-    boolean onInstances = spec.stack().remoteEnvironments().stream().anyMatch(dev.parity.core.Environment::runsOnInstances);
-    if (generatorName.equals("terraform") && !onInstances) {
-      assertThat(files).as("no environment of %s runs on instances: no Terraform file", example).isEmpty();
+    // every remote environment, on instances or Kubernetes, gets terraform/services (its managed databases and caches)
+    if (generatorName.equals("terraform") && spec.stack().remoteEnvironments().isEmpty()) {
+      assertThat(files).as("%s has no remote environment: no Terraform file", example).isEmpty();
     } else {
       assertThat(files).as("%s generates at least one file for %s", generatorName, example).isNotEmpty();
     }
