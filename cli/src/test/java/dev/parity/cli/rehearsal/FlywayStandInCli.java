@@ -62,7 +62,7 @@ public final class FlywayStandInCli {
     }
   }
 
-  private static Map<String, String> fromToml(File file, String environment) throws Exception {
+  static Map<String, String> fromToml(File file, String environment) throws Exception {
     JsonNode toml = new TomlMapper().readTree(file);
     Map<String, String> settings = new HashMap<>();
     JsonNode env = toml.path("environments").path(environment);
@@ -70,8 +70,22 @@ public final class FlywayStandInCli {
       throw new IllegalArgumentException("no environment '" + environment + "' in " + file);
     }
     env.fields().forEachRemaining(e -> settings.put("flyway." + e.getKey(), text(e.getValue())));
-    toml.path("flyway").fields().forEachRemaining(e -> settings.put("flyway." + e.getKey(), text(e.getValue())));
+    flatten("flyway", toml.path("flyway"), settings);
     return settings;
+  }
+
+  /**
+   * A TOML table as Flyway's dotted properties, nested tables included: {@code [flyway.postgresql.transactional]
+   * lock = false} is {@code flyway.postgresql.transactional.lock=false}, which the PostgreSQL plugin reads.
+   */
+  private static void flatten(String prefix, JsonNode table, Map<String, String> settings) {
+    table.fields().forEachRemaining(e -> {
+      if (e.getValue().isObject()) {
+        flatten(prefix + "." + e.getKey(), e.getValue(), settings);
+      } else {
+        settings.put(prefix + "." + e.getKey(), text(e.getValue()));
+      }
+    });
   }
 
   private static String text(JsonNode value) {
