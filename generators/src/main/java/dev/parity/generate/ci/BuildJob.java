@@ -2,6 +2,7 @@ package dev.parity.generate.ci;
 
 import dev.parity.core.App;
 import dev.parity.core.BuildKind;
+import dev.parity.core.Database;
 import dev.parity.core.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,13 +86,18 @@ final class BuildJob {
         .env("CONTEXT", Pipeline.expressionSafe(app.source()));
   }
 
-  /** Builds the image holding a database's migrations and Flyway, from {@code db/<db>/Dockerfile}, in the spec folder. */
+  /**
+   * Builds the image holding a database's migrations and Flyway, from {@code db/<db>/Dockerfile}, with the
+   * database's migrations folder (relative to the spec folder) as the build context, as that Dockerfile's
+   * {@code COPY . /flyway/sql/} expects: nothing else of the repository goes into the image.
+   */
   private static Step buildMigrations(Pipeline pipeline, Service database) {
     return Step.run("Build and push the " + database.name() + " migrations image once",
-            "docker build --file \"$DOCKERFILE\" --tag \"$IMAGE\" .\n" + PUSH)
+            "docker build --file \"$DOCKERFILE\" --tag \"$IMAGE\" \"$CONTEXT\"\n" + PUSH)
         .id(stepId(database.name() + "-migrations"))
         .in(Step.SPEC_DIR)
         .env("IMAGE", pipeline.migrationsRepository(database) + ":" + SHA)
-        .env("DOCKERFILE", pipeline.inTree("db/" + database.name() + "/Dockerfile"));
+        .env("DOCKERFILE", pipeline.inTree("db/" + database.name() + "/Dockerfile"))
+        .env("CONTEXT", Pipeline.expressionSafe(((Database) database).migrations().orElseThrow()));
   }
 }

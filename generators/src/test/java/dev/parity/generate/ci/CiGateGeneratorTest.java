@@ -114,6 +114,21 @@ class CiGateGeneratorTest {
         .contains("echo '  - name: " + repository + "'", "echo \"    digest: ${" + variable + "#*@}\"");
   }
 
+  /**
+   * Found by the pipeline rehearsal: the migrations image was built with the spec folder as its context, so its
+   * Dockerfile's {@code COPY . /flyway/sql/} put the whole checkout (.git, target/, the deploy tree) into the image.
+   */
+  @Test
+  void theMigrationsImageIsBuiltFromTheMigrationsFolderAlone() throws IOException {
+    Stack stack = Fixtures.shop(Fixtures.cluster("staging", 2), Fixtures.cluster("production", 3)).build();
+    var database = GateScript.databases(stack).get(0);
+    JsonNode jobs = YAML.readTree(generate(stack).get("ci/github/parity.yml").content()).path("jobs");
+    JsonNode build = step(jobs.path("build"), "Build and push the " + database.name() + " migrations image once");
+    assertThat(build.path("env").path("CONTEXT").asText())
+        .isEqualTo(((dev.parity.core.Database) database).migrations().orElseThrow()).isNotEqualTo(".");
+    assertThat(build.path("run").asText()).startsWith("docker build --file \"$DOCKERFILE\" --tag \"$IMAGE\" \"$CONTEXT\"\n");
+  }
+
   @Test
   void kubernetesDeployStepsPassShellcheck() throws IOException {
     RealTool.require("shellcheck");
