@@ -4,27 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 
 /**
- * The {@code kubectl} and {@code terraform} of the pipeline rehearsal: scripts on the PATH run this
- * class, which keeps, per environment ({@code $REHEARSAL_ENVIRONMENT}, the job's GitHub environment),
- * what it was asked to apply under {@code $REHEARSAL_RECORDS/<env>/}:
+ * The {@code kubectl} and {@code terraform} of the pipeline rehearsal: scripts on the PATH hand each call
+ * (its arguments, working directory, {@code $REHEARSAL_ENVIRONMENT} and {@code $KUBECONFIG}) to the
+ * rehearsal's {@link RecorderServer}, which runs it here, in the test's JVM, and hands back its output
+ * and exit code. It keeps, per environment (the job's GitHub environment), what it was asked to apply
+ * under {@code records/<env>/}:
  * <ul>
  *   <li>{@code calls.log}: every call's arguments;</li>
  *   <li>{@code applied/<n>-<folder>.yaml}: what {@code apply -k} applies, rendered by the real
- *       {@code kubectl kustomize} ({@code $REHEARSAL_REAL_KUBECTL});</li>
+ *       {@code kubectl kustomize};</li>
  *   <li>{@code terraform/<n>.tfvars} and the {@code -var}s of each {@code terraform apply};</li>
  *   <li>{@code events.log}: in order, each migration run and its outcome, each roll-out and image;</li>
  *   <li>{@code running/<app>}: the image last applied for the app, the "running version".</li>
@@ -32,8 +37,8 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
  * The migration Job is made real: {@code kubectl wait --for=condition=complete job/<db>-migrate} runs
  * the Job's container, by the image reference of the applied manifest (a digest in the loopback
  * registry), with the Job's args, user and env (a {@code secretKeyRef} reads
- * {@code <env>/secrets.properties}, standing in for the ExternalSecret) on the Docker network
- * {@code $REHEARSAL_NETWORK_<env>}, where the environment's PostgreSQL stand-in answers to the
+ * {@code <env>/secrets.properties}, standing in for the ExternalSecret) on the environment's Docker network,
+ * where the environment's PostgreSQL stand-in answers to the
  * endpoint's host name. Its exit code is the wait's. {@code rollout status} succeeds. Any other
  * command exits 1 naming itself, so a workflow that starts calling more is noticed. What {@code apply -k}
  * applies, and what {@code delete job/…} deletes, is also done on the API server of {@code $KUBECONFIG} (the
@@ -44,23 +49,37 @@ public final class Recorder {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path records;
-  private final String environment;
-
-  private Recorder(Path records, String environment) {
-    this.records = records;
-    this.environment = environment;
+  /** What the recorder needs of the rehearsal: the records' folder, the real kubectl, the label, the networks. */
+  record Context(Path records, String realKubectl, String label, Map<String, String> networks) {
   }
 
-  public static void main(String[] args) throws Exception {
-    String environment = System.getenv().getOrDefault("REHEARSAL_ENVIRONMENT", "");
-    Path records = Path.of(System.getenv("REHEARSAL_RECORDS")).resolve(environment.isEmpty() ? "none" : environment);
-    Files.createDirectories(records);
-    Recorder recorder = new Recorder(records, environment);
-    List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
-    recorder.append("calls.log", args[0] + " " + String.join(" ", rest));
-    int code = args[0].equals("kubectl") ? recorder.kubectl(rest) : recorder.terraform(rest);
-    System.exit(code);
+  /** One call: the tool, its arguments, the caller's working directory, environment and kubeconfig. */
+  record Call(String tool, List<String> args, Path directory, String environment, String kubeconfig) {
+  }
+
+  private final Context context;
+  private final Call call;
+  private final Path records;
+  private final PrintStream out;
+
+  private Recorder(Context context, Call call, PrintStream out) throws IOException {
+    this.context = context;
+    this.call = call;
+    this.records = Files.createDirectories(
+        context.records().resolve(call.environment().isEmpty() ? "none" : call.environment()));
+    this.out = out;
+  }
+
+  /** Runs {@code call}, printing what the real tool would print to {@code out}; the tool's exit code. */
+  static int run(Context context, Call call, PrintStream out) throws IOException, InterruptedException {
+    Recorder recorder = new Recorder(context, call, out);
+    recorder.append("calls.log", call.tool() + " " + String.join(" ", call.args()));
+    return call.tool().equals("kubectl") ? recorder.kubectl(call.args()) : recorder.terraform(call.args());
+  }
+
+  private KubernetesClient client() throws IOException {
+    return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(Path.of(call.kubeconfig()))))
+        .build();
   }
 
   private int kubectl(List<String> args) throws IOException, InterruptedException {
@@ -75,14 +94,14 @@ public final class Recorder {
     }
     String verb = words.isEmpty() ? "" : words.get(0);
     if (verb.equals("apply") && words.size() == 3 && words.get(1).equals("-k")) {
-      return apply(Path.of(words.get(2)));
+      return apply(call.directory().resolve(words.get(2)));
     }
     if (verb.equals("delete") && words.size() >= 2 && words.get(1).startsWith("job/")) {
       Files.deleteIfExists(records.resolve("jobs/" + words.get(1).substring(4) + ".json"));
-      try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      try (KubernetesClient client = client()) {
         client.batch().v1().jobs().inNamespace(namespace(args)).withName(words.get(1).substring(4)).delete();
       }
-      System.out.println("job.batch \"" + words.get(1).substring(4) + "\" deleted (recorded)");
+      out.println("job.batch \"" + words.get(1).substring(4) + "\" deleted (recorded)");
       return 0;
     }
     if (verb.equals("wait") && words.contains("--for=condition=complete") && words.size() >= 3) {
@@ -92,7 +111,7 @@ public final class Recorder {
     if (verb.equals("logs") && words.size() >= 2 && words.get(1).startsWith("job/")) {
       Path logs = records.resolve("jobs/" + words.get(1).substring(4) + ".log");
       if (Files.exists(logs)) {
-        System.out.print(Files.readString(logs));
+        out.print(Files.readString(logs));
       }
       return 0;
     }
@@ -100,19 +119,23 @@ public final class Recorder {
       String app = words.get(2).replaceFirst("^deployment/", "");
       String image = read("running/" + app);
       append("events.log", "rollout " + app + " " + image);
-      System.out.println("deployment \"" + app + "\" successfully rolled out");
+      out.println("deployment \"" + app + "\" successfully rolled out");
       return 0;
     }
-    System.err.println("kubectl recorder: `kubectl " + String.join(" ", args) + "` is not a call the rehearsal records");
+    out.println("kubectl recorder: `kubectl " + String.join(" ", args) + "` is not a call the rehearsal records");
     return 1;
   }
 
   private int apply(Path folder) throws IOException, InterruptedException {
-    Process render = new ProcessBuilder(System.getenv("REHEARSAL_REAL_KUBECTL"), "kustomize", folder.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Path errors = Files.createTempFile("kustomize", ".err");
+    Process render = new ProcessBuilder(context.realKubectl(), "kustomize", folder.toString())
+        .redirectError(errors.toFile()).start();
     byte[] rendered = render.getInputStream().readAllBytes();
-    if (render.waitFor() != 0) {
-      System.err.println("kubectl recorder: kubectl kustomize " + folder + " failed");
+    int code = render.waitFor();
+    out.print(Files.readString(errors));
+    Files.delete(errors);
+    if (code != 0) {
+      out.println("kubectl recorder: kubectl kustomize " + folder + " failed");
       return 1;
     }
     Path applied = Files.createDirectories(records.resolve("applied"));
@@ -124,12 +147,12 @@ public final class Recorder {
     Files.createDirectories(records.resolve("jobs"));
     Files.createDirectories(records.resolve("running"));
     try (var parser = YAML.getFactory().createParser(rendered);
-        KubernetesClient client = new KubernetesClientBuilder().build()) {
+        KubernetesClient client = client()) {
       for (JsonNode object : YAML.readValues(parser, JsonNode.class).readAll()) {
         store(client, object);
         String kind = object.path("kind").asText();
         String name = object.path("metadata").path("name").asText();
-        System.out.println(kind.toLowerCase() + "/" + name + " configured (recorded)");
+        out.println(kind.toLowerCase() + "/" + name + " configured (recorded)");
         JsonNode container = object.path("spec").path("template").path("spec").path("containers").path(0);
         if (kind.equals("Deployment")) {
           Files.writeString(records.resolve("running/" + name), container.path("image").asText());
@@ -161,7 +184,7 @@ public final class Recorder {
   private int runJob(String name) throws IOException, InterruptedException {
     Path manifest = records.resolve("jobs/" + name + ".json");
     if (!Files.exists(manifest)) {
-      System.err.println("error: jobs.batch \"" + name + "\" not found");
+      out.println("error: jobs.batch \"" + name + "\" not found");
       return 1;
     }
     JsonNode pod = JSON.readTree(manifest.toFile()).path("spec").path("template").path("spec");
@@ -171,7 +194,7 @@ public final class Recorder {
       secrets.load(reader);
     }
     List<String> command = new ArrayList<>(List.of("docker", "run", "--rm",
-        "--label", System.getenv("REHEARSAL_LABEL"), "--network", System.getenv("REHEARSAL_NETWORK_" + environment),
+        "--label", context.label(), "--network", context.networks().get(call.environment()),
         "--user", pod.path("securityContext").path("runAsUser").asText() + ":"
             + pod.path("securityContext").path("runAsGroup").asText()));
     for (JsonNode variable : container.path("env")) {
@@ -189,10 +212,10 @@ public final class Recorder {
     Files.writeString(records.resolve("jobs/" + name + ".log"), output);
     append("events.log", "migrate job/" + name + " " + image + " " + (code == 0 ? "complete" : "failed"));
     if (code != 0) {
-      System.err.println("error: timed out waiting for the condition on jobs/" + name);
+      out.println("error: timed out waiting for the condition on jobs/" + name);
       return 1;
     }
-    System.out.println("job.batch/" + name + " condition met");
+    out.println("job.batch/" + name + " condition met");
     return 0;
   }
 
@@ -200,7 +223,7 @@ public final class Recorder {
     String verb = args.isEmpty() ? "" : args.get(0);
     switch (verb) {
       case "init", "workspace" -> {
-        System.out.println("terraform " + String.join(" ", args) + " (recorded)");
+        out.println("terraform " + String.join(" ", args) + " (recorded)");
         return 0;
       }
       case "apply" -> {
@@ -213,7 +236,7 @@ public final class Recorder {
         for (int i = 1; i < args.size(); i++) {
           String arg = args.get(i);
           if (arg.startsWith("-var-file=")) {
-            Files.copy(Path.of(arg.substring("-var-file=".length())), folder.resolve(n + ".tfvars"));
+            Files.copy(call.directory().resolve(arg.substring("-var-file=".length())), folder.resolve(n + ".tfvars"));
           } else if (arg.equals("-var")) {
             String assignment = args.get(++i);
             append("terraform/" + n + ".vars", assignment);
@@ -226,11 +249,11 @@ public final class Recorder {
             }
           }
         }
-        System.out.println("Apply complete! (recorded)");
+        out.println("Apply complete! (recorded)");
         return 0;
       }
       default -> {
-        System.err.println("terraform recorder: `terraform " + String.join(" ", args) + "` is not a call the rehearsal records");
+        out.println("terraform recorder: `terraform " + String.join(" ", args) + "` is not a call the rehearsal records");
         return 1;
       }
     }

@@ -8,7 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +36,12 @@ final class RehearsalFixture implements AutoCloseable {
   static final String REGISTRY = System.getenv().getOrDefault("PARITY_CI_REGISTRY", "127.0.0.1:5000");
   static final String FLYWAY_VERSION = Images.FLYWAY.substring(Images.FLYWAY.indexOf(':') + 1);
 
+  /**
+   * JVM options of the rehearsal's short-lived stand-in processes (recorders, the Flyway stand-in): the client
+   * compiler only and the serial collector, which start faster and cost a fraction of the CPU on a busy machine.
+   */
+  static final String QUICK_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
+
   final String id = UUID.randomUUID().toString().substring(0, 8);
   final String label = "parity-rehearsal=" + id;
   final Path root;
@@ -45,6 +57,10 @@ final class RehearsalFixture implements AutoCloseable {
   record Database(String container, String network, int port, String password) {
     String jdbcUrl() {
       return "jdbc:postgresql://127.0.0.1:" + port + "/orders?user=orders";
+    }
+
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(jdbcUrl(), "orders", password);
     }
   }
 
@@ -73,10 +89,9 @@ final class RehearsalFixture implements AutoCloseable {
     try (var in = FlywayStandInCli.class.getClassLoader().getResourceAsStream(classFile)) {
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.writeString(context.resolve("flyway"), "#!/bin/sh\nexec java -cp '/flyway/lib/*:/flyway/classes' "
+    Files.writeString(context.resolve("flyway"), "#!/bin/sh\nexec java " + QUICK_JVM + " -cp '/flyway/lib/*:/flyway/classes' "
         + FlywayStandInCli.class.getName() + " \"$@\"\n");
     Files.writeString(context.resolve("Dockerfile"), "FROM " + JRE + "\n"
-        + "LABEL " + label + "\n"
         + "WORKDIR /flyway\n"
         + "COPY lib/ /flyway/lib/\n"
         + "COPY classes/ /flyway/classes/\n"
@@ -84,50 +99,88 @@ final class RehearsalFixture implements AutoCloseable {
         + "RUN chmod 755 /flyway/flyway && mkdir -p /flyway/sql\n"
         + "ENV PATH=/flyway:$PATH\n"
         + "ENTRYPOINT [\"flyway\"]\n"
-        + "CMD [\"-help\"]\n");
+        + "CMD [\"-help\"]\n"
+        + "LABEL " + label + "\n");
     RealTool.assertAccepts(context, "env", "DOCKER_BUILDKIT=0", "docker", "build", "-q", "-t", flywayCli, ".");
     RealTool.assertAccepts(context, "docker", "tag", flywayCli, Images.FLYWAY);
   }
 
-  /** A network and a PostgreSQL stand-in for {@code environment}, reachable on it as {@code host}. */
-  void database(String environment, String host) throws IOException, InterruptedException {
-    String network = "rehearsal-" + id + "-" + environment;
-    RealTool.assertAccepts(root, "docker", "network", "create", "--label", label, network);
-    String password = "pw-" + environment + "-" + id;
-    String container = RealTool.assertAccepts(root, "docker", "run", "-d", "--label", label, "--network", network,
-        "--network-alias", host, "-e", "POSTGRES_USER=orders", "-e", "POSTGRES_PASSWORD=" + password,
-        "-e", "POSTGRES_DB=orders", "-p", "127.0.0.1::5432", POSTGRES).strip();
-    String mapping = RealTool.assertAccepts(root, "docker", "port", container, "5432/tcp").lines().findFirst().orElseThrow();
-    int port = Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1));
-    for (int i = 0; i < 120; i++) {
-      RealTool.Result ready = RealTool.run(root, "docker", "exec", container, "psql", "-h", "127.0.0.1", "-U", "orders",
-          "-d", "orders", "-tAc", "SELECT 1");
-      if (ready.exitCode() == 0) {
-        break;
+  /** An environment and the host name its database endpoint has in the spec. */
+  record Endpoint(String environment, String host) {
+  }
+
+  /**
+   * Per endpoint, a network and a PostgreSQL stand-in reachable on it as the endpoint's host name, all
+   * started at once; returns once each owner can log in over TCP from this machine (the entrypoint's
+   * first, socket-only server does not count).
+   */
+  void databases(List<Endpoint> endpoints) throws IOException, InterruptedException {
+    Map<String, Database> started = new LinkedHashMap<>();
+    for (Endpoint endpoint : endpoints) {
+      String network = "rehearsal-" + id + "-" + endpoint.environment();
+      RealTool.assertAccepts(root, "docker", "network", "create", "--label", label, network);
+      String password = "pw-" + endpoint.environment() + "-" + id;
+      String container = RealTool.assertAccepts(root, "docker", "run", "-d", "--label", label, "--network", network,
+          "--network-alias", endpoint.host(), "-e", "POSTGRES_USER=orders", "-e", "POSTGRES_PASSWORD=" + password,
+          "-e", "POSTGRES_DB=orders", "-p", "127.0.0.1::5432", POSTGRES).strip();
+      String mapping = RealTool.assertAccepts(root, "docker", "port", container, "5432/tcp").lines().findFirst()
+          .orElseThrow();
+      int port = Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1));
+      started.put(endpoint.environment(), new Database(container, network, port, password));
+    }
+    for (var entry : started.entrySet()) {
+      awaitOwnerLogin(entry.getKey(), entry.getValue());
+      databases.put(entry.getKey(), entry.getValue());
+      Files.createDirectories(records.resolve(entry.getKey()));
+      Files.writeString(records.resolve(entry.getKey()).resolve("secrets.properties"),
+          "ORDERS_DB_PASSWORD=" + entry.getValue().password() + "\n");
+    }
+  }
+
+  private void awaitOwnerLogin(String environment, Database database) throws InterruptedException {
+    SQLException last = null;
+    for (long deadline = System.nanoTime() + 120_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+      try (Connection connection = database.connect()) {
+        return;
+      } catch (SQLException e) {
+        last = e;
       }
-      Thread.sleep(500);
     }
-    databases.put(environment, new Database(container, network, port, password));
-    Files.createDirectories(records.resolve(environment));
-    Files.writeString(records.resolve(environment).resolve("secrets.properties"), "ORDERS_DB_PASSWORD=" + password + "\n");
+    throw new IllegalStateException("the " + environment + " database " + database.container() + " did not accept"
+        + " its owner within 120 s: " + (last == null ? "" : last.getMessage()) + "\n"
+        + RealTool.run(root, "docker", "logs", database.container()).output());
   }
 
-  /** {@code sql} in {@code environment}'s database, as its owner; the output of psql. */
-  String psql(String environment, String sql) {
-    return RealTool.assertAccepts(root, "docker", "exec", "-e", "PGPASSWORD=" + databases.get(environment).password(),
-        databases.get(environment).container(), "psql", "-h",
-        "127.0.0.1", "-U", "orders", "-d", "orders", "-tAc", sql).strip();
+  /** {@code sql} in {@code environment}'s database, as its owner: the first column of each row, one a line. */
+  String query(String environment, String sql) {
+    try (Connection connection = databases.get(environment).connect();
+        Statement statement = connection.createStatement()) {
+      if (!statement.execute(sql)) {
+        return "";
+      }
+      List<String> rows = new ArrayList<>();
+      try (ResultSet result = statement.getResultSet()) {
+        while (result.next()) {
+          rows.add(String.valueOf(result.getObject(1)));
+        }
+      }
+      return String.join("\n", rows);
+    } catch (SQLException e) {
+      throw new IllegalStateException("in the " + environment + " database: " + sql + ": " + e.getMessage(), e);
+    }
   }
 
-  /** The recorders as {@code kubectl} and {@code terraform}, and the mirror's two archives. */
-  void recordersAndMirror(Path parityJar) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    for (String tool : List.of("kubectl", "terraform")) {
-      Path script = bin.resolve(tool);
-      Files.writeString(script, "#!/bin/sh\n# The rehearsal's recorder standing in for " + tool + "\nexec '" + java
-          + "' -cp '" + System.getProperty("java.class.path") + "' " + Recorder.class.getName() + " " + tool + " \"$@\"\n");
-      script.toFile().setExecutable(true);
-    }
+  /** The recorders' server, its {@code kubectl} and {@code terraform} on {@link #bin}. */
+  RecorderServer recorders(String realKubectl) throws IOException {
+    Map<String, String> networks = new LinkedHashMap<>();
+    databases.forEach((environment, database) -> networks.put(environment, database.network()));
+    RecorderServer server = new RecorderServer(new Recorder.Context(records, realKubectl, label, networks));
+    server.install(bin);
+    return server;
+  }
+
+  /** The mirror's two archives: the built CLI jar and the stand-in of Flyway's command line, with their SHA-256. */
+  void mirror(Path parityJar) throws IOException {
     Path cli = Files.createDirectories(mirror.resolve("maven2/dev/parity/parity-cli/0.1.0"));
     Files.copy(parityJar, cli.resolve("parity-cli-0.1.0.jar"), StandardCopyOption.REPLACE_EXISTING);
     parityJarSha256 = sha256(cli.resolve("parity-cli-0.1.0.jar"));
@@ -171,6 +224,11 @@ final class RehearsalFixture implements AutoCloseable {
     String networks = RealTool.run(root, "docker", "network", "ls", "-q", "--filter", "label=" + label).output();
     for (String network : networks.lines().filter(l -> l.matches("[0-9a-f]+")).toList()) {
       RealTool.run(root, "docker", "network", "rm", network);
+    }
+    String built = RealTool.run(root, "docker", "images", "-q", "--filter",
+        "reference=" + REGISTRY + "/rehearsal-" + id + "/*").output();
+    for (String image : built.lines().filter(l -> l.matches("[0-9a-f]+")).distinct().toList()) {
+      RealTool.run(root, "docker", "rmi", "-f", image);
     }
     RealTool.run(root, "docker", "rmi", flywayCli);
   }

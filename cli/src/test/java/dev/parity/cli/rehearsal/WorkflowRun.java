@@ -53,6 +53,7 @@ final class WorkflowRun {
   private final Path scratch;
   private final PrintStream log;
   private final Map<String, JobResult> results = new LinkedHashMap<>();
+  private final List<String> timings = new ArrayList<>();
 
   WorkflowRun(Path workflowFile, Trigger trigger, Settings settings, Path scratch, PrintStream log) {
     try {
@@ -74,9 +75,17 @@ final class WorkflowRun {
       String ready = jobs.keySet().stream().filter(id -> !results.containsKey(id))
           .filter(id -> needs(jobs.get(id)).stream().allMatch(results::containsKey)).findFirst()
           .orElseThrow(() -> new IllegalStateException("the jobs' needs form a cycle or name a missing job"));
+      long started = System.nanoTime();
       results.put(ready, job(ready, jobs.get(ready)));
+      timings.add(String.format("%6.1f s  job %s", seconds(started), ready));
     }
+    log.println("# timings (wall clock of this machine)");
+    timings.forEach(line -> log.println("#   " + line));
     return results;
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
   }
 
   /** True when no job failed. */
@@ -145,8 +154,10 @@ final class WorkflowRun {
         continue;
       }
       log.printf("-- %s%n", name);
+      long started = System.nanoTime();
       boolean ok = step.has("uses") ? uses(step, workspace)
           : runStep(step, expressions, env, path, workspace, temp, steps, environment);
+      timings.add(String.format("%6.1f s    %s / %s", seconds(started), id, name));
       if (!ok) {
         log.printf("-- %s: FAILED%n", name);
         failed = true;
