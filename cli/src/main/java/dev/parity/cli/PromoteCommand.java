@@ -4,6 +4,7 @@ import dev.parity.core.Releases;
 import dev.parity.core.Stack;
 import dev.parity.pins.Promotion;
 import dev.parity.pins.ReleaseFiles;
+import dev.parity.pins.ReleasedConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,7 +68,8 @@ final class PromoteCommand implements Callable<Integer> {
     }
     releases.environments().get(to).forEach((app, released) ->
         stdout.println("  promoted " + released.image() + " from " + from + " to " + to));
-    ReleaseFiles.write(target, stack, to, releases.environments().get(to));
+    ReleasedConfig config = Releasing.config(stack, to, stdout);
+    ReleaseFiles.write(target, stack, to, releases.environments().get(to), config);
     return Releasing.regenerate(options, loaded, target, stdout, ReleaseFiles.of(target, to));
   }
 }

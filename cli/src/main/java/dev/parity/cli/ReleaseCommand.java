@@ -11,6 +11,7 @@ import dev.parity.core.Stack;
 import dev.parity.pins.MigrationVersions;
 import dev.parity.pins.Promotion;
 import dev.parity.pins.ReleaseFiles;
+import dev.parity.pins.ReleasedConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,7 +93,8 @@ final class ReleaseCommand implements Callable<Integer> {
           .orElseThrow() + " to " + environment + " (migrations up to version " + version.orElse("none") + ")"
           + (source.tag != null ? " (tag " + source.tag + ")" : ""));
     }
-    ReleaseFiles.write(target, stack, environment, releases.environments().get(environment));
+    ReleasedConfig config = Releasing.config(stack, environment, stdout);
+    ReleaseFiles.write(target, stack, environment, releases.environments().get(environment), config);
     return Releasing.regenerate(options, loaded, target, stdout, ReleaseFiles.of(target, environment));
   }
 

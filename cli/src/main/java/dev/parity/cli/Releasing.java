@@ -1,8 +1,10 @@
 package dev.parity.cli;
 
+import dev.parity.core.Stack;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.TreeWriter;
 import dev.parity.generate.WriteResult;
+import dev.parity.pins.ReleasedConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -10,6 +12,18 @@ import java.nio.file.Path;
 final class Releasing {
 
   private Releasing() {
+  }
+
+  /**
+   * The config {@code environment} is rendered with, recorded in its release beside the images: what the spec
+   * renders now, which is what the deploy of this tree gives the apps.
+   */
+  static ReleasedConfig config(Stack stack, String environment, PrintWriter stdout) {
+    ReleasedConfig config = ReleasedConfig.of(stack, stack.environment(environment).orElseThrow());
+    int variables = config.entries().values().stream().mapToInt(java.util.Map::size).sum();
+    stdout.println("  recorded config " + config.shortDigest() + " of " + environment + " (" + variables
+        + " variable(s) of " + config.entries().size() + " app(s))");
+    return config;
   }
 
   static int regenerate(SpecOptions options, LoadedSpec loaded, Path target, PrintWriter stdout, Path releaseFile) {

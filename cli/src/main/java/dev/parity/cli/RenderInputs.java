@@ -10,6 +10,7 @@ import dev.parity.core.Stack;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.GenerationContext;
 import dev.parity.generate.Generator;
+import dev.parity.generate.MavenWrapper;
 import dev.parity.generate.Templates;
 import dev.parity.pins.ReleaseFiles;
 import java.io.File;
@@ -44,6 +45,7 @@ final class RenderInputs {
   private final ImageLock lock;
   private final Releases releases;
   private final Map<String, AppContract> contracts;
+  private final Optional<MavenWrapper> maven;
   private final Path templates;
   private final List<Path> classpath;
 
@@ -57,6 +59,7 @@ final class RenderInputs {
     this.releases = ReleaseFiles.read(tree, loaded.stack());
     // validated before rendering (SpecOptions.loadWithFiles): a contract that cannot be read is a problem there
     this.contracts = AppContracts.read(loaded.stack(), folder, new java.util.ArrayList<>());
+    this.maven = MavenProjects.of(folder);
     this.templates = templates;
     this.classpath = classpath;
   }
@@ -100,8 +103,9 @@ final class RenderInputs {
   /** The deploy tree these inputs render to. */
   DeployTree render() {
     Templates source = templates == null ? Templates.builtIn() : Templates.withOverrides(templates);
-    return DeployTree.render(new GenerationContext(loaded.stack(), loaded.name(), specFolderFromTree,
-        treeFromSpecFolder, source).withLock(lock).withReleases(releases).withContracts(contracts));
+    GenerationContext context = new GenerationContext(loaded.stack(), loaded.name(), specFolderFromTree,
+        treeFromSpecFolder, source).withLock(lock).withReleases(releases).withContracts(contracts);
+    return DeployTree.render(maven.map(context::withMaven).orElse(context));
   }
 
   /**
@@ -157,6 +161,7 @@ final class RenderInputs {
       sha.update(ModelDigest.of(lock, "lock"));
       sha.update(ModelDigest.of(releases, "releases"));
       text(sha, "\ncontracts\n" + contractText());
+      text(sha, "\nmaven\n" + maven.map(m -> m.wrapper() + "\n" + m.pom()).orElse("none") + "\n");
     } catch (ModelDigest.Unavailable e) {
       return new Fingerprint(null, "the inputs hold a value Parity cannot fingerprint: " + e.getMessage());
     }

@@ -75,8 +75,9 @@ public final class SpecLoader {
   /** The spec's classes: from the cache when nothing they came from changed, else compiled and cached. */
   private static Map<String, byte[]> compiled(Path file, String given, List<Path> classpath) {
     byte[] source = SpecCompiler.read(file, given);
-    String path = Stream.concat(Stream.of(System.getProperty("java.class.path")), classpath.stream().map(Path::toString))
-        .filter(s -> !s.isEmpty()).collect(Collectors.joining(File.pathSeparator));
+    String path = Stream.concat(Stream.of(System.getProperty("java.class.path"), parityClasses()),
+            classpath.stream().map(Path::toString))
+        .filter(s -> !s.isEmpty()).distinct().collect(Collectors.joining(File.pathSeparator));
     SpecCache cache = new SpecCache(SpecCache.defaultFolder());
     String key = SpecCache.key(file, source, path, ParityCli.version());
     return cache.lookup(file, key).orElseGet(() -> {
@@ -84,6 +85,21 @@ public final class SpecLoader {
       cache.store(file, key, output);
       return output.classes();
     });
+  }
+
+  /**
+   * Where the DSL's classes come from, when it is not the JVM's class path already: inside a Maven plugin
+   * (the {@code parity:cli} goal) the class path is Maven's launcher, and the DSL is the plugin's
+   * {@code parity-core} jar.
+   */
+  private static String parityClasses() {
+    java.security.CodeSource source = ParitySpec.class.getProtectionDomain().getCodeSource();
+    if (source == null || !"file".equals(source.getLocation().getProtocol())) {
+      return "";
+    }
+    String location = Path.of(java.net.URI.create(source.getLocation().toString())).toString();
+    return java.util.Arrays.asList(System.getProperty("java.class.path", "").split(File.pathSeparator))
+        .contains(location) ? "" : location;
   }
 
   private static Class<?> findSpecClass(Map<String, byte[]> classes, String simpleName, List<Path> classpath,

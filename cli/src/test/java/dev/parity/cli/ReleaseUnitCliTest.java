@@ -69,6 +69,41 @@ class ReleaseUnitCliTest {
   }
 
   @Test
+  void releaseAndPromoteRecordEachEnvironmentsConfigAndCheckNamesAChangeNotYetReleased() throws IOException {
+    Path spec = example();
+    assertThat(run("release", "--spec", spec.toString(), "--env", "staging", "--app", "web", "--digest", APP))
+        .as(err.toString()).isZero();
+    assertThat(run("promote", "--spec", spec.toString(), "staging", "production", "--skip-live-check"))
+        .as(err.toString()).isZero();
+    JsonNode staging = JSON.readTree(project.resolve("deploy/releases/staging.json").toFile());
+    JsonNode production = JSON.readTree(project.resolve("deploy/releases/production.json").toFile());
+    String recorded = production.at("/config/digest").asText();
+    assertThat(recorded).matches("sha256:[0-9a-f]{64}").isNotEqualTo(staging.at("/config/digest").asText());
+    assertThat(out.toString()).contains("  recorded config " + recorded.substring(0, 19)
+        + " of production (8 variable(s) of 1 app(s))\n");
+    assertThat(production.at("/config/apps/web").size()).isEqualTo(8);
+
+    Files.writeString(spec, Files.readString(spec).replace(
+        ".secret(\"DB_PASSWORD\", SecretRef.awsParameter(\"/shop/production/db-password\")))",
+        ".secret(\"DB_PASSWORD\", SecretRef.awsParameter(\"/shop/production/db-password\")).set(\"LOG_LEVEL\", \"warn\"))"));
+    assertThat(run("generate", "--spec", spec.toString())).as(err.toString()).isZero();
+    out.getBuffer().setLength(0);
+
+    assertThat(run("check", "--spec", spec.toString())).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).matches("(?s).* is up to date: \\d+ files, as spec NodePostgresRedis.java generates them\\.\n"
+        + "Config not yet released \\(1 environment\\(s\\)\\), pending:\n"
+        + "  production: released with config " + recorded.substring(0, 19) + ", the spec now renders sha256:[0-9a-f]{12}:"
+        + " app 'web': LOG_LEVEL changed; the next deploy of production applies it and its release job records it"
+        + " \\(a deploy made by hand: record it with `parity promote staging production`\\)\n");
+
+    assertThat(run("promote", "--spec", spec.toString(), "staging", "production", "--skip-live-check"))
+        .as(err.toString()).isZero();
+    out.getBuffer().setLength(0);
+    assertThat(run("check", "--spec", spec.toString())).isZero();
+    assertThat(out.toString()).doesNotContain("Config not yet released");
+  }
+
+  @Test
   void promoteStopsWithExitTwoAndTheReasonWhenTheTargetsDatabaseCannotBeReached() throws IOException {
     Path spec = example();
     assertThat(run("release", "--spec", spec.toString(), "--env", "staging", "--app", "web", "--digest", APP))

@@ -56,7 +56,9 @@ class ExampleTreesTest {
     LoadedSpec spec = SpecLoader.load(example.spec().toString(), List.of(), example.dir());
     Generator generator = BuiltInGenerators.all().stream().filter(g -> g.name().equals(generatorName)).findFirst()
         .orElseThrow();
-    GenerationContext context = new GenerationContext(spec.stack(), spec.name(), "..", "deploy", Templates.builtIn());
+    GenerationContext plain = new GenerationContext(spec.stack(), spec.name(), "..", "deploy", Templates.builtIn());
+    // as parity generate does: java-service is a Maven project, so its workflow runs parity through its ./mvnw
+    GenerationContext context = dev.parity.cli.MavenProjects.of(example.dir()).map(plain::withMaven).orElse(plain);
 
     List<GeneratedFile> files = generator.generate(context);
 

@@ -24,6 +24,7 @@ public final class GenerationContext {
   private final ImageLock lock;
   private final Releases releases;
   private Map<String, AppContract> contracts = Map.of();
+  private MavenWrapper maven;
 
   /**
    * @param stack the validated stack
@@ -67,6 +68,7 @@ public final class GenerationContext {
     GenerationContext c = new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates,
         imageLock, releases);
     c.contracts = contracts;
+    c.maven = maven;
     return c;
   }
 
@@ -75,6 +77,7 @@ public final class GenerationContext {
     GenerationContext c = new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates,
         lock, appReleases);
     c.contracts = contracts;
+    c.maven = maven;
     return c;
   }
 
@@ -86,7 +89,23 @@ public final class GenerationContext {
     GenerationContext c = new GenerationContext(stack, specName, specFolderFromTree, treeFromSpecFolder, templates,
         lock, releases);
     c.contracts = Map.copyOf(appContracts);
+    c.maven = maven;
     return c;
+  }
+
+  /**
+   * A copy for a spec in a Maven project that uses the Parity Maven plugin: the generated workflow runs
+   * {@code parity} through the project's own wrapper and the plugin instead of downloading the CLI.
+   */
+  public GenerationContext withMaven(MavenWrapper wrapper) {
+    GenerationContext c = withContracts(contracts);
+    c.maven = Objects.requireNonNull(wrapper, "wrapper");
+    return c;
+  }
+
+  /** The spec's Maven project, when it is in one that uses the Parity Maven plugin. */
+  public Optional<MavenWrapper> maven() {
+    return Optional.ofNullable(maven);
   }
 
   /** The apps' config contracts as read, by app name; empty when none was handed in. */

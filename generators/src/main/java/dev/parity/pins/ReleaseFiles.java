@@ -39,14 +39,23 @@ import java.util.stream.Stream;
  *       "ran" : [ "sha256:…" ],
  *       "version" : "2"
  *     }
+ *   },
+ *   "config" : {
+ *     "digest" : "sha256:…",
+ *     "apps" : {
+ *       "web" : { "DB_HOST" : "sha256:…", "LOG_LEVEL" : "sha256:…" }
+ *     }
  *   }
  * }
  * }</pre>
  *
  * <p>The release unit of an environment is everything in its file: each app's image, each
  * migrated database's migrations image ({@code migrations}, recorded in {@link Releases} under
- * {@code <db>-migrations}) and the highest migration version it applies. {@code parity promote}
- * copies the whole unit unchanged. A file written before migrations images existed has no
+ * {@code <db>-migrations}) and the highest migration version it applies, and the digest of the config the
+ * environment was rendered with ({@link ReleasedConfig}: per app, per variable, what the ConfigMap or tfvars
+ * give it). {@code parity promote} copies the images and versions unchanged and records the target's own
+ * rendered config, which differs per environment by design. A file without {@code config} (written before
+ * config digests existed) reads as a unit without one. A file written before migrations images existed has no
  * {@code migrations} object and reads as a unit of apps only.
  */
 public final class ReleaseFiles {
@@ -130,13 +139,72 @@ public final class ReleaseFiles {
     return apps;
   }
 
-  /** Writes the release file of {@code environment} with {@code apps}, sorted by app. */
+  /**
+   * The rendered config each release file records, by environment; an environment whose file has no
+   * {@code config} is left out.
+   *
+   * @throws dev.parity.core.ParityException exit code 2 when a {@code config} is malformed or its digest is
+   *     not the one its entries give (an edited record)
+   */
+  public static Map<String, ReleasedConfig> configs(Path treeRoot) {
+    Path folder = treeRoot.resolve(FOLDER);
+    Map<String, ReleasedConfig> byEnvironment = new TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return byEnvironment;
+    }
+    for (Path file : jsonFiles(folder)) {
+      String name = file.getFileName().toString();
+      String environment = name.substring(0, name.length() - ".json".length());
+      JsonNode config = PinFiles.read(file, "restore it from version control, or run `parity release --env "
+          + environment + "` again").path("config");
+      if (config.isMissingNode()) {
+        continue;
+      }
+      List<String> problems = new ArrayList<>();
+      Map<String, Map<String, String>> entries = new TreeMap<>();
+      config.path("apps").fields().forEachRemaining(app -> {
+        Map<String, String> keys = new TreeMap<>();
+        app.getValue().fields().forEachRemaining(key -> {
+          if (!ReleasedConfig.isDigest(key.getValue().asText(null))) {
+            problems.add("config of app '" + app.getKey() + "', variable '" + key.getKey() + "': '"
+                + key.getValue().asText() + "' is not sha256: followed by 64 lower-case hex digits");
+          }
+          keys.put(key.getKey(), key.getValue().asText());
+        });
+        entries.put(app.getKey(), keys);
+      });
+      ReleasedConfig recorded = ReleasedConfig.fromEntries(entries);
+      String digest = config.path("digest").asText("");
+      if (problems.isEmpty() && !digest.equals(recorded.digest())) {
+        problems.add("config digest '" + digest + "' is not the digest of its entries (" + recorded.digest()
+            + "): the record was edited");
+      }
+      if (!problems.isEmpty()) {
+        problems.add("fix: restore the file from version control, or record the environment again with `parity"
+            + " release` or `parity promote`");
+        throw PinFiles.invalid(file, problems);
+      }
+      byEnvironment.put(environment, recorded);
+    }
+    return byEnvironment;
+  }
+
+  /** Writes the release file of {@code environment} with {@code apps}, sorted by app, and no config. */
   public static void write(Path treeRoot, Stack stack, String environment, Map<String, Released> apps) {
+    write(treeRoot, stack, environment, apps, null);
+  }
+
+  /**
+   * Writes the release file of {@code environment} with {@code apps}, sorted by app, and {@code config}, the
+   * config the environment is rendered with (none when null).
+   */
+  public static void write(Path treeRoot, Stack stack, String environment, Map<String, Released> apps,
+      ReleasedConfig config) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("comment", "Release of stack '" + stack.name() + "' in environment '" + environment + "', written by"
         + " `parity release` and `parity promote`: the release unit, the image each app runs and each database's"
-        + " migrations image, by digest, with the migration version it applies, and every digest the"
-        + " environment ran. Generated files take these images; `parity check` refuses a digest the previous"
+        + " migrations image, by digest, with the migration version it applies, every digest the"
+        + " environment ran, and the digest of the config it is rendered with (per app and variable). Generated files take these images; `parity check` refuses a digest the previous"
         + " environment never ran.");
     root.put("environment", environment);
     Map<String, Object> byApp = new TreeMap<>();
@@ -157,6 +225,12 @@ public final class ReleaseFiles {
     root.put("apps", byApp);
     if (!byDatabase.isEmpty()) {
       root.put("migrations", byDatabase);
+    }
+    if (config != null) {
+      Map<String, Object> recorded = new LinkedHashMap<>();
+      recorded.put("digest", config.digest());
+      recorded.put("apps", config.entries());
+      root.put("config", recorded);
     }
     PinFiles.write(of(treeRoot, environment), root);
   }

@@ -1,6 +1,7 @@
 package dev.parity.maven;
 
 import dev.parity.cli.LoadedSpec;
+import dev.parity.cli.MavenProjects;
 import dev.parity.contract.AppContracts;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.GenerationContext;
@@ -37,9 +38,11 @@ abstract class AbstractTreeMojo extends AbstractParityMojo {
           + " your template overrides, or remove <templates> to use Parity's own");
     }
     Templates source = templates == null ? Templates.builtIn() : Templates.withOverrides(templates.toPath());
-    return DeployTree.render(new GenerationContext(loaded.stack(), loaded.name(), slashes(tree.relativize(folder)),
+    GenerationContext context = new GenerationContext(loaded.stack(), loaded.name(), slashes(tree.relativize(folder)),
         slashes(folder.relativize(tree)), source)
-        .withContracts(AppContracts.read(loaded.stack(), folder, new java.util.ArrayList<>())));
+        .withContracts(AppContracts.read(loaded.stack(), folder, new java.util.ArrayList<>()));
+    // the same rule as parity generate, so both write the same workflow
+    return DeployTree.render(MavenProjects.of(folder).map(context::withMaven).orElse(context));
   }
 
   private static String slashes(Path path) {

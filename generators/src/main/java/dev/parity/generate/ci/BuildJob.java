@@ -36,7 +36,7 @@ final class BuildJob {
     Job job = Job.of(Pipeline.BUILD, List.of(GateJob.ID), steps).onMain();
     for (App app : pipeline.stack().apps()) {
       if (app.buildKind() == BuildKind.JVM_JAR) {
-        steps.add(buildJar(app));
+        steps.add(buildJar(pipeline, app));
       }
       steps.add(buildImage(pipeline, app));
       job = job.output(Pipeline.output(app), "${{ steps." + stepId(app.name()) + ".outputs.image }}");
@@ -54,11 +54,15 @@ final class BuildJob {
     return name;
   }
 
-  private static Step buildJar(App app) {
+  private static Step buildJar(Pipeline pipeline, App app) {
     String jar = app.jar().orElse("the jar");
-    return Step.run("Build " + jar + " (replace if you do not build with ./mvnw)",
+    // the spec's own Maven project, when it has one, builds the jar; else the app folder's wrapper, a guess
+    return pipeline.context().maven().map(maven -> Step.run("Build " + jar + " with " + maven.wrapper(),
+            Pipeline.shell(maven.wrapper()) + " --batch-mode --no-transfer-progress \\\n  --file "
+                + Pipeline.shell(maven.pom()) + " package -DskipTests\n").in(Step.SPEC_DIR))
+        .orElseGet(() -> Step.run("Build " + jar + " (replace if you do not build with ./mvnw)",
             "./mvnw --batch-mode --no-transfer-progress package -DskipTests")
-        .in(Step.SPEC_DIR + (app.source().equals(".") ? "" : "/" + app.source()));
+        .in(Step.SPEC_DIR + (app.source().equals(".") ? "" : "/" + app.source())));
   }
 
   /**

@@ -32,7 +32,7 @@ final class DeployJob {
   /** The deploy of {@code environment}, after {@code previous} (the gate's build, or the previous environment's release). */
   static Job render(Pipeline pipeline, Environment environment, String previous) {
     List<String> needs = previous.equals(Pipeline.BUILD) ? List.of(Pipeline.BUILD) : List.of(Pipeline.BUILD, previous);
-    List<Step> steps = new ArrayList<>(Steps.withParity());
+    List<Step> steps = new ArrayList<>(Steps.withParity(pipeline));
     List<Service> databases = pipeline.databases();
     environment.kubernetes().ifPresent(k8s -> steps.addAll(KubernetesDeploy.access(environment)));
     if (!databases.isEmpty()) {

@@ -15,7 +15,7 @@ final class GateJob {
   }
 
   static Job render(Pipeline pipeline) {
-    return Job.of(ID, List.of(), Job.concat(Steps.withParity(), List.of(
+    return Job.of(ID, List.of(), Job.concat(Steps.withParity(pipeline), List.of(
         Step.run("parity check", pipeline.gate()).in(Step.SPEC_DIR))));
   }
 }

@@ -116,8 +116,12 @@ final class GitHubWorkflow {
               + " stops the run: no later environment is touched.",
           "",
           "Before the first run:",
-          "- SPEC_DIR: the folder of " + context.specName() + ", relative to the repository root.",
-          "- Repository variable PARITY_CLI_SHA256: the SHA-256 of parity-cli-" + Installs.PARITY_VERSION
+          "- SPEC_DIR: the folder of " + context.specName() + ", relative to the repository root."));
+      lines.add(context.maven().map(maven -> "- parity runs as the Parity Maven plugin's parity:cli goal through "
+              + maven.wrapper() + " (--file " + maven.pom() + "), at the plugin version that pom declares: Maven"
+              + " resolves it from your repositories and mirrors and checks its checksums (docs/cli.md, Installing"
+              + " the CLI in CI).")
+          .orElse("- Repository variable PARITY_CLI_SHA256: the SHA-256 of parity-cli-" + Installs.PARITY_VERSION
               + ".jar, which each job installs (docs/cli.md, Installing the CLI in CI);"
               + " PARITY_CLI_MIRROR may name a mirror of its origin."));
       if (onInstances) {

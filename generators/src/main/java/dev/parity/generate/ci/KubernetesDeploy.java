@@ -60,7 +60,7 @@ final class KubernetesDeploy {
       String release = pipeline.inTree("k8s/release-" + env + "-migrate");
       steps.add(pin(pipeline, release, "../overlays/" + env + "/migrate", databases.stream()
               .map(d -> new String[] {pipeline.migrationsRepository(d), Pipeline.migrationsVariable(d)}).toList())
-          .named("Pin this run's migrations images over the " + env + " migration Jobs"));
+          .named("Pin this run's migrations images over " + env + "'s Jobs"));
       List<String> run = new ArrayList<>();
       for (Service db : databases) {
         run.add(namespaced + " \\\n  delete job/" + db.name() + "-migrate --ignore-not-found");
@@ -68,10 +68,12 @@ final class KubernetesDeploy {
       run.add(kubectl + (k8s.context().isPresent() ? " \\\n  " : " ") + "apply -k " + Pipeline.shell(release));
       for (Service db : databases) {
         String job = "job/" + db.name() + "-migrate";
-        run.add("if ! " + namespaced + " \\\n  wait --for=condition=complete " + job + " --timeout=" + MIGRATE_TIMEOUT + "; then");
-        run.add("  " + namespaced + " logs " + job + " --all-containers || true");
-        run.add("  echo \"::error title=Migration failed::" + job + " did not complete\" \\\n"
-            + "    \"in " + env + "; no app was rolled out\"");
+        // each piece on a line of its own: yamllint's 80 columns hold long namespace and database names
+        run.add("if ! " + kubectl + " \\\n  --namespace " + Pipeline.shell(k8s.namespace())
+            + " \\\n  wait --for=condition=complete \\\n  " + job + " --timeout=" + MIGRATE_TIMEOUT + "; then");
+        run.add("  " + namespaced + " \\\n    logs " + job + " --all-containers || true");
+        run.add("  echo \"::error title=Migration failed::" + job + "\" \\\n"
+            + "    \"did not complete in " + env + "; no app was rolled out\"");
         run.add("  exit 1");
         run.add("fi");
       }

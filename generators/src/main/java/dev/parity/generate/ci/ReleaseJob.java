@@ -35,12 +35,12 @@ final class ReleaseJob {
     run.add("git checkout --quiet --detach FETCH_HEAD");
     if (previous == null) {
       for (App app : pipeline.stack().apps()) {
-        run.add("\"$PARITY\" release --spec " + spec + " --out " + out + " --env " + env + " \\\n  --app "
-            + Pipeline.shell(app.name()) + " --digest \"${" + Pipeline.variable(app) + "#*@}\"");
+        run.add("\"$PARITY\" release --spec " + spec + " --out " + out + " \\\n  --env " + env + " --app "
+            + Pipeline.shell(app.name()) + " \\\n  --digest \"${" + Pipeline.variable(app) + "#*@}\"");
       }
       for (Service database : pipeline.stack().migratedDatabases()) {
-        run.add("\"$PARITY\" release --spec " + spec + " --out " + out + " --env " + env + " \\\n  --app "
-            + Pipeline.shell(database.name() + "-migrations") + " --digest \"${"
+        run.add("\"$PARITY\" release --spec " + spec + " --out " + out + " \\\n  --env " + env + " --app "
+            + Pipeline.shell(database.name() + "-migrations") + " \\\n  --digest \"${"
             + Pipeline.migrationsVariable(database) + "#*@}\"");
       }
     } else {
@@ -55,7 +55,7 @@ final class ReleaseJob {
     run.add("git commit --quiet -m \"Release ${GITHUB_SHA::12} to " + environment.name() + "\"");
     run.add("git push --quiet origin HEAD:refs/heads/main");
     Job job = Job.of(id(environment), List.of(Pipeline.BUILD, IntegrationTestsJob.id(environment)), List.of(
-            Steps.checkout(), Steps.java(), Installs.PARITY.step(),
+            Steps.checkout(), Steps.java(), ParityInstall.step(pipeline),
             Step.run("Record what " + environment.name() + " runs", String.join("\n", run) + "\n").in(Step.SPEC_DIR)))
         .onMain().grant("contents", "write");
     for (App app : pipeline.stack().apps()) {

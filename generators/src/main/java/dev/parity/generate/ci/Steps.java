@@ -17,9 +17,9 @@ final class Steps {
     return Step.uses(ActionPins.SETUP_JAVA).with("distribution", "temurin").with("java-version", "17");
   }
 
-  /** The checkout, a JDK and Parity's CLI: what every job that runs {@code parity} starts with. */
-  static List<Step> withParity() {
-    return List.of(checkout(), java(), Installs.PARITY.step());
+  /** The checkout, a JDK and {@code parity} ({@link ParityInstall}): what every job that runs it starts with. */
+  static List<Step> withParity(Pipeline pipeline) {
+    return List.of(checkout(), java(), ParityInstall.step(pipeline));
   }
 
   static Step login(String registry) {

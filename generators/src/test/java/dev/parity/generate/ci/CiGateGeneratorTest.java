@@ -91,7 +91,7 @@ class CiGateGeneratorTest {
         .isLessThan(names.indexOf("Deploy staging to Kubernetes"));
     String migrate = step(job, "Migrate the databases of staging before the apps roll out").path("run").asText();
     assertThat(migrate).contains("delete job/" + db + "-migrate --ignore-not-found",
-        "wait --for=condition=complete job/" + db + "-migrate --timeout=10m; then",
+        "wait --for=condition=complete \\\n  job/" + db + "-migrate --timeout=10m; then",
         "logs job/" + db + "-migrate --all-containers", "exit 1");
   }
 
@@ -302,9 +302,10 @@ class CiGateGeneratorTest {
           .isEqualTo("deploy/terraform/" + env + ".tfvars");
     }
     assertThat(runs(jobs.path("release-staging")))
-        .contains("\"$PARITY\" release --spec ShopSpec.java --out deploy --env staging \\\n  --app web --digest \"${WEB_IMAGE#*@}\"")
-        .contains("\"$PARITY\" release --spec ShopSpec.java --out deploy --env staging \\\n  --app db-migrations"
-            + " --digest \"${DB_MIGRATIONS#*@}\"")
+        .contains("\"$PARITY\" release --spec ShopSpec.java --out deploy \\\n  --env staging --app web \\\n"
+            + "  --digest \"${WEB_IMAGE#*@}\"")
+        .contains("\"$PARITY\" release --spec ShopSpec.java --out deploy \\\n  --env staging --app db-migrations"
+            + " \\\n  --digest \"${DB_MIGRATIONS#*@}\"")
         .contains("git push --quiet origin HEAD:refs/heads/main");
     assertThat(jobs.path("release-staging").path("env").path("DB_MIGRATIONS").asText())
         .isEqualTo("${{ needs.build.outputs.db_migrations }}");
