@@ -28,6 +28,7 @@ public final class ClusterPair {
 
   private static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
   private static final String CONFIG_DIGEST = "parity.dev/config-sha256";
+  private static final java.util.regex.Pattern ENV_VALUE = java.util.regex.Pattern.compile("\\.env\\[([^\\]]+)]\\.value$");
 
   private ClusterPair() {
   }
@@ -129,6 +130,10 @@ public final class ClusterPair {
     }
     if (object.startsWith("ConfigMap ") && path.startsWith("data.")) {
       return "the environment's value of " + path.substring("data.".length());
+    }
+    java.util.regex.Matcher env = ENV_VALUE.matcher(path);
+    if (env.find()) {
+      return "the environment's value of " + env.group(1);
     }
     if (object.startsWith("ExternalSecret ")) {
       return "secret reference";
