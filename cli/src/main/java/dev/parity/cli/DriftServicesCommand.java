@@ -77,6 +77,15 @@ final class DriftServicesCommand implements Callable<Integer> {
    * the override of {@code endpoints}, else the declared endpoint at the service's port.
    */
   static List<LiveService> services(Stack stack, Environment environment, Map<String, String> endpoints) {
+    return services(stack, environment, endpoints, key -> key);
+  }
+
+  /**
+   * As {@link #services(Stack, Environment, Map)}, each password read from the variable {@code variable} names
+   * for the service's password key ({@code drift envs} reads {@code STAGING_DB_PASSWORD} for key {@code DB_PASSWORD}).
+   */
+  static List<LiveService> services(Stack stack, Environment environment, Map<String, String> endpoints,
+      java.util.function.UnaryOperator<String> variable) {
     for (String name : endpoints.keySet()) {
       if (stack.services().stream().noneMatch(s -> s.name().equals(name) && s instanceof Database)) {
         throw new ParityException(ErrorCode.USAGE, "--endpoint " + name + "=…: '" + name + "' is not a database or"
@@ -108,7 +117,8 @@ final class DriftServicesCommand implements Callable<Integer> {
       boolean urlHasUser = url.matches("(?i).*[?&;]user=.*");
       services.add(new LiveService(service.name(), db.engine(), db.version(), url,
           urlHasUser ? null : SpecDatabases.user(db),
-          urlHasPassword ? null : LiveSchemaGate.password(SpecDatabases.passwordKey(db), service.name() + "'s password")));
+          urlHasPassword || SpecDatabases.passwordKey(db) == null ? null
+              : LiveSchemaGate.password(variable.apply(SpecDatabases.passwordKey(db)), service.name() + "'s password")));
     }
     return services;
   }

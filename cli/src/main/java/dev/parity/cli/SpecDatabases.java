@@ -17,13 +17,18 @@ final class SpecDatabases {
   private SpecDatabases() {
   }
 
-  /** The database named {@code service}, or the only one with migrations. */
-  static Database pick(Stack stack, String service) {
-    List<Database> candidates = stack.services().stream()
+  /** The PostgreSQL and MySQL/MariaDB services with migrations, in the spec's order. */
+  static List<Database> migrated(Stack stack) {
+    return stack.services().stream()
         .filter(s -> s instanceof Postgres || s instanceof MySql)
         .map(Database.class::cast)
         .filter(d -> d.migrations().isPresent())
         .toList();
+  }
+
+  /** The database named {@code service}, or the only one with migrations. */
+  static Database pick(Stack stack, String service) {
+    List<Database> candidates = migrated(stack);
     if (service != null) {
       return candidates.stream().filter(d -> ((Service) d).name().equals(service)).findFirst()
           .orElseThrow(() -> new ParityException(ErrorCode.USAGE, "--service '" + service + "' is not a PostgreSQL"

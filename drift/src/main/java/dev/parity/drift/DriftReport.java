@@ -21,19 +21,29 @@ import java.util.Objects;
  * @param findings every difference, grouped by object in the order found
  * @param migrations what the live migration history says, in a history-aware schema report
  *     ({@code drift schema --spec}); {@code null} in every other report
+ * @param allowed the differences the spec declares (knobs, per-environment values, deviations, a release not
+ *     promoted yet), listed apart and never drift: in a report of one environment against another
+ *     ({@code drift envs}); empty in every other report
  */
-public record DriftReport(String kind, String from, String to, List<Finding> findings, MigrationStatus migrations) {
+public record DriftReport(String kind, String from, String to, List<Finding> findings, MigrationStatus migrations,
+    List<Finding> allowed) {
 
   public DriftReport {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     findings = List.copyOf(findings);
+    allowed = List.copyOf(allowed);
   }
 
   /** A report without migration history. */
   public DriftReport(String kind, String from, String to, List<Finding> findings) {
-    this(kind, from, to, findings, null);
+    this(kind, from, to, findings, null, List.of());
+  }
+
+  /** A report with migration history and nothing allowed apart. */
+  public DriftReport(String kind, String from, String to, List<Finding> findings, MigrationStatus migrations) {
+    this(kind, from, to, findings, migrations, List.of());
   }
 
   /**
@@ -60,8 +70,17 @@ public record DriftReport(String kind, String from, String to, List<Finding> fin
 
   /** The findings grouped by object, objects in the order of their first finding. */
   public Map<String, List<Finding>> byObject() {
+    return grouped(findings);
+  }
+
+  /** The allowed differences grouped by object, as {@link #byObject}. */
+  public Map<String, List<Finding>> allowedByObject() {
+    return grouped(allowed);
+  }
+
+  private static Map<String, List<Finding>> grouped(List<Finding> list) {
     Map<String, List<Finding>> groups = new LinkedHashMap<>();
-    findings.forEach(f -> groups.computeIfAbsent(f.object(), o -> new ArrayList<>()).add(f));
+    list.forEach(f -> groups.computeIfAbsent(f.object(), o -> new ArrayList<>()).add(f));
     return groups;
   }
 }

@@ -35,8 +35,20 @@ final class JsonReport {
       ArrayNode pending = history.putArray("pending");
       migrations.pending().forEach(pending::add);
     }
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : report.findings()) {
+    findings(root.putArray("findings"), report.findings());
+    if (!report.allowed().isEmpty()) {
+      // Only in a report of one environment against another: what the spec declares may differ.
+      findings(root.putArray("allowed"), report.allowed());
+    }
+    try {
+      return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings always serializes", e);
+    }
+  }
+
+  private static void findings(ArrayNode findings, java.util.List<Finding> list) {
+    for (Finding f : list) {
       ObjectNode node = findings.addObject();
       node.put("category", f.category().id());
       node.put("change", f.change().id());
@@ -47,11 +59,6 @@ final class JsonReport {
       if (f.driftCase() != null) {
         node.put("case", f.driftCase().id());
       }
-    }
-    try {
-      return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings always serializes", e);
     }
   }
 }

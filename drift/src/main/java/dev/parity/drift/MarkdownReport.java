@@ -18,16 +18,15 @@ final class MarkdownReport {
       }
     }
     if (!report.hasDrift()) {
-      return out.append(":white_check_mark: No drift.\n").toString();
+      out.append(":white_check_mark: No drift.\n");
+      return allowed(out, report).toString();
     }
     out.append(":x: **").append(TextReport.count(report.findings().size(), "difference")).append(" in ")
         .append(TextReport.count(report.byObject().size(), "object")).append("**\n\n");
     if (migrations == null) {
       out.append("| object | difference | from | to |\n|---|---|---|---|\n");
-      report.byObject().forEach((object, findings) -> findings.forEach(f -> out.append("| ").append(cell(object))
-          .append(" | ").append(cell(f.message())).append(" | ").append(value(f.from())).append(" | ")
-          .append(value(f.to())).append(" |\n")));
-      return out.toString();
+      rows(out, report.byObject());
+      return allowed(out, report).toString();
     }
     out.append("| case | object | difference | from | to |\n|---|---|---|---|---|\n");
     for (DriftCase c : DriftCase.values()) {
@@ -36,6 +35,23 @@ final class MarkdownReport {
           .append(value(f.from())).append(" | ").append(value(f.to())).append(" |\n"));
     }
     return out.toString();
+  }
+
+  /** The differences the spec declares, in a table of their own: never drift. */
+  private static StringBuilder allowed(StringBuilder out, DriftReport report) {
+    if (!report.allowed().isEmpty()) {
+      out.append("\n:information_source: **Allowed, as the spec declares (")
+          .append(TextReport.count(report.allowed().size(), "difference")).append(")**\n\n")
+          .append("| object | difference | from | to |\n|---|---|---|---|\n");
+      rows(out, report.allowedByObject());
+    }
+    return out;
+  }
+
+  private static void rows(StringBuilder out, java.util.Map<String, java.util.List<Finding>> groups) {
+    groups.forEach((object, findings) -> findings.forEach(f -> out.append("| ").append(cell(object))
+        .append(" | ").append(cell(f.message())).append(" | ").append(value(f.from())).append(" | ")
+        .append(value(f.to())).append(" |\n")));
   }
 
   private static String value(String text) {

@@ -21,14 +21,15 @@ final class TextReport {
       }
     }
     if (!report.hasDrift()) {
-      return out.append("No drift.\n").toString();
+      out.append("No drift.\n");
+      return allowed(out, report).toString();
     }
     Map<String, List<Finding>> groups = report.byObject();
     out.append(count(report.findings().size(), "difference")).append(" in ")
         .append(count(groups.size(), "object")).append(":\n");
     if (migrations == null) {
       objects(out, groups, "");
-      return out.toString();
+      return allowed(out, report).toString();
     }
     // A history-aware report names each case, then its objects.
     for (DriftCase c : DriftCase.values()) {
@@ -39,6 +40,16 @@ final class TextReport {
       }
     }
     return out.toString();
+  }
+
+  /** The differences the spec declares, apart: never drift. */
+  private static StringBuilder allowed(StringBuilder out, DriftReport report) {
+    if (!report.allowed().isEmpty()) {
+      out.append("Allowed, as the spec declares (").append(count(report.allowed().size(), "difference"))
+          .append("):\n");
+      objects(out, report.allowedByObject(), "");
+    }
+    return out;
   }
 
   private static void objects(StringBuilder out, Map<String, List<Finding>> groups, String indent) {

@@ -54,25 +54,42 @@ public final class ClusterDrift {
    */
   public static DriftReport compare(List<ObjectNode> expected, List<ObjectNode> live, String fromName,
       String toName) {
+    return new DriftReport("cluster", fromName, toName, differences(expected, live).stream()
+        .map(Difference::finding).toList());
+  }
+
+  /**
+   * One difference of {@link #compare}, with the field it is at.
+   *
+   * @param finding the finding as the cluster report prints it
+   * @param path the field as reports print it ({@code spec.template.spec.containers[web].image}), or the
+   *     empty string when the whole object is missing or extra
+   */
+  public record Difference(Finding finding, String path) {
+  }
+
+  /** The differences {@link #compare} reports, each with its field; {@code live} may also be another rendering. */
+  public static List<Difference> differences(List<ObjectNode> expected, List<ObjectNode> live) {
     Map<String, ObjectNode> byKey = new LinkedHashMap<>();
     live.stream().sorted(ORDER).forEach(o -> byKey.put(key(o), o));
-    List<Finding> findings = new ArrayList<>();
+    List<Difference> found = new ArrayList<>();
     for (ObjectNode object : expected.stream().sorted(ORDER).toList()) {
       ObjectNode actual = byKey.remove(key(object));
       if (actual == null) {
-        findings.add(finding(Change.ONLY_IN_FROM, key(object), "rendered by the spec, but not in the cluster",
-            null, null));
+        found.add(new Difference(finding(Change.ONLY_IN_FROM, key(object),
+            "rendered by the spec, but not in the cluster", null, null), ""));
         continue;
       }
       boolean managed = object.path("kind").asText().equals("Deployment") && !object.path("spec").has("replicas");
-      new Fields(object.path("kind").asText(), key(object), managed, findings).compare("", "", object, actual);
+      new Fields(object.path("kind").asText(), key(object), managed, found).compare("", "", object, actual);
     }
-    byKey.keySet().forEach(k -> findings.add(finding(Change.ONLY_IN_TO, k,
-        "carries Parity's labels, but the spec renders no such object", null, null)));
-    return new DriftReport("cluster", fromName, toName, findings);
+    byKey.keySet().forEach(k -> found.add(new Difference(finding(Change.ONLY_IN_TO, k,
+        "carries Parity's labels, but the spec renders no such object", null, null), "")));
+    return List.copyOf(found);
   }
 
-  private static String key(ObjectNode object) {
+  /** The key objects are matched by: {@code Deployment web}. */
+  public static String key(ObjectNode object) {
     return object.path("kind").asText() + " " + object.path("metadata").path("name").asText();
   }
 
@@ -86,7 +103,7 @@ public final class ClusterDrift {
   }
 
   /** The field-by-field comparison of one object. */
-  private record Fields(String kind, String object, boolean replicasManaged, List<Finding> out) {
+  private record Fields(String kind, String object, boolean replicasManaged, List<Difference> out) {
 
     /**
      * @param shown the path as reports print it, list items by name ({@code containers[web]})
@@ -100,7 +117,7 @@ public final class ClusterDrift {
           JsonNode value = actual.get(e.getKey());
           if (value == null || value.isNull()) {
             if (!(e.getValue().isContainerNode() && e.getValue().isEmpty()) && !e.getValue().isNull()) {
-              out.add(finding(Change.ONLY_IN_FROM, object, s + " is missing (the spec renders "
+              add(s, finding(Change.ONLY_IN_FROM, object, s + " is missing (the spec renders "
                   + text(e.getValue()) + ")", text(e.getValue()), null));
             }
           } else {
@@ -115,9 +132,13 @@ public final class ClusterDrift {
       } else if (expected.isArray() && actual.isArray()) {
         list(shown, rule, (ArrayNode) expected, (ArrayNode) actual);
       } else if (!same(rule, expected, actual)) {
-        out.add(finding(Change.CHANGED, object, shown + ": " + text(expected) + " vs " + text(actual),
+        add(shown, finding(Change.CHANGED, object, shown + ": " + text(expected) + " vs " + text(actual),
             text(expected), text(actual)));
       }
+    }
+
+    private void add(String path, Finding finding) {
+      out.add(new Difference(finding, path));
     }
 
     private void extra(String shown, String rule, JsonNode value) {
@@ -128,7 +149,7 @@ public final class ClusterDrift {
         compare(shown, rule, JsonNodeFactory.instance.objectNode(), value);
         return;
       }
-      out.add(finding(Change.ONLY_IN_TO, object, shown + " is " + text(value) + ", which the spec does not render",
+      add(shown, finding(Change.ONLY_IN_TO, object, shown + " is " + text(value) + ", which the spec does not render",
           null, text(value)));
     }
 
@@ -139,10 +160,10 @@ public final class ClusterDrift {
         for (int i = 0; i < n; i++) {
           String s = shown + "[" + i + "]";
           if (i >= actual.size()) {
-            out.add(finding(Change.ONLY_IN_FROM, object, s + " is missing (the spec renders "
+            add(s, finding(Change.ONLY_IN_FROM, object, s + " is missing (the spec renders "
                 + text(expected.get(i)) + ")", text(expected.get(i)), null));
           } else if (i >= expected.size()) {
-            out.add(finding(Change.ONLY_IN_TO, object, s + " is " + text(actual.get(i))
+            add(s, finding(Change.ONLY_IN_TO, object, s + " is " + text(actual.get(i))
                 + ", which the spec does not render", null, text(actual.get(i))));
           } else {
             compare(s, rule + "[]", expected.get(i), actual.get(i));
@@ -157,12 +178,12 @@ public final class ClusterDrift {
         JsonNode match = live.remove(name);
         String s = shown + "[" + name + "]";
         if (match == null) {
-          out.add(finding(Change.ONLY_IN_FROM, object, s + " is missing", name, null));
+          add(s, finding(Change.ONLY_IN_FROM, object, s + " is missing", name, null));
         } else {
           compare(s, rule + "[]", item, match);
         }
       }
-      live.forEach((name, item) -> out.add(finding(Change.ONLY_IN_TO, object, shown + "[" + name
+      live.forEach((name, item) -> add(shown + "[" + name + "]", finding(Change.ONLY_IN_TO, object, shown + "[" + name
           + "] is not rendered by the spec", null, name)));
     }
 
