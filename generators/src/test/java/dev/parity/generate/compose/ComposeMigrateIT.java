@@ -114,7 +114,8 @@ class ComposeMigrateIT {
     String version = tag.replaceAll("-.*", "");
     int port = 40000 + new java.util.Random().nextInt(20000);
     Stack stack = Stack.named("mig" + UUID.randomUUID().toString().substring(0, 6))
-        .service(App.node("web", NODE).source("web").dependsOn("db").uses("DB_PASSWORD"))
+        // Random host ports: other stacks on the shared engine may hold 3000 and 5432.
+        .service(App.node("web", NODE).source("web").dependsOn("db").uses("DB_PASSWORD").hostPort(port + 1))
         .service(Postgres.of("db", version).variant(tag.substring(version.length()).replaceFirst("^-", "")).database("shop").user("shop").password("DB_PASSWORD")
             .hostPort(port).migrations("db/migrations"))
         .config(ConfigKey.secret("DB_PASSWORD"))
