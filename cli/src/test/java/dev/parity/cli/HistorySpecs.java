@@ -22,6 +22,7 @@ final class HistorySpecs {
   static final String MARIADB_STACK = "it-history-maria";
   static final String PROMOTE_STACK = "it-promote-pg";
   static final String INTERRUPTED_STACK = "it-schema-intr";
+  static final String NON_TRANSACTIONAL_STACK = "it-nontx-gate";
 
   private HistorySpecs() {
   }
@@ -98,6 +99,14 @@ final class HistorySpecs {
     @Override
     public Stack stack() {
       return interrupted();
+    }
+  }
+
+  /** PostgreSQL with {@code db/migrations}, under the stack name of the non-transactional migration tests. */
+  public static final class NonTransactional implements ParitySpec {
+    @Override
+    public Stack stack() {
+      return postgres(NON_TRANSACTIONAL_STACK, true);
     }
   }
 

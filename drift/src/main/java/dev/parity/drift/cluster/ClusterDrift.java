@@ -33,7 +33,7 @@ import java.util.Map;
 public final class ClusterDrift {
 
   private static final List<String> KIND_ORDER = List.of("Namespace", "ConfigMap", "ExternalSecret", "Service",
-      "Deployment", "Job", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "Ingress");
+      "PersistentVolumeClaim", "Deployment", "Job", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "Ingress");
   private static final Comparator<ObjectNode> ORDER = Comparator
       .comparingInt((ObjectNode o) -> rank(o.path("kind").asText()))
       .thenComparing(o -> o.path("kind").asText())

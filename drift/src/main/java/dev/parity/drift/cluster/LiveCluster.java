@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The objects of one namespace that carry Parity's labels ({@code app.kubernetes.io/managed-by=parity} and
  * {@code app.kubernetes.io/part-of=<stack>}), read over the Kubernetes API with fabric8's client, of the
- * kinds Parity renders: Namespace, ConfigMap, Service, Deployment, Job, HorizontalPodAutoscaler,
+ * kinds Parity renders: Namespace, ConfigMap, Service, PersistentVolumeClaim, Deployment, Job, HorizontalPodAutoscaler,
  * PodDisruptionBudget, NetworkPolicy, Ingress and ExternalSecret. Secrets are never listed, so no secret
  * value is read; an ExternalSecret holds only key names and the store. A kind whose API the cluster does
  * not serve (the External Secrets CRD not installed) reads as none of it.
@@ -35,6 +35,7 @@ public final class LiveCluster implements AutoCloseable {
   private static final List<ResourceDefinitionContext> KINDS = List.of(
       kind("", "v1", "ConfigMap", "configmaps"),
       kind("", "v1", "Service", "services"),
+      kind("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims"),
       kind("apps", "v1", "Deployment", "deployments"),
       kind("batch", "v1", "Job", "jobs"),
       kind("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers"),

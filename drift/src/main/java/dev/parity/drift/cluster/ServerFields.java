@@ -42,7 +42,14 @@ final class ServerFields {
   /** Kind-specific fields owned elsewhere. */
   private static final Map<String, Set<String>> OWNED_BY_KIND = Map.of(
       "Job", Set.of("spec.selector"),
-      "HorizontalPodAutoscaler", Set.of("spec.behavior"));
+      "HorizontalPodAutoscaler", Set.of("spec.behavior"),
+      // PersistentVolumeClaim: bound by the volume controller, the class filled in by the default StorageClass
+      "PersistentVolumeClaim", Set.of("spec.volumeName", "spec.storageClassName", "metadata.finalizers",
+          "metadata.annotations.pv.kubernetes.io/bind-completed",
+          "metadata.annotations.pv.kubernetes.io/bound-by-controller",
+          "metadata.annotations.volume.beta.kubernetes.io/storage-provisioner",
+          "metadata.annotations.volume.kubernetes.io/storage-provisioner",
+          "metadata.annotations.volume.kubernetes.io/selected-node"));
 
   /** Defaults the API server fills in, with the values it fills in. */
   private static final Map<String, List<String>> DEFAULTS = Map.ofEntries(
@@ -69,6 +76,7 @@ final class ServerFields {
       Map.entry("**configMap.defaultMode", List.of("420")),
       Map.entry("**secret.defaultMode", List.of("420")),
       Map.entry("spec.sessionAffinity", List.of("None")),
+      Map.entry("spec.volumeMode", List.of("Filesystem")),
       Map.entry("spec.ipFamilyPolicy", List.of("SingleStack")),
       Map.entry("spec.internalTrafficPolicy", List.of("Cluster")),
       Map.entry("spec.type", List.of("ClusterIP")),

@@ -101,7 +101,10 @@ final class Deployments {
     return probe;
   }
 
-  /** A writable {@code /tmp} under a read-only root, and each secret file at {@code /run/secrets/<name>}. */
+  /**
+   * A writable {@code /tmp} under a read-only root, the app's declared volumes ({@link AppVolumes}), and each secret
+   * file at {@code /run/secrets/<name>}.
+   */
   private static void volumes(App app, ObjectNode container, ObjectNode pod) {
     ArrayNode mounts = Manifests.NODES.arrayNode();
     ArrayNode volumes = Manifests.NODES.arrayNode();
@@ -109,6 +112,7 @@ final class Deployments {
       mounts.addObject().put("name", "tmp").put("mountPath", "/tmp");
       volumes.addObject().put("name", "tmp").putObject("emptyDir");
     }
+    AppVolumes.add(app, mounts, volumes);
     for (SecretFile file : app.options().secretFiles()) {
       String volume = "secret-" + Kubernetes.secretName(file.key());
       mounts.addObject().put("name", volume).put("mountPath", file.path()).put("subPath", file.name()).put("readOnly", true);

@@ -39,6 +39,8 @@ public final class KubernetesGenerator implements Generator {
       files.add(Manifests.file(context, "k8s/base/" + app.name() + "/deployment.yaml", Deployments.of(stack, app), ""));
       files.add(Manifests.file(context, "k8s/base/" + app.name() + "/service.yaml", Services.of(stack, app), ""));
     }
+    AppVolumes.claims(stack).forEach((file, claim) ->
+        files.add(Manifests.file(context, "k8s/base/" + file, claim, "")));
     for (Environment env : clusters) {
       files.addAll(new Overlay(context, env).files());
     }

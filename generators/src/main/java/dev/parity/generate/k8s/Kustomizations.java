@@ -25,6 +25,7 @@ final class Kustomizations {
       resources.add(app.name() + "/deployment.yaml");
       resources.add(app.name() + "/service.yaml");
     }
+    AppVolumes.claimFiles(stack).forEach(resources::add);
     return kustomization;
   }
 }

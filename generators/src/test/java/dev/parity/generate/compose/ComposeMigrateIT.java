@@ -1,6 +1,7 @@
 package dev.parity.generate.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parity.core.App;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,23 +55,10 @@ class ComposeMigrateIT {
   @Test
   void theMigrationRunsBeforeTheAppStartsWithAStandInFlywayImage(@TempDir Path root) throws IOException {
     buildFlywayStandIn(root.resolve("flyway-standin"));
-    String tag = POSTGRES.substring(POSTGRES.indexOf(':') + 1);
-    String version = tag.replaceAll("-.*", "");
-    int port = 40000 + new java.util.Random().nextInt(20000);
-    Stack stack = Stack.named("mig" + UUID.randomUUID().toString().substring(0, 6))
-        .service(App.node("web", NODE).source("web").dependsOn("db").uses("DB_PASSWORD"))
-        .service(Postgres.of("db", version).variant(tag.substring(version.length()).replaceFirst("^-", "")).database("shop").user("shop").password("DB_PASSWORD")
-            .hostPort(port).migrations("db/migrations"))
-        .config(ConfigKey.secret("DB_PASSWORD"))
-        .deviation(Deviation.of("db").in("local").differs("runs " + POSTGRES).because("the stand-in of this machine"))
-        .environment(Environment.local()).build();
     Files.createDirectories(root.resolve("db/migrations"));
     Files.writeString(root.resolve("db/migrations/V1__create_invoices.sql"),
         "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric NOT NULL);\n");
-    Path file = LocalProject.write(root, stack);
-    String project = "paritymig" + UUID.randomUUID().toString().substring(0, 8);
-    List<String> compose = List.of("env", "DB_PASSWORD=s3cret", "docker-compose", "-p", project, "-f",
-        root.relativize(file).toString());
+    List<String> compose = compose(root);
     try {
       RealTool.Result up = run(root, compose, "up", "-d", "--build");
       assertThat(up.exitCode()).as("docker-compose up:%n%s", up.output()).isZero();
@@ -81,14 +70,67 @@ class ComposeMigrateIT {
       Instant migrated = Instant.parse(inspect(root, migrate, "{{.State.FinishedAt}}"));
       Instant started = Instant.parse(inspect(root, web, "{{.State.StartedAt}}"));
       assertThat(migrated).as("the migration finished before the app started").isBefore(started);
-      String db = containerOf(root, compose, "db");
-      RealTool.Result table = RealTool.run(root, "docker", "exec", db, "psql", "-U", "shop", "-d", "shop", "-tAc",
-          "SELECT count(*) FROM invoices; SELECT version FROM flyway_schema_history WHERE success");
-      assertThat(table.exitCode()).as(table.output()).isZero();
-      assertThat(table.output()).doesNotContain("does not exist").contains("0\n1");
+      assertThat(psql(root, compose, "SELECT count(*) FROM invoices; SELECT version FROM flyway_schema_history"
+          + " WHERE success")).doesNotContain("does not exist").contains("0\n1");
     } finally {
       run(root, compose, "down", "-v", "--rmi", "local", "-t", "2");
     }
+  }
+
+  /**
+   * Issue 22, class 2: the generated {@code <db>-migrate} service applies a migration holding only {@code CREATE
+   * INDEX CONCURRENTLY} and exits; with Flyway's default transactional lock it waited for its own lock forever and
+   * {@code docker-compose up} never returned (the app waits for the migration to complete).
+   */
+  @Test
+  void aConcurrentIndexMigrationFinishesUnderDockerComposeUp(@TempDir Path root) throws IOException {
+    buildFlywayStandIn(root.resolve("flyway-standin"));
+    Files.createDirectories(root.resolve("db/migrations"));
+    Files.writeString(root.resolve("db/migrations/V1__create_invoices.sql"),
+        "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric NOT NULL);\n"
+            + "INSERT INTO invoices SELECT g, g FROM generate_series(1, 1000) g;\n");
+    Files.writeString(root.resolve("db/migrations/V2__index_total.sql"),
+        "CREATE INDEX CONCURRENTLY invoices_total_idx ON invoices (total);\n");
+    List<String> compose = compose(root);
+    try {
+      RealTool.Result up = assertTimeoutPreemptively(Duration.ofSeconds(240),
+          () -> run(root, compose, "up", "-d", "--build"),
+          "docker-compose up did not return: the migrate service waits for Flyway's own transactional lock");
+      assertThat(up.exitCode()).as("docker-compose up:%n%s", up.output()).isZero();
+      String migrate = containerOf(root, compose, "db-migrate");
+      assertThat(inspect(root, migrate, "{{.State.Status}} {{.State.ExitCode}}")).isEqualTo("exited 0");
+      assertThat(RealTool.run(root, "docker", "logs", migrate).output())
+          .contains("Successfully applied 2 migrations, now at version 2");
+      assertThat(psql(root, compose, "SELECT indexrelid::regclass || ' ' || indisvalid FROM pg_index"
+          + " WHERE indrelid = 'invoices'::regclass ORDER BY 1")).isEqualTo("invoices_pkey true\ninvoices_total_idx true\n");
+    } finally {
+      run(root, compose, "down", "-v", "--rmi", "local", "-t", "2");
+    }
+  }
+
+  /** The generated compose file of an app and a migrated PostgreSQL, and the docker-compose command line for it. */
+  private static List<String> compose(Path root) throws IOException {
+    String tag = POSTGRES.substring(POSTGRES.indexOf(':') + 1);
+    String version = tag.replaceAll("-.*", "");
+    int port = 40000 + new java.util.Random().nextInt(20000);
+    Stack stack = Stack.named("mig" + UUID.randomUUID().toString().substring(0, 6))
+        // Random host ports: other stacks on the shared engine may hold 3000 and 5432.
+        .service(App.node("web", NODE).source("web").dependsOn("db").uses("DB_PASSWORD").hostPort(port + 1))
+        .service(Postgres.of("db", version).variant(tag.substring(version.length()).replaceFirst("^-", "")).database("shop").user("shop").password("DB_PASSWORD")
+            .hostPort(port).migrations("db/migrations"))
+        .config(ConfigKey.secret("DB_PASSWORD"))
+        .deviation(Deviation.of("db").in("local").differs("runs " + POSTGRES).because("the stand-in of this machine"))
+        .environment(Environment.local()).build();
+    Path file = LocalProject.write(root, stack);
+    String project = "paritymig" + UUID.randomUUID().toString().substring(0, 8);
+    return List.of("env", "DB_PASSWORD=s3cret", "docker-compose", "-p", project, "-f", root.relativize(file).toString());
+  }
+
+  private static String psql(Path root, List<String> compose, String sql) {
+    String db = containerOf(root, compose, "db");
+    RealTool.Result result = RealTool.run(root, "docker", "exec", db, "psql", "-U", "shop", "-d", "shop", "-tAc", sql);
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    return result.output();
   }
 
   /**

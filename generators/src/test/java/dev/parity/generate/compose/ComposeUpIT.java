@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,38 @@ class ComposeUpIT {
     Stack stack = Stack.named("replicas")
         .service(App.node("web", NODE).source("web").localReplicas(2).healthPath("/"))
         .environment(Environment.local()).build();
-    try (Project project = Project.up(root, stack, List.of())) {
+    try (Project project = Project.up(root, stack, List.of(), Map.of())) {
       List<String> web = project.containers("web");
       assertThat(web).hasSize(2);
       assertThat(web).allSatisfy(id -> assertThat(RealTool.run(root, "docker", "inspect", "-f", "{{.State.Status}}", id)
           .output().strip()).isEqualTo("running"));
+    }
+  }
+
+  /**
+   * Issue 22, class 4: an app runs as a non-root user, and Docker creates a new volume root-owned unless the image
+   * holds the path, so {@code /app/uploads} was {@code root:root} and writing was denied. Under the generated compose
+   * file the app's user writes into its named volume and into an anonymous one at a nested path; a read-only mount
+   * stays read-only.
+   */
+  @Test
+  void theAppUserWritesIntoItsVolumesUnderDockerComposeUp(@TempDir Path root) {
+    Stack stack = Stack.named("mounts")
+        .service(App.node("web", NODE).source("web").start("node", "server.js")
+            .options(o -> o.mount(dev.parity.core.Mount.volume("uploads", "/app/uploads"))
+                .mount(dev.parity.core.Mount.anonymous("/app/cache/tiles"))
+                .mount(dev.parity.core.Mount.volume("reference", "/srv/reference").readOnly())))
+        .environment(Environment.local()).build();
+    String server = "const fs = require('fs');\n"
+        + "for (const dir of ['/app/uploads', '/app/cache/tiles', '/srv/reference']) {\n"
+        + "  try { fs.writeFileSync(dir + '/probe', 'x'); console.log('write ' + dir + ': ok as uid ' + process.getuid()); }\n"
+        + "  catch (e) { console.log('write ' + dir + ': ' + e.code); }\n"
+        + "}\n"
+        + "setInterval(() => {}, 1 << 30);\n";
+    try (Project project = Project.up(root, stack, List.of(), Map.of("web/server.js", server))) {
+      List<String> lines = project.awaitLog("web", 3);
+      assertThat(lines).containsExactly("write /app/uploads: ok as uid 1000", "write /app/cache/tiles: ok as uid 1000",
+          "write /srv/reference: EROFS");
     }
   }
 
@@ -79,7 +107,7 @@ class ComposeUpIT {
           // The stand-in image needs a root password; the official ones also take a random one.
           .config(ConfigKey.secret("ROOT_PASSWORD"))
           .environment(Environment.local()).build();
-      try (Project project = Project.up(root, stack, List.of("DB_PASSWORD=s3cret", "ROOT_PASSWORD=r00t"))) {
+      try (Project project = Project.up(root, stack, List.of("DB_PASSWORD=s3cret", "ROOT_PASSWORD=r00t"), Map.of())) {
         for (String service : List.of("standin", "old", "eleven")) {
           project.awaitHealthy(service, 1);
         }
@@ -111,8 +139,16 @@ class ComposeUpIT {
       this.compose = compose;
     }
 
-    static Project up(Path root, Stack stack, List<String> env) {
+    /** Writes the project, then {@code files} (relative to {@code root}) over what it wrote, then starts it. */
+    static Project up(Path root, Stack stack, List<String> env, Map<String, String> files) {
       Path file = LocalProject.write(root, stack);
+      files.forEach((path, content) -> {
+        try {
+          java.nio.file.Files.writeString(root.resolve(path), content);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
       List<String> compose = new ArrayList<>(List.of("env"));
       compose.addAll(env);
       compose.addAll(List.of("docker-compose", "-p", "parityit" + UUID.randomUUID().toString().substring(0, 8),
@@ -134,6 +170,26 @@ class ComposeUpIT {
 
     List<String> containers(String service) {
       return run("ps", "-q", service).output().lines().filter(l -> l.matches("[0-9a-f]{12,}")).toList();
+    }
+
+    /** Waits up to three minutes until {@code service} has logged {@code count} lines; returns them without prefix. */
+    List<String> awaitLog(String service, int count) {
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+      List<String> lines = List.of();
+      while (Instant.now().isBefore(deadline)) {
+        lines = run("logs", "--no-color", service).output().lines().filter(l -> l.contains("|"))
+            .map(l -> l.substring(l.indexOf('|') + 1).strip()).toList();
+        if (lines.size() >= count) {
+          return lines;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+      }
+      throw new AssertionError(service + " logged " + lines + "\n" + run("logs", service).output());
     }
 
     /** Waits up to three minutes until {@code count} containers of {@code service} report healthy. */

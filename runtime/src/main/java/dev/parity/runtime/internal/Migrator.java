@@ -3,6 +3,7 @@ package dev.parity.runtime.internal;
 import dev.parity.core.Database;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.ParityException;
+import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
 import dev.parity.core.Service;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
@@ -62,19 +64,42 @@ final class Migrator {
       return Arrays.stream(flyway.info().applied()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
           .map(Object::toString).toList();
     } catch (FlywayException e) {
+      String version = failedVersion(flyway);
       throw new ParityException(ErrorCode.MIGRATION_FAILED, "migration of service '" + service.name()
-          + "' failed" + failedVersion(flyway) + " (" + location + "):\n" + MigrationFailure.describe(e)
-          + "\nFix the migration, then start the stack again.", e);
+          + "' failed" + (version.isEmpty() ? "" : " at version " + version) + " (" + location + "):\n"
+          + MigrationFailure.describe(e) + "\n" + (service instanceof MySql && !version.isEmpty()
+              ? nonTransactional(service, version) : "") + "Fix the migration, then start the stack again.", e);
     }
   }
 
-  /** " at version N": the first migration not applied, which is the one that failed. */
+  /**
+   * The version that failed: the one Flyway recorded as failed (MySQL and MariaDB, which cannot roll a migration
+   * back, keep such a row), else the first migration not applied; empty when Flyway cannot tell.
+   */
   private static String failedVersion(Flyway flyway) {
     try {
+      MigrationInfo[] all = flyway.info().all();
+      for (MigrationInfo info : all) {
+        if (info.getState() == MigrationState.FAILED && info.getVersion() != null) {
+          return info.getVersion().toString();
+        }
+      }
       MigrationInfo[] pending = flyway.info().pending();
-      return pending.length > 0 && pending[0].getVersion() != null ? " at version " + pending[0].getVersion() : "";
+      return pending.length > 0 && pending[0].getVersion() != null ? pending[0].getVersion().toString() : "";
     } catch (FlywayException e) {
       return "";
     }
+  }
+
+  /**
+   * What a failed migration leaves on MySQL and MariaDB: each DDL statement commits by itself (MariaDB's
+   * "Statements that cause an implicit commit"), so nothing of the migration is rolled back, and the next start
+   * refuses the failed history row.
+   */
+  private static String nonTransactional(Service service, String version) {
+    return "  " + service.kindLabel() + " commits each DDL statement by itself, so what V" + version + " ran before"
+        + " the failing statement stays applied and its history row says failed: undo that part by hand and delete"
+        + " the row (DELETE FROM flyway_schema_history WHERE version = '" + version + "'), or remove the"
+        + " database's volume (parity down --volumes) to start over.\n";
   }
 }

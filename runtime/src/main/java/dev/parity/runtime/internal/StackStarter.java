@@ -278,8 +278,9 @@ public final class StackStarter {
       progress(service, Phase.BUILDING, app.baseImageReference().map(base -> "from its generated Dockerfile on " + base)
           .orElse("from " + app.source() + "/" + app.dockerfilePath())
           + AppImages.target(app).map(t -> ", target " + t).orElse(""));
-      appImage = AppImages.build(docker, stack, app, options.projectFolder(),
-          StackLabels.forService(stack.name(), environment.name(), app.name()));
+      Map<String, String> labels = StackLabels.forService(stack.name(), environment.name(), app.name());
+      appImage = AppImages.build(docker, stack, app, options.projectFolder(), labels);
+      MountOwnership.check(docker, app, appImage, labels);
       appEnvironment = StackConfig.resolve(stack, app, environment, StackConfig.inNetwork(), secrets);
     }
     List<ContainerPlan> plans = Plans.of(service, context, appImage, appEnvironment);
