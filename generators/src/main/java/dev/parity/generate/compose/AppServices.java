@@ -45,7 +45,7 @@ final class AppServices {
   ComposeService render(App app) {
     ComposeService compose = new ComposeService();
     compose.build = build(app);
-    compose.image = literal(stack.imageRepository(app) + ":local");
+    compose.image = literal(stack.localImage(app));
     // docker stop reaches a Node.js or JVM process that is PID 1 with no signal handler: without
     // an init process it waits 10 s and kills it. A generated image has tini as its ENTRYPOINT.
     if (!DockerfileGenerator.carriesInit(app)) {
