@@ -41,9 +41,19 @@ final class DockerfileFroms {
   void check(String element, App app, String path, String text) {
     Map<String, String> globalArgs = new HashMap<>();
     Set<String> stages = new LinkedHashSet<>();
+    List<BuildStage> builds = new ArrayList<>();
     boolean seenFrom = false;
     for (Instruction instruction : instructions(text)) {
       String keyword = instruction.keyword();
+      if (keyword.equals("HEALTHCHECK") && !builds.isEmpty()) {
+        builds.get(builds.size() - 1).healthcheck = instruction.arguments().isEmpty()
+            || !instruction.arguments().get(0).equalsIgnoreCase("NONE");
+      }
+      if (keyword.equals("FROM")) {
+        List<String> words = instruction.arguments().stream().filter(w -> !w.startsWith("--")).toList();
+        builds.add(new BuildStage(words.isEmpty() ? "" : words.get(0),
+            words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2).toLowerCase(Locale.ROOT) : ""));
+      }
       if (keyword.equals("ARG") && !seenFrom) {
         for (String declaration : instruction.arguments()) {
           int eq = declaration.indexOf('=');
@@ -63,6 +73,48 @@ final class DockerfileFroms {
     if (!app.localTarget().equals(app.target())) {
       app.localTarget().ifPresent(stage -> checkStage(element, path, "localTarget", stage, stages));
     }
+    app.healthPath().ifPresent(healthPath -> checkHealthcheck(element, app, path, healthPath, builds));
+  }
+
+  /**
+   * Issue 24: a health path of an app with its own Dockerfile became {@code curl … || wget …} in the
+   * compose file, and a JRE image has neither, so the app never became healthy. Parity cannot know
+   * which client such an image holds: the stage the local stack builds must declare a
+   * {@code HEALTHCHECK} (itself or a stage it is built FROM), which compose then runs.
+   */
+  private void checkHealthcheck(String element, App app, String path, String healthPath, List<BuildStage> builds) {
+    String stage = app.localTarget().or(app::target).map(t -> t.toLowerCase(Locale.ROOT)).orElse(null);
+    int index = builds.size() - 1;
+    for (int i = 0; stage != null && i < builds.size(); i++) {
+      if (builds.get(i).name.equals(stage)) {
+        index = i;
+      }
+    }
+    String from = index < 0 ? "" : builds.get(index).from;
+    while (index >= 0) {
+      Boolean declared = builds.get(index).healthcheck;
+      if (declared != null) {
+        if (declared) {
+          return;
+        }
+        break; // HEALTHCHECK NONE
+      }
+      String parent = builds.get(index).from.toLowerCase(Locale.ROOT);
+      int next = -1;
+      for (int i = 0; i < index; i++) {
+        if (builds.get(i).name.equals(parent)) {
+          next = i;
+        }
+      }
+      index = next;
+    }
+    String url = "http://127.0.0.1:" + app.containerPort() + healthPath;
+    context.problem(element, ".healthPath(\"" + healthPath + "\") needs a probe inside the image " + path + " builds"
+        + (stage == null ? "" : " (stage " + stage + ")") + " FROM " + from + ", which declares no HEALTHCHECK; Parity"
+        + " cannot know whether curl, wget or another HTTP client is in that image",
+        "add a HEALTHCHECK with a client the image has to " + path + ", for example HEALTHCHECK CMD curl -fsS "
+        + url + " || exit 1 (installing curl in it first if need be), which docker-compose.yml then runs;"
+        + " or build the app with App.jvm(…) or App.node(…), whose generated images carry a probe");
   }
 
   private void checkFrom(String element, App app, List<String> arguments, Map<String, String> globalArgs, Set<String> stages) {
@@ -116,6 +168,18 @@ final class DockerfileFroms {
       return value.substring(1, value.length() - 1);
     }
     return value;
+  }
+
+  /** A stage of the Dockerfile: its FROM as written, its name (lower case, or empty) and its last HEALTHCHECK, if any. */
+  private static final class BuildStage {
+    private final String from;
+    private final String name;
+    private Boolean healthcheck;
+
+    BuildStage(String from, String name) {
+      this.from = from;
+      this.name = name;
+    }
   }
 
   /** One instruction: its keyword in upper case, its whitespace-separated arguments, and its first line. */

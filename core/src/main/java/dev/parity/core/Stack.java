@@ -82,6 +82,18 @@ public final class Stack {
   }
 
   /**
+   * The one name of the image a local build gives {@code app}, {@code <stack>-<app>:local}: the
+   * compose file's {@code image:}, the tag {@code parity up --with-apps} builds, and what
+   * {@code parity drift containers --env local} expects, so that a stack started either way is no
+   * drift. Never the declared {@link App#imageRepository(String)}, which names where CI pushes:
+   * two stacks pushing to one repository would overwrite each other's local build, and a local
+   * build could be pushed by mistake under the release's name.
+   */
+  public String localImage(App app) {
+    return name + "-" + app.name() + ":local";
+  }
+
+  /**
    * The databases Parity migrates: each PostgreSQL or MySQL/MariaDB service that declares
    * migrations, in declaration order. Each gets a migrations image ({@code db/<db>/Dockerfile}),
    * a one-shot {@code <db>-migrate} service in compose and a {@code <db>-migrate} Job on Kubernetes.

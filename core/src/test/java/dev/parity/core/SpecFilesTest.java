@@ -189,6 +189,42 @@ class SpecFilesTest {
         + " or add FROM … AS production");
   }
 
+  /**
+   * Issue 24: a health path on an app with its own JRE Dockerfile became {@code curl … || wget …} in
+   * the compose file, which the image lacks, so the app stayed unhealthy; now validation names the
+   * image and the fix.
+   */
+  @Test
+  void healthPathOfAnOwnDockerfileWithoutHealthcheckNamesTheBaseImage() throws IOException {
+    write("admin/Dockerfile", "FROM eclipse-temurin:17.0.13_11-jre-jammy\nCOPY app.jar /app.jar\n");
+    assertThat(problems(admin().healthPath("/health"))).containsExactly("service 'admin': .healthPath(\"/health\") needs"
+        + " a probe inside the image admin/Dockerfile builds FROM eclipse-temurin:17.0.13_11-jre-jammy, which declares no"
+        + " HEALTHCHECK; Parity cannot know whether curl, wget or another HTTP client is in that image; fix: add a"
+        + " HEALTHCHECK with a client the image has to admin/Dockerfile, for example HEALTHCHECK CMD curl -fsS"
+        + " http://127.0.0.1:8080/health || exit 1 (installing curl in it first if need be), which docker-compose.yml"
+        + " then runs; or build the app with App.jvm(…) or App.node(…), whose generated images carry a probe");
+  }
+
+  @Test
+  void healthcheckOfTheLocalTargetOrAStageItIsBuiltFromSatisfiesAHealthPath() throws IOException {
+    write("admin/Dockerfile", """
+        FROM node:20.11.0-alpine3.19 AS base
+        HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/health || exit 1
+        FROM base AS dev
+        FROM nginx:1.25.4 AS production
+        """);
+    assertThat(problems(admin().healthPath("/health").localTarget("dev").target("production"))).isEmpty();
+    assertThat(problems(admin().healthPath("/health").target("production"))).singleElement().asString()
+        .startsWith("service 'admin': .healthPath(\"/health\") needs a probe inside the image admin/Dockerfile builds"
+            + " (stage production) FROM nginx:1.25.4, which declares no HEALTHCHECK;");
+  }
+
+  @Test
+  void healthcheckNoneDoesNotSatisfyAHealthPath() throws IOException {
+    write("admin/Dockerfile", "FROM node:20.11.0-alpine3.19 AS base\nHEALTHCHECK CMD true\nFROM base\nHEALTHCHECK NONE\n");
+    assertThat(problems(admin().healthPath("/health"))).hasSize(1);
+  }
+
   // ---- migrations ----
 
   @Test

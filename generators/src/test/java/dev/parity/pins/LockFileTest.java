@@ -100,7 +100,7 @@ class LockFileTest {
 
     // The migrations image's Flyway base is pinned by its exact tag; the lock does not list it yet.
     assertThat(references).containsExactlyInAnyOrder("node:20.11.0-alpine3.19@" + NODE,
-        "ghcr.io/acme/shop-web:local", dev.parity.generate.Images.FLYWAY, "ghcr.io/acme/shop-db-migrations:local", "postgres:14.9-alpine@" + PG, "redis:7.2.3-alpine@" + REDIS);
+        "shop-web:local", dev.parity.generate.Images.FLYWAY, "ghcr.io/acme/shop-db-migrations:local", "postgres:14.9-alpine@" + PG, "redis:7.2.3-alpine@" + REDIS);
   }
 
   @Test

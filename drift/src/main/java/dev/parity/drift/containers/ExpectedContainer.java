@@ -77,7 +77,9 @@ public record ExpectedContainer(String service, ImageRef image, boolean appImage
     service.options().secretFiles().forEach(file -> file.variable().ifPresent(keys::add));
     if (service instanceof App app) {
       stack.config(app, environment).forEach(entry -> keys.add(entry.name()));
-      return new ExpectedContainer(app.name(), ImageRef.parse(stack.imageRepository(app)), true, keys);
+      // Locally the image a local build tags (compose and parity up alike); remotely the pushed repository.
+      return new ExpectedContainer(app.name(), ImageRef.parse(environment.isLocal() ? stack.localImage(app)
+          : stack.imageRepository(app)), true, keys);
     }
     if (service instanceof Postgres db) {
       keys.add("POSTGRES_DB");

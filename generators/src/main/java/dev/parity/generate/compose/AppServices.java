@@ -14,6 +14,7 @@ import dev.parity.core.Stack;
 import dev.parity.generate.Escape;
 import dev.parity.generate.GenerationContext;
 import dev.parity.generate.dockerfile.DockerfileGenerator;
+import dev.parity.generate.dockerfile.JvmHealthcheck;
 import dev.parity.generate.dockerfile.NodeHealthcheck;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class AppServices {
   ComposeService render(App app) {
     ComposeService compose = new ComposeService();
     compose.build = build(app);
-    compose.image = literal(stack.imageRepository(app) + ":local");
+    compose.image = literal(stack.localImage(app));
     // docker stop reaches a Node.js or JVM process that is PID 1 with no signal handler: without
     // an init process it waits 10 s and kills it. A generated image has tini as its ENTRYPOINT.
     if (!DockerfileGenerator.carriesInit(app)) {
@@ -106,14 +107,30 @@ final class AppServices {
     compose.volumes.add(TextNode.valueOf(NODE_WORKDIR + "/node_modules"));
   }
 
+  /**
+   * The probe of {@code path} inside the container, with what the generated image is sure to hold:
+   * Node's own fetch, or the JVM image's {@link JvmHealthcheck} class. An app's own Dockerfile gets
+   * none here: validation ({@code SpecFiles}) requires a {@code HEALTHCHECK} in it beside a health
+   * path, and compose runs that one (a service without {@code healthcheck:} keeps the image's).
+   */
   private static void healthcheck(ComposeService compose, App app, String path) {
     String url = "http://127.0.0.1:" + app.containerPort() + path;
-    compose.healthcheck(app.buildKind() == BuildKind.NODE_NPM
-        ? List.of("CMD", "node", "-e", literal(NodeHealthcheck.script(url)))
-        // The JRE images of Eclipse Temurin carry curl (Ubuntu) or BusyBox wget (Alpine).
-        : List.of("CMD-SHELL", literal("curl -fsS -o /dev/null " + Escape.shellWord(url)
-            + " || wget -q -O /dev/null " + Escape.shellWord(url) + " || exit 1")),
-        // 10 s: starting node or a shell with curl can take seconds on a loaded machine.
-        "10s", "10s", 5, "20s");
+    switch (app.buildKind()) {
+      case NODE_NPM -> compose.healthcheck(List.of("CMD", "node", "-e", literal(NodeHealthcheck.script(url))),
+          // 10 s: starting node can take seconds on a loaded machine.
+          "10s", "10s", 5, "20s");
+      case JVM_JAR, JVM_MAVEN -> compose.healthcheck(literals(concat("CMD", JvmHealthcheck.command(url))),
+          // 10 s: a JVM probe takes about 0.7 s of CPU, seconds on a loaded machine.
+          "10s", "10s", 5, "20s");
+      case DOCKERFILE -> {
+        // the image's own HEALTHCHECK
+      }
+    }
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new java.util.ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all;
   }
 }

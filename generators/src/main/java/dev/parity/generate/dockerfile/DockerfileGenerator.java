@@ -27,6 +27,11 @@ import java.util.Map;
  *       the development command), which the local stack builds, and {@code production}, the last
  *       stage, which remote environments run ({@code dockerfile/node-stages.Dockerfile.ftl}).</li>
  *   <li>{@link BuildKind#JVM_JAR}: the prebuilt jar on the JRE ({@code dockerfile/jvm.Dockerfile.ftl}).</li>
+ *   <li>For a JVM app with a {@linkplain App#healthPath health path}, both JVM kinds write the
+ *       {@linkplain JvmHealthcheck probe class} to {@code /opt/parity} (with {@code /bin/sh} and
+ *       {@code base64}, which Debian, Ubuntu and Alpine images carry) and declare
+ *       {@code HEALTHCHECK CMD ["java", "-cp", "/opt/parity", "ParityHealthCheck", "http://127.0.0.1:<port><path>"]}
+ *       every 10 s, timeout 10 s, start period 20 s, 5 retries, as the compose health check does.</li>
  *   <li>{@link BuildKind#JVM_MAVEN}: a {@code build} stage on the JDK copies {@code mvnw},
  *       {@code .mvn/} and {@code pom.xml}, resolves the dependencies, then packages {@code src/}
  *       and fails unless exactly one runnable jar is in {@code target/}; the run stage copies it
@@ -115,6 +120,12 @@ public final class DockerfileGenerator implements Generator {
     model.put("healthUrl", app.healthPath().map(p -> "http://127.0.0.1:" + app.containerPort() + p).orElse(""));
     model.put("nodeHealthScript", app.healthPath()
         .map(p -> NodeHealthcheck.script("http://127.0.0.1:" + app.containerPort() + p)).orElse(""));
+    boolean jvmProbe = app.healthPath().isPresent() && app.buildKind() != BuildKind.NODE_NPM;
+    model.put("probeClasspath", JvmHealthcheck.CLASSPATH);
+    model.put("probeClass", JvmHealthcheck.CLASS);
+    model.put("probeLines", jvmProbe ? JvmHealthcheck.base64Lines() : List.of());
+    model.put("jvmHealthCommand", app.healthPath()
+        .map(p -> JvmHealthcheck.command("http://127.0.0.1:" + app.containerPort() + p)).orElse(List.of()));
     return model;
   }
 

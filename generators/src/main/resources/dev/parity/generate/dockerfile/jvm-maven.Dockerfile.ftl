@@ -35,6 +35,16 @@ FROM ${baseImage}
 RUN ${tiniInstall}
 ENTRYPOINT ["${tiniPath}", "--"]
 </#if>
+<#if healthUrl?has_content>
+# The health probe: ParityHealthCheck, a 1.2 KB class of Parity's own compiled for Java 8 (source:
+# generators/src/main/probe/ParityHealthCheck.java in Parity): a JRE image always has java, but
+# not always curl or wget. Written here from base64, as root; the app's user can run it.
+RUN mkdir -p ${probeClasspath} && printf '%s' '\
+<#list probeLines as line>
+${line}\
+</#list>
+' | base64 -d > ${probeClasspath}/${probeClass}.class
+</#if>
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
 
@@ -47,9 +57,10 @@ RUN ["chown", ${json(user)}, <#list mountPaths as path>${json(path)}<#sep>, </#s
 USER ${user}
 EXPOSE ${port}
 <#if healthUrl?has_content>
-# No HEALTHCHECK here: a JRE image has no HTTP client that every base image is sure to carry
-# (distroless has no shell, curl or wget). The local stack probes ${healthUrl} from
-# docker-compose.yml; remote environments probe it from the load balancer.
+# Probes ${healthUrl} with the class above; docker-compose.yml runs the same command, and
+# Kubernetes probes the path with httpGet, which needs nothing in the image.
+HEALTHCHECK --interval=10s --timeout=10s --start-period=20s --retries=5 \
+  CMD [<#list jvmHealthCommand as arg>${json(arg)}<#sep>, </#sep></#list>]
 </#if>
 <#if init>
 # Exec form, no shell in between: tini (the ENTRYPOINT) runs the JVM as its child.

@@ -153,6 +153,30 @@ class ComposeGeneratorTest {
     assertThat(services.at("/box/init").isMissingNode()).isTrue();
   }
 
+  /**
+   * Issue 24: the JVM app's health check ran {@code curl … || wget …} in a JRE image that has neither,
+   * so the app never became healthy. Each kind's probe uses what its image holds: the JVM image's
+   * probe class, Node's fetch; an own Dockerfile keeps its HEALTHCHECK (validation requires one).
+   */
+  @Test
+  void jvmHealthCheckNeedsOnlyTheJvmNotCurlOrWget() throws Exception {
+    JsonNode services = services(Stack.named("probes")
+        .service(App.jvm("jar", "eclipse-temurin:17.0.13_11-jre-jammy").source("jar").jar("app.jar").port(8081)
+            .healthPath("/actuator/health"))
+        .service(App.jvm("mvn", "eclipse-temurin:17.0.13_11-jre-jammy").mavenBuild("eclipse-temurin:17.0.13_11-jdk-jammy")
+            .source("mvn").port(8082).healthPath("/health"))
+        .service(App.node("web", "node:20.11.0-alpine3.19").source("web").healthPath("/health"))
+        .service(App.dockerfile("own").source("own").healthPath("/health"))
+        .environment(Environment.local()).build());
+    assertThat(services.at("/jar/healthcheck/test").toString()).isEqualTo(
+        "[\"CMD\",\"java\",\"-cp\",\"/opt/parity\",\"ParityHealthCheck\",\"http://127.0.0.1:8081/actuator/health\"]");
+    assertThat(services.at("/mvn/healthcheck/test").toString()).isEqualTo(
+        "[\"CMD\",\"java\",\"-cp\",\"/opt/parity\",\"ParityHealthCheck\",\"http://127.0.0.1:8082/health\"]");
+    assertThat(services.at("/web/healthcheck/test/1").asText()).isEqualTo("node");
+    assertThat(services.at("/own/healthcheck").isMissingNode()).isTrue();
+    assertThat(services.toString()).doesNotContain("curl", "wget");
+  }
+
   @Test
   void gitignoreKeepsTheLocalSecretsOut() {
     String gitignore = file(generate(Fixtures.realStack().build()), "local/.gitignore");

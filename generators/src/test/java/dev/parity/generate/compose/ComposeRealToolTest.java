@@ -61,7 +61,8 @@ class ComposeRealToolTest {
         List.of("env", "DB_PASSWORD=s3cret")).at("/services");
     assertThat(services.at("/api/depends_on/mail/condition").asText()).isEqualTo("service_healthy");
     assertThat(services.at("/api/depends_on/plain/condition").asText()).isEqualTo("service_started");
-    assertThat(services.at("/api/healthcheck/test/0").asText()).isEqualTo("CMD-SHELL");
+    assertThat(services.at("/api/healthcheck/test").toString())
+        .isEqualTo("[\"CMD\",\"java\",\"-cp\",\"/opt/parity\",\"ParityHealthCheck\",\"http://127.0.0.1:8080/actuator/health\"]");
     assertThat(services.at("/mysql/environment/MYSQL_PASSWORD").asText()).isEqualTo("s3cret");
     assertThat(services.at("/mail/environment/MP_UI").asText()).isEqualTo("a$$b");
     assertThat(services.at("/plain/ports").isMissingNode()).isTrue();

@@ -75,6 +75,7 @@ class DockerfileGeneratorTest {
         "RUN ./mvnw -B -DskipTests package \\",
         "FROM eclipse-temurin:17.0.13_11-jre-jammy",
         "RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*",
+        "RUN mkdir -p /opt/parity && printf '%s' '\\",
         "COPY --from=build /build/app.jar /app/app.jar",
         "USER 10001:10001",
         "CMD [\"java\", \"-jar\", \"/app/app.jar\"]");

@@ -86,6 +86,21 @@ class KubernetesGeneratorTest {
     assertThat(worker.at("/containers/0/startupProbe/tcpSocket/port").asText()).isEqualTo("http");
   }
 
+  /**
+   * Issue 24: a health check must work in the image it runs in. The kubelet probes a health path
+   * with {@code httpGet} itself, so a JRE image without curl or wget needs nothing; no probe is
+   * an {@code exec} of a command the image may lack.
+   */
+  @Test
+  void kubernetesProbesOfAJvmAppNeedNothingInTheImage() throws Exception {
+    Map<String, String> files = generate(Fixtures.platform().build());
+    JsonNode api = yaml(files, "k8s/base/api/deployment.yaml").at("/spec/template/spec/containers/0");
+    for (String probe : java.util.List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+      assertThat(api.at("/" + probe + "/httpGet/path").asText()).as(probe).isEqualTo("/actuator/health");
+      assertThat(api.at("/" + probe + "/exec").isMissingNode()).as(probe).isTrue();
+    }
+  }
+
   @Test
   void anAppOnlyReachesWhatItDependsOn() throws Exception {
     Map<String, String> files = generate(Fixtures.platform().build());

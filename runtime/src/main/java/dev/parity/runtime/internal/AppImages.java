@@ -39,13 +39,9 @@ final class AppImages {
   private AppImages() {
   }
 
-  /**
-   * The tag a local build gets, like compose's project-prefixed names: {@code <stack>-<app>:local},
-   * per stack even where two stacks push to one image repository ({@code .imageRepository(...)} names
-   * where CI pushes, not a local build), so neither overwrites the other's image.
-   */
+  /** The tag a local build gets, {@link Stack#localImage}: the compose file's name for it too. */
   static ImageRef tagOf(Stack stack, App app) {
-    return ImageRef.parse(stack.name() + "-" + app.name() + ":local");
+    return ImageRef.parse(stack.localImage(app));
   }
 
   /** The generated Dockerfile of {@code app}. */
