@@ -407,4 +407,34 @@ class InitCommandTest {
             + " comes from ${WEB_ROOT}");
     assertThat(out.toString()).doesNotContain("zuser'", "'zdb");
   }
+
+  @Test
+  void aVariablePassedThroughByNameTakesItsValueFromDotEnvAsASecretKeyAndNeverReachesTheSpec() throws IOException {
+    Files.writeString(dir.resolve(".env"), "PARITY_TEST_ZONE=Europe/Lisbon\n"
+        + "POSTGRES_PASSWORD=pt-9f3kq2\n");
+    Path compose = compose("""
+        services:
+          db:
+            image: postgres:16.2
+            environment:
+              - POSTGRES_PASSWORD
+              - PARITY_TEST_ZONE
+          mail:
+            image: axllent/mailpit:v1.14.0
+            environment:
+              PARITY_TEST_ZONE:
+              PARITY_TEST_UNSET_ANYWHERE:
+        """);
+    Path spec = dir.resolve("Zoned.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).as("%s%s", out, err).isZero();
+
+    String source = Files.readString(spec);
+    assertThat(source).contains(".password(\"POSTGRES_PASSWORD\")",
+        ".secretEnv(\"PARITY_TEST_ZONE\", \"PARITY_TEST_ZONE\")").doesNotContain("Europe/Lisbon", "pt-9f3kq2");
+    assertThat(out.toString()).contains("service 'mail' variable PARITY_TEST_UNSET_ANYWHERE: a variable passed"
+        + " through from the shell has no value to declare");
+    assertThat(Files.readAllLines(dir.resolve("deploy/local/.env"))).contains("PARITY_TEST_ZONE=Europe/Lisbon",
+        "POSTGRES_PASSWORD=pt-9f3kq2");
+  }
 }
