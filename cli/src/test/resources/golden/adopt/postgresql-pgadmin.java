@@ -21,6 +21,12 @@ public final class PostgresqlPgadmin implements ParitySpec {
         // Not expressible in the DSL: compose.yaml:3 service 'postgres' container_name: postgres: the DSL has
         // no container_name; dropped
         .service(Postgres.of("postgres", "latest")
+            // Not expressible in the DSL: compose.yaml:6 service 'postgres' user: a database user comes from
+            // ${POSTGRES_USER} of the .env file or the shell, and the DSL takes a database user as a literal,
+            // so the value is written here; keep it in step with .env, or change it here
+            // Not expressible in the DSL: compose.yaml:8 service 'postgres' database: a database name comes
+            // from ${POSTGRES_DB} of the .env file or the shell, and the DSL takes a database name as a
+            // literal, so the value is written here; keep it in step with .env, or change it here
             .database("postgres")
             .user("yourUser")
             .password("POSTGRES_PW")

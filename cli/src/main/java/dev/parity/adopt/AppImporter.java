@@ -1,6 +1,9 @@
 package dev.parity.adopt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.core.App;
+import dev.parity.core.Problem;
+import dev.parity.core.SpecFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,7 +69,51 @@ final class AppImporter {
     if (build.isObject()) {
       options(base, build, name, chain);
     }
+    if (ownDockerfile && source != null) {
+      dockerfileTodos(pointer, build, name, source, chain);
+    }
     return chain;
+  }
+
+  /**
+   * What {@code parity generate} refuses in the team's own Dockerfile (a floating {@code FROM}, a target that is
+   * not a stage), found by generate's own check ({@link SpecFiles#checkDockerfile}), each a TODO at the service.
+   */
+  private void dockerfileTodos(String pointer, JsonNode build, String name, String source, Chain chain) {
+    App app = App.dockerfile(name).source(source);
+    if (build.isObject()) {
+      if (build.has("dockerfile")) {
+        app = app.dockerfilePath(build.get("dockerfile").asText());
+      }
+      if (build.has("target")) {
+        app = app.target(build.get("target").asText());
+      }
+      for (Map.Entry<String, JsonNode> arg : args(build.path("args")).entrySet()) {
+        if (arg.getValue() != null) {
+          app = app.buildArg(arg.getKey(), arg.getValue().asText());
+        }
+      }
+    }
+    for (Problem problem : SpecFiles.checkDockerfile(app, ctx.specDir)) {
+      String where = problem.element().startsWith("service '" + name + "', ")
+          ? problem.element().substring(("service '" + name + "', ").length()) + ": " : "";
+      chain.headComment(ctx.decide(Decision.Kind.TODO, pointer, "service '" + name + "'",
+          where + problem.message() + "; fix: " + problem.fix()));
+    }
+  }
+
+  /** Build arguments as a mapping, from compose's list ({@code KEY=value}, {@code KEY}) or mapping form. */
+  private static Map<String, JsonNode> args(JsonNode argsNode) {
+    Map<String, JsonNode> args = new LinkedHashMap<>();
+    if (argsNode.isArray()) {
+      argsNode.forEach(a -> {
+        String[] kv = a.asText().split("=", 2);
+        args.put(kv[0], kv.length > 1 ? com.fasterxml.jackson.databind.node.TextNode.valueOf(kv[1]) : null);
+      });
+    } else {
+      argsNode.fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().isNull() ? null : e.getValue()));
+    }
+    return args;
   }
 
   private void options(String base, JsonNode build, String name, Chain chain) {

@@ -54,6 +54,11 @@ final class Chain {
     return this;
   }
 
+  /** Whether an options call starts with {@code prefix}. */
+  boolean hasOptionStartingWith(String prefix) {
+    return options.stream().anyMatch(c -> c.code().startsWith(prefix));
+  }
+
   /** An options call, unless the chain already has it. */
   Chain optionOnce(String code) {
     return options.stream().anyMatch(c -> c.code().equals(code)) ? this : option(code);

@@ -30,8 +30,10 @@ final class DatabaseImporter {
 
   private void postgres(String name, Map<String, ServiceEnvironment.Variable> env, Map<String, String> files,
       Chain chain) {
-    String user = take(env, "POSTGRES_USER").map(v -> v.value()).orElse("postgres");
-    String database = take(env, "POSTGRES_DB").map(v -> v.value()).orElse(user);
+    String user = take(env, "POSTGRES_USER").map(v -> literal(name, v, "user", "a database user", chain))
+        .orElse("postgres");
+    String database = take(env, "POSTGRES_DB").map(v -> literal(name, v, "database", "a database name", chain))
+        .orElse(user);
     chain.call("database(" + JavaLiteral.string(database) + ")");
     chain.call("user(" + JavaLiteral.string(user) + ")");
     Optional<String> password = password(name, "POSTGRES_PASSWORD", env, files, chain);
@@ -48,8 +50,10 @@ final class DatabaseImporter {
 
   private void mysql(String name, Map<String, ServiceEnvironment.Variable> env, Map<String, String> files,
       Chain chain) {
-    take(env, "MYSQL_DATABASE", "MARIADB_DATABASE").ifPresent(v -> chain.call("database(" + JavaLiteral.string(v.value()) + ")"));
-    take(env, "MYSQL_USER", "MARIADB_USER").ifPresent(v -> chain.call("user(" + JavaLiteral.string(v.value()) + ")"));
+    take(env, "MYSQL_DATABASE", "MARIADB_DATABASE").ifPresent(v -> chain.call("database("
+        + JavaLiteral.string(literal(name, v, "database", "a database name", chain)) + ")"));
+    take(env, "MYSQL_USER", "MARIADB_USER").ifPresent(v -> chain.call("user("
+        + JavaLiteral.string(literal(name, v, "user", "a database user", chain)) + ")"));
     Optional<String> password = password(name, prefixed(env, "PASSWORD"), env, files, chain);
     Optional<String> root = password(name + "-root", prefixed(env, "ROOT_PASSWORD"), env, files, chain);
     password.ifPresent(key -> chain.call("password(" + JavaLiteral.string(key) + ")"));
@@ -62,6 +66,13 @@ final class DatabaseImporter {
       chain.comment("The original sets no user password; without one the spec must say so (a remote environment needs .password(...)).");
       chain.call("allowEmptyPassword()");
     }
+  }
+
+  /** The value of {@code v}, the database's {@code element}; said at the call when it came from .env or the shell. */
+  private String literal(String service, ServiceEnvironment.Variable v, String element, String what, Chain chain) {
+    ctx.literalFromOutside(v.pointer(), "service '" + service + "' " + element, what, v.raw())
+        .ifPresent(chain::comment);
+    return v.value();
   }
 
   /** The MYSQL_ or MARIADB_ name of a setting, whichever the environment uses. */

@@ -59,6 +59,28 @@ final class ImportContext {
     return d.comment();
   }
 
+  /**
+   * Says at the element, as a decision the DSL leaves, that a value taken from the .env file or the shell (the
+   * variables {@code raw} names) is written into the spec as a literal, because the DSL takes {@code what} as one;
+   * empty when {@code raw} takes nothing from outside. The value itself is never in the message.
+   */
+  Optional<String> literalFromOutside(String pointer, String element, String what, String raw) {
+    java.util.List<String> names = Interpolation.referenced(raw, variables);
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(decide(Decision.Kind.NOT_EXPRESSIBLE, pointer, element, what + " comes from "
+        + String.join(", ", names.stream().map(n -> "${" + n + "}").toList()) + " of the .env file or the shell, and"
+        + " the DSL takes " + what + " as a literal, so the value is written here; keep it in step with .env, or"
+        + " change it here"));
+  }
+
+  /** The document as written (before interpolation) at {@code pointer}, as text; null when absent or not text. */
+  String raw(String pointer) {
+    JsonNode node = file.raw().at(pointer);
+    return node.isValueNode() && !node.isNull() ? node.asText() : null;
+  }
+
   void problem(String pointer, String message) {
     problems.add(file.at(pointer) + ": " + message);
   }

@@ -100,6 +100,24 @@ final class Interpolation {
     return false;
   }
 
+  /** The variables of {@code variables} whose values {@code raw} takes, in order ({@link #references}'s rule). */
+  static java.util.List<String> referenced(String raw, Map<String, String> variables) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    if (raw == null) {
+      return names;
+    }
+    Matcher m = TOKEN.matcher(raw);
+    while (m.find()) {
+      String name = m.group(2) != null ? m.group(2) : m.group(3);
+      String value = name == null ? null : variables.get(name);
+      if (value != null && !(m.group(4) != null && m.group(4).startsWith(":") && value.isEmpty())
+          && !names.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
   /** The variable a value consists of, {@code ${NAME}} or {@code ${NAME:-default}}, if it is nothing else. */
   static Optional<String> soleVariable(String raw) {
     Matcher m = WHOLE.matcher(raw);

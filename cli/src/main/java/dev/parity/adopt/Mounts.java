@@ -43,6 +43,8 @@ final class Mounts {
       }
       String mode = readOnly ? ".readOnly()" : "";
       String element = "service '" + name + "' volume '" + (v.isObject() ? source + ":" + target : v.asText()) + "'";
+      ctx.literalFromOutside(pointer, element, "a volume's name or path", ctx.raw(v.isObject() ? pointer + "/source"
+          : pointer)).ifPresent(chain::optionComment);
       switch (type) {
         case "volume" -> chain.option("mount(" + (source.isEmpty()
             ? "Mount.anonymous(" + JavaLiteral.string(target) + ")"

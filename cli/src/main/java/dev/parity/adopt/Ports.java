@@ -52,6 +52,8 @@ final class Ports {
         continue;
       }
       ports.published.add(entry);
+      ctx.literalFromOutside(pointer, "service '" + serviceName + "' port '" + p.asText(p.toString()) + "'",
+          "a port", ctx.raw(p.isObject() ? pointer + "/published" : pointer)).ifPresent(ports.comments::add);
     }
     JsonNode expose = service.path("expose");
     for (int i = 0; i < expose.size(); i++) {

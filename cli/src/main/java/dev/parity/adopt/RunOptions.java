@@ -110,6 +110,10 @@ final class RunOptions {
       code.append(next).append("retries(").append(h.get("retries").asInt()).append(")");
     }
     duration(h, "start_period").ifPresent(d -> code.append(next).append("startPeriod(").append(d).append(")"));
+    JsonNode rawTest = ctx.file().raw().at(base + "/healthcheck/test");
+    ctx.literalFromOutside(base + "/healthcheck", "service '" + name + "' healthcheck", "a health check's command",
+        rawTest.isMissingNode() ? null : rawTest.isValueNode() ? rawTest.asText() : rawTest.toString())
+        .ifPresent(chain::optionComment);
     chain.option("healthcheck(" + code + ")");
   }
 

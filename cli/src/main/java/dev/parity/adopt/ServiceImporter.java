@@ -46,6 +46,8 @@ final class ServiceImporter {
       ImageTag image = image(base, name, s.path("image").asText(""));
       engine = image.engine();
       chain = head(name, image);
+      ctx.literalFromOutside(base + "/image", "service '" + name + "' image", "an image reference",
+          ctx.raw(base + "/image")).ifPresent(chain::headComment);
       mainPort(chain, ports, engine == null ? 0 : DEFAULT_PORTS.get(engine), false);
       new DatabaseImporter(ctx).apply(engine == null ? "" : engine, name, env, secretPaths, chain);
     }
@@ -54,7 +56,10 @@ final class ServiceImporter {
     if (!used.isEmpty()) {
       chain.call("uses(" + RunOptions.arguments(used) + ")");
     }
-    secretPaths.values().forEach(key -> chain.optionOnce("secretFile(" + JavaLiteral.string(key) + ")"));
+    // A secret a *_FILE variable already reads (secretFile(KEY, VARIABLE)) is mounted by that call: not twice.
+    secretPaths.values().stream().distinct()
+        .filter(key -> !chain.hasOptionStartingWith("secretFile(" + JavaLiteral.string(key) + ", "))
+        .forEach(key -> chain.optionOnce("secretFile(" + JavaLiteral.string(key) + ")"));
     ports.comments.forEach(chain::optionComment);
     further(ports, chain);
     Mounts.apply(ctx, base, s, name, chain);

@@ -41,14 +41,22 @@ public final class ComposeFixtures {
         fixture("postgresql-pgadmin", "compose.yaml", "PostgresqlPgadmin"),
         fixture("prometheus-grafana", "compose.yaml", "PrometheusGrafana"),
         fixture("nginx-golang-mysql", "compose.yaml", "NginxGolangMysql"),
-        fixture("traefik-golang", "compose.yaml", "TraefikGolang"));
+        fixture("traefik-golang", "compose.yaml", "TraefikGolang"),
+        fixture("mattermost", "docker-compose.yml", "Mattermost"),
+        fixture("n8n-postgres", "docker-compose.yml", "N8nPostgres"),
+        fixture("openproject", "docker-compose.yml", "OpenProject"),
+        fixture("paperless-ngx", "docker-compose.yml", "PaperlessNgx"),
+        fixture("plausible", "docker-compose.yml", "Plausible"),
+        fixture("keycloak-postgres", "docker-compose.yml", "KeycloakPostgres"),
+        fixture("umami", "docker-compose.yml", "Umami"),
+        fixture("hedgedoc", "docker-compose.yml", "Hedgedoc"));
   }
 
   /** A fixture whose {@code pins.txt} holds {@code floating=pinned} lines, the tags its round trip pins. */
   private static Fixture fixture(String folder, String composeFile, String specClass) {
     Map<String, String> pins = new LinkedHashMap<>();
     try {
-      for (String line : Files.readAllLines(ROOT.resolve(folder).resolve("pins.txt"))) {
+      for (String line : pinLines(ROOT.resolve(folder).resolve("pins.txt"))) {
         String[] kv = line.split("=", 2);
         pins.put(kv[0], kv[1]);
       }
@@ -56,6 +64,15 @@ public final class ComposeFixtures {
       throw new UncheckedIOException(e);
     }
     return new Fixture(folder, composeFile, specClass, pins);
+  }
+
+  /**
+   * The {@code <floating>=<pinned>} lines of a fixture's {@code pins.txt}; its {@code #} lines (the original's
+   * repository, path, commit and licence) and blank lines are skipped.
+   */
+  public static List<String> pinLines(Path pins) throws IOException {
+    return Files.readAllLines(pins).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
   }
 
   /** The variables compose would read for the fixture: its .env file only, so that the result is the same everywhere. */

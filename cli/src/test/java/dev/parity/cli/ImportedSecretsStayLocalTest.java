@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: whatever a compose file takes from its {@code .env} file or an {@code env_file} (random
- * values, some equal, some empty, used whole, inside a longer value, in mapping and list form, as a
- * database password), no such value appears in the imported spec or in any generated file outside
+ * values, some equal, some empty, used whole, inside a longer value, in mapping and list form, passed through
+ * by name ({@code - NAME}, {@code NAME:}), as a database password), no such value appears in the imported spec or in any generated file outside
  * {@code deploy/local/}; {@code deploy/local/.env} holds each, and distinct variables stay distinct keys.
  */
 class ImportedSecretsStayLocalTest {
@@ -62,6 +62,15 @@ class ImportedSecretsStayLocalTest {
       yaml.append("  worker:\n    image: axllent/mailpit:v1.14.0\n    environment:\n");
       for (int i = 1; i < names.size(); i++) {
         yaml.append("      - W").append(i).append("=${").append(names.get(i)).append("}\n");
+      }
+      // Passed through by name (- NAME, NAME:): compose takes the value from .env, so it is one from outside too.
+      yaml.append("  runner:\n    image: axllent/mailpit:v1.14.0\n    environment:\n      - RUNNER_MODE=plain\n");
+      for (int i = 1; i < names.size(); i++) {
+        yaml.append(random.nextBoolean() ? "      - " + names.get(i) + "\n" : "");
+      }
+      yaml.append("  relay:\n    image: axllent/mailpit:v1.14.0\n    environment:\n      RELAY_MODE: plain\n");
+      for (int i = 1; i < names.size(); i++) {
+        yaml.append(random.nextBoolean() ? "      " + names.get(i) + ":\n" : "");
       }
       Files.writeString(dir.resolve("docker-compose.yml"), yaml);
 

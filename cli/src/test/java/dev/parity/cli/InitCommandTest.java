@@ -298,4 +298,143 @@ class InitCommandTest {
     assertThat(Files.readString(spec)).contains("// Not expressible in the DSL: docker-compose.yml:4 service 'web'"
         + " container_name: my-web");
   }
+
+  @Test
+  void aSecretReadThroughAFileVariableAndListedUnderSecretsIsDeclaredOnceAndTheSpecGenerates() throws IOException {
+    Files.writeString(dir.resolve("pw.txt"), "file-secret-value\n");
+    Path compose = compose("""
+        services:
+          mail:
+            image: axllent/mailpit:v1.14.0
+            environment:
+              MP_UI_AUTH_FILE: /run/secrets/ui-auth
+            secrets:
+              - ui-auth
+        secrets:
+          ui-auth:
+            file: pw.txt
+        """);
+    Path spec = dir.resolve("Mail.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).as("%s%s", out, err).isZero();
+
+    String source = Files.readString(spec);
+    assertThat(source).contains(".options(o -> o.secretFile(\"UI_AUTH\", \"MP_UI_AUTH_FILE\")))")
+        .doesNotContain("secretFile(\"UI_AUTH\")").doesNotContain("file-secret-value");
+    assertThat(ParityCli.execute(new PrintWriter(out), new PrintWriter(err), "generate", "--spec", spec.toString()))
+        .as("%s", err).isZero();
+  }
+
+  @Test
+  void aMissingBindFolderIsATodoWithItsFixAndInitExits1() throws IOException {
+    Path compose = compose("""
+        services:
+          web:
+            image: nginx:1.25.4
+            volumes:
+              - ./export:/usr/share/nginx/html:ro
+        """);
+    Path spec = dir.resolve("Web.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).as("%s%s", out, err).isEqualTo(1);
+
+    assertThat(out.toString()).contains("Decisions to make before the spec validates (1):\n  Web.java:",
+        "(docker-compose.yml:5) service 'web' volume './export:/usr/share/nginx/html:ro': 'export' does not exist"
+            + " (compose would create an empty folder); fix: create it beside the spec, or remove the mount");
+    assertThat(Files.readString(spec)).contains(".options(o -> o.mount(Mount.bind(\"export\","
+        + " \"/usr/share/nginx/html\").readOnly())))");
+  }
+
+  @Test
+  void aFloatingFromInABuildContextsOwnDockerfileIsATodoAsGenerateWouldReportIt() throws IOException {
+    Files.createDirectories(dir.resolve("web"));
+    Files.writeString(dir.resolve("web/Dockerfile"), "FROM node:20-alpine AS build\nRUN true\nFROM nginx\n");
+    Path compose = compose("""
+        services:
+          web:
+            build: web
+            image: nginx:1.25.4
+        """);
+    Path spec = dir.resolve("Web.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).as("%s%s", out, err).isEqualTo(1);
+
+    assertThat(out.toString()).contains("Decisions to make before the spec validates (2):",
+        "(docker-compose.yml:3) service 'web': web/Dockerfile line 1: image 'node:20-alpine'",
+        "(docker-compose.yml:3) service 'web': web/Dockerfile line 3: image 'nginx'");
+    assertThat(Files.readString(spec)).contains("// TODO docker-compose.yml:3 service 'web': web/Dockerfile line 1:");
+    StringWriter generated = new StringWriter();
+    assertThat(ParityCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(generated), "generate",
+        "--spec", spec.toString())).isEqualTo(2);
+    assertThat(generated.toString()).contains("web/Dockerfile line 1", "web/Dockerfile line 3");
+
+    Files.writeString(dir.resolve("web/Dockerfile"), "FROM node:20.11.0-alpine3.19 AS build\nFROM nginx:1.25.4\n");
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString(), "--force"))
+        .as("%s%s", out, err).isZero();
+  }
+
+  @Test
+  void valuesFromDotEnvTheDslTakesAsLiteralsAreSaidToComeFromDotEnvAtTheirElement() throws IOException {
+    Files.writeString(dir.resolve(".env"), "PG_TAG=16.2\nPG_USER=zuser\nPG_DB=zdb\nPG_PORT=15432\nWEB_ROOT=./site\n");
+    Files.createDirectories(dir.resolve("site"));
+    Path compose = compose("""
+        services:
+          db:
+            image: postgres:${PG_TAG}
+            environment:
+              POSTGRES_USER: ${PG_USER}
+              POSTGRES_DB: ${PG_DB}
+              POSTGRES_PASSWORD: s3cr3t-Value
+            ports:
+              - "127.0.0.1:${PG_PORT}:5432"
+          web:
+            image: nginx:1.25.4
+            volumes:
+              - ${WEB_ROOT}:/usr/share/nginx/html:ro
+        """);
+    Path spec = dir.resolve("Site.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).as("%s%s", out, err).isZero();
+
+    assertThat(out.toString()).contains(
+        "(docker-compose.yml:3) service 'db' image: an image reference comes from ${PG_TAG} of the .env file or the"
+            + " shell, and the DSL takes an image reference as a literal, so the value is written here; keep it in"
+            + " step with .env, or change it here",
+        "(docker-compose.yml:5) service 'db' user: a database user comes from ${PG_USER}",
+        "(docker-compose.yml:6) service 'db' database: a database name comes from ${PG_DB}",
+        "(docker-compose.yml:9) service 'db' port '127.0.0.1:15432:5432': a port comes from ${PG_PORT}",
+        "(docker-compose.yml:13) service 'web' volume './site:/usr/share/nginx/html:ro': a volume's name or path"
+            + " comes from ${WEB_ROOT}");
+    assertThat(out.toString()).doesNotContain("zuser'", "'zdb");
+  }
+
+  @Test
+  void aVariablePassedThroughByNameTakesItsValueFromDotEnvAsASecretKeyAndNeverReachesTheSpec() throws IOException {
+    Files.writeString(dir.resolve(".env"), "PARITY_TEST_ZONE=Europe/Lisbon\n"
+        + "POSTGRES_PASSWORD=pt-9f3kq2\n");
+    Path compose = compose("""
+        services:
+          db:
+            image: postgres:16.2
+            environment:
+              - POSTGRES_PASSWORD
+              - PARITY_TEST_ZONE
+          mail:
+            image: axllent/mailpit:v1.14.0
+            environment:
+              PARITY_TEST_ZONE:
+              PARITY_TEST_UNSET_ANYWHERE:
+        """);
+    Path spec = dir.resolve("Zoned.java");
+
+    assertThat(init("--from-compose", compose.toString(), "--out", spec.toString())).as("%s%s", out, err).isZero();
+
+    String source = Files.readString(spec);
+    assertThat(source).contains(".password(\"POSTGRES_PASSWORD\")",
+        ".secretEnv(\"PARITY_TEST_ZONE\", \"PARITY_TEST_ZONE\")").doesNotContain("Europe/Lisbon", "pt-9f3kq2");
+    assertThat(out.toString()).contains("service 'mail' variable PARITY_TEST_UNSET_ANYWHERE: a variable passed"
+        + " through from the shell has no value to declare");
+    assertThat(Files.readAllLines(dir.resolve("deploy/local/.env"))).contains("PARITY_TEST_ZONE=Europe/Lisbon",
+        "POSTGRES_PASSWORD=pt-9f3kq2");
+  }
 }

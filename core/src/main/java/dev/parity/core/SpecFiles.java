@@ -66,6 +66,20 @@ public final class SpecFiles {
     return new SpecFiles(stack, specFolder, true).run();
   }
 
+  /**
+   * The problems of {@code app}'s own Dockerfile alone, as {@link #check} reports them: the file exists, every
+   * image its {@code FROM} lines build on is exactly pinned, the declared target stages are among its stages.
+   * For {@code parity init}, which reports them at import time, before the spec is written; other kinds of app
+   * have no Dockerfile of their own, and give none.
+   */
+  public static List<Problem> checkDockerfile(App app, Path specFolder) {
+    SpecFiles files = new SpecFiles(null, specFolder, false);
+    if (app.buildKind() == BuildKind.DOCKERFILE) {
+      files.checkDockerfile("service '" + app.name() + "'", app, join(app.source(), app.dockerfilePath()));
+    }
+    return files.context.problems();
+  }
+
   private List<Problem> run() {
     for (Service service : stack.services()) {
       String element = "service '" + service.name() + "'";

@@ -52,9 +52,15 @@ final class ComposeElements {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** The service keys the lines above read; with {@link #withEveryKey()} any other is an {@code option} line. */
+  private static final java.util.Set<String> READ = java.util.Set.of("image", "build", "ports", "expose", "volumes",
+      "environment", "env_file", "depends_on", "command", "entrypoint", "restart", "networks", "secrets",
+      "healthcheck", "hostname", "user", "stop_signal", "init", "deploy");
+
   private final Path composeDir;
   private final Path projectDir;
   private final Path treeDir;
+  private final boolean everyKey;
 
   /**
    * @param composeDir the folder relative paths in the file start from (compose's project directory)
@@ -62,9 +68,23 @@ final class ComposeElements {
    * @param treeDir a generated tree whose files are shown as {@code <tree>/…}, or null
    */
   ComposeElements(Path composeDir, Path projectDir, Path treeDir) {
+    this(composeDir, projectDir, treeDir, false);
+  }
+
+  private ComposeElements(Path composeDir, Path projectDir, Path treeDir, boolean everyKey) {
     this.composeDir = composeDir.toAbsolutePath().normalize();
     this.projectDir = projectDir.toAbsolutePath().normalize();
     this.treeDir = treeDir == null ? null : treeDir.toAbsolutePath().normalize();
+    this.everyKey = everyKey;
+  }
+
+  /**
+   * The same extractor, which also gives every other key of a service ({@code read_only}, {@code ulimits},
+   * {@code labels}, {@code container_name}, …) as one line {@code option <service> <key>=<value as JSON>}, so
+   * that nothing a compose file says goes uncounted.
+   */
+  ComposeElements withEveryKey() {
+    return new ComposeElements(composeDir, projectDir, treeDir, true);
   }
 
   /** The element lines of {@code composeYaml}, services in name order, each service's lines sorted. */
@@ -122,6 +142,13 @@ final class ComposeElements {
     }
     if (s.path("deploy").has("replicas")) {
       lines.add("replicas " + name + " " + s.path("deploy").path("replicas").asText());
+    }
+    if (everyKey) {
+      s.fields().forEachRemaining(e -> {
+        if (!READ.contains(e.getKey()) && !e.getKey().startsWith("x-")) {
+          lines.add("option " + name + " " + e.getKey() + "=" + e.getValue());
+        }
+      });
     }
     lines.add("service " + name);
     lines.sort(null);

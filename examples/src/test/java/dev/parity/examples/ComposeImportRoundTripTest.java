@@ -28,12 +28,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code docker-compose config} of the generated local stack must keep every element of
  * {@code docker-compose config} of the original, except those the fixture's
  * {@code deliberate-differences.txt} lists with their reason. Uses the same extractor and comparison
- * as the awesome-compose samples; prints, and writes to {@code target/compose-import-elements.md}, the figures.
+ * as the awesome-compose samples, with every other service key counted too ({@code option} lines: read_only,
+ * ulimits, labels, container_name, …); prints, and writes to {@code target/compose-import-elements.md}, the figures.
  */
 class ComposeImportRoundTripTest {
 
   static final Path FIXTURES = Examples.ROOT.getParent().resolve("cli/src/test/resources/dev/parity/adopt/compose");
   private static final Map<String, ElementComparison.Result> RESULTS = new TreeMap<>();
+  /** Per fixture, the secret keys init found: names only, their values stay in deploy/local/. */
+  private static final Map<String, List<String>> SECRETS = new TreeMap<>();
 
   @TempDir
   Path temp;
@@ -51,23 +54,27 @@ class ComposeImportRoundTripTest {
     Path project = temp.resolve(fixture);
     copy(FIXTURES.resolve(fixture), project);
     Path compose = composeFile(project);
-    List<String> original = new ComposeElements(project, project, null).extract(originalConfig(project, compose));
+    List<String> original = new ComposeElements(project, project, null).withEveryKey()
+        .extract(originalConfig(project, compose));
 
     List<String> init = new ArrayList<>(List.of("init", "--from-compose", compose.toString(), "--out",
         project.resolve("Imported.java").toString()));
-    for (String pin : Files.readAllLines(project.resolve("pins.txt"))) {
+    // pins.txt: '#' lines credit the original (repository, path, commit, licence); the others pin a floating tag.
+    for (String pin : Files.readAllLines(project.resolve("pins.txt")).stream().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
       init.addAll(List.of("--pin", pin));
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     assertThat(ParityCli.execute(new PrintWriter(out), new PrintWriter(err), init.toArray(String[]::new)))
         .as("parity init %s:%n%s%s", fixture, out, err).isZero();
+    SECRETS.put(fixture, secretKeys(project.resolve("deploy/local")));
     Path tree = project.resolve("deploy");
     assertThat(ParityCli.execute(new PrintWriter(out), new PrintWriter(err), "generate", "--spec",
         project.resolve("Imported.java").toString(), "--out", tree.toString()))
         .as("parity generate %s:%n%s", fixture, err).isZero();
 
-    List<String> generated = new ComposeElements(tree.resolve("local"), project, tree)
+    List<String> generated = new ComposeElements(tree.resolve("local"), project, tree).withEveryKey()
         .extract(AwesomeComposeTest.config(tree));
     Path differences = project.resolve("deliberate-differences.txt");
     ElementComparison.Result result = ElementComparison.compare(original, generated,
@@ -76,6 +83,24 @@ class ComposeImportRoundTripTest {
     assertThat(result.passes()).as("%s, compared with the original element by element:%n%s%noriginal:%n%s%n"
         + "generated:%n%s", fixture, result.problems(), String.join("\n", original), String.join("\n", generated))
         .isTrue();
+  }
+
+  /** The keys of {@code local/.env} and the files of {@code local/secrets/} init wrote, sorted. */
+  private static List<String> secretKeys(Path local) throws IOException {
+    List<String> keys = new ArrayList<>();
+    Path env = local.resolve(".env");
+    if (Files.exists(env)) {
+      Files.readAllLines(env).stream().filter(l -> !l.startsWith("#") && l.contains("="))
+          .forEach(l -> keys.add(l.substring(0, l.indexOf('='))));
+    }
+    Path secrets = local.resolve("secrets");
+    if (Files.isDirectory(secrets)) {
+      try (Stream<Path> files = Files.list(secrets)) {
+        files.forEach(f -> keys.add("file " + f.getFileName()));
+      }
+    }
+    keys.sort(null);
+    return keys;
   }
 
   private static Path composeFile(Path project) throws IOException {
@@ -111,14 +136,18 @@ class ComposeImportRoundTripTest {
     if (RESULTS.isEmpty()) {
       return;
     }
-    StringBuilder s = new StringBuilder("| fixture | kept | deliberate | DSL gap | generator gap | missing, unlisted"
-        + " | original total | ratio |\n|---|---|---|---|---|---|---|---|\n");
-    RESULTS.forEach((fixture, r) -> s.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.0f%% |%n",
-        fixture, r.kept().size(), r.count(ElementComparison.Category.DELIBERATE),
-        r.count(ElementComparison.Category.DSL_GAP), r.count(ElementComparison.Category.GENERATOR_GAP),
-        r.missing().size(), r.original().size(), 100.0 * r.kept().size() / Math.max(1, r.original().size()))));
+    StringBuilder s = new StringBuilder("| fixture | kept | deliberate | DSL gap | generator gap | issue 21 item 3"
+        + " | missing, unlisted | original total | ratio | secrets found |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    RESULTS.forEach((fixture, r) -> s.append(String.format(Locale.ROOT,
+        "| %s | %d | %d | %d | %d | %d | %d | %d | %.0f%% | %d |%n", fixture, r.kept().size(),
+        r.count(ElementComparison.Category.DELIBERATE), r.count(ElementComparison.Category.DSL_GAP),
+        r.count(ElementComparison.Category.GENERATOR_GAP), r.listed().values().stream()
+            .filter(reason -> reason.contains("issue 21 item 3")).count(),
+        r.missing().size(), r.original().size(), 100.0 * r.kept().size() / Math.max(1, r.original().size()),
+        SECRETS.getOrDefault(fixture, List.of()).size())));
     RESULTS.forEach((fixture, r) -> {
       s.append('\n').append(fixture).append(":\n");
+      s.append("- secrets found: ").append(String.join(", ", SECRETS.getOrDefault(fixture, List.of()))).append('\n');
       r.listed().forEach((e, reason) -> s.append("- `").append(e).append("`: ").append(reason).append('\n'));
       r.missing().forEach(e -> s.append("- `").append(e).append("`: NOT LISTED\n"));
       r.notes().forEach((e, note) -> s.append("- kept `").append(e).append("`: ").append(note).append('\n'));
