@@ -23,9 +23,11 @@ final class OptionChecks {
   private static final String VARIABLE_FIX = "use letters, digits and underscores, not starting with a digit";
 
   private final ValidationContext context;
+  private final RunOptionChecks runOptions;
 
   OptionChecks(ValidationContext context) {
     this.context = context;
+    this.runOptions = new RunOptionChecks(context);
   }
 
   /** The stack's declared networks: valid names, each declared once. */
@@ -63,6 +65,7 @@ final class OptionChecks {
     });
     o.healthcheck().ifPresent(check -> checkHealthcheck(element, check));
     checkServiceNetworks(element, o.networks());
+    runOptions.check(element, service);
   }
 
   private void checkPorts(String element, Service service) {

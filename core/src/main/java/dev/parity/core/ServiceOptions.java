@@ -34,6 +34,7 @@ public final class ServiceOptions {
   private List<Mount> mounts = List.of();
   private Map<String, String> env = Map.of();
   private Map<String, String> secretEnv = Map.of();
+  private List<String> passedEnv = List.of();
   private List<SecretFile> secretFiles = List.of();
   private List<String> command;
   private List<String> entrypoint;
@@ -84,6 +85,22 @@ public final class ServiceOptions {
   public ServiceOptions secretEnv(String variable, String secretKey) {
     ServiceOptions c = copy();
     c.secretEnv = Ordered.with(secretEnv, variable, secretKey);
+    return c;
+  }
+
+  /**
+   * Variables whose value comes from the developer's environment, never from the spec (compose
+   * {@code environment: [VARIABLE]}, a key without a value; Compose specification, "environment"):
+   * compose takes each from the shell or the {@code .env} file beside the generated compose file,
+   * {@code parity up} from its own process environment; a variable set in neither is not set in the
+   * container. Local only: an app of a stack with remote environments is refused, since a deployed
+   * environment has no developer's shell; declare a config key with a value or a secret there.
+   */
+  public ServiceOptions passEnv(String... variables) {
+    ServiceOptions c = copy();
+    List<String> all = new ArrayList<>(passedEnv);
+    all.addAll(List.of(variables));
+    c.passedEnv = List.copyOf(all);
     return c;
   }
 
@@ -172,6 +189,7 @@ public final class ServiceOptions {
     c.mounts = mounts;
     c.env = env;
     c.secretEnv = secretEnv;
+    c.passedEnv = passedEnv;
     c.secretFiles = secretFiles;
     c.command = command;
     c.entrypoint = entrypoint;
@@ -202,6 +220,11 @@ public final class ServiceOptions {
   /** Variables taken from secret config keys: variable to key, in declaration order. */
   public Map<String, String> secretEnv() {
     return secretEnv;
+  }
+
+  /** Variables passed through from the developer's environment, in declaration order. */
+  public List<String> passedEnv() {
+    return passedEnv;
   }
 
   public List<SecretFile> secretFiles() {

@@ -36,6 +36,8 @@ final class OptionsRenderer {
     options.env().forEach((variable, value) -> compose.environment.put(variable, literal(value)));
     options.secretEnv().forEach((variable, key) -> compose.environment.put(variable,
         ComposeDocument.secret(document.stack(), key)));
+    // A key without a value: compose passes the developer's own value through, from the shell or .env.
+    options.passedEnv().forEach(variable -> compose.environment.put(variable, null));
     for (SecretFile file : options.secretFiles()) {
       document.secret(file);
       if (!compose.secrets.contains(file.name())) {

@@ -1,0 +1,53 @@
+package dev.parity.core;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Checks the {@link ServiceOptions} real compose stacks use beyond the basics: variables passed
+ * through from the developer's environment, and the local-only run settings.
+ */
+final class RunOptionChecks {
+
+  private final ValidationContext context;
+
+  RunOptionChecks(ValidationContext context) {
+    this.context = context;
+  }
+
+  void check(String element, Service service) {
+    checkPassedEnv(element, service);
+  }
+
+  /**
+   * A passed-through variable must be a valid name, set once, and only where there is a developer's
+   * environment: an app of a stack with remote environments is deployed where no shell holds it.
+   */
+  private void checkPassedEnv(String element, Service service) {
+    ServiceOptions o = service.options();
+    Set<String> taken = new HashSet<>(o.env().keySet());
+    taken.addAll(o.secretEnv().keySet());
+    o.secretFiles().forEach(f -> f.variable().ifPresent(taken::add));
+    if (service instanceof App app) {
+      taken.addAll(app.uses());
+    }
+    Set<String> seen = new HashSet<>();
+    for (String variable : o.passedEnv()) {
+      if (variable == null || !ValidationContext.VARIABLE.matcher(variable).matches()) {
+        context.problem(element, "passed-through variable name '" + variable + "' is not valid",
+            "use letters, digits and underscores, not starting with a digit");
+      } else if (!seen.add(variable)) {
+        context.problem(element, "passes '" + variable + "' through more than once", "list it once in .passEnv(…)");
+      } else if (taken.contains(variable)) {
+        context.problem(element, "passes '" + variable + "' through from the developer's environment and also sets it",
+            "remove \"" + variable + "\" from .passEnv(…), or stop setting it elsewhere");
+      } else if (service instanceof App && !context.stack().remoteEnvironments().isEmpty()) {
+        String remote = context.stack().remoteEnvironments().get(0).name();
+        context.problem(element, "passes '" + variable + "' through from the developer's environment, which remote"
+            + " environment '" + remote + "' does not have", "declare .config(ConfigKey.string(\"" + variable
+            + "\").perEnvironment()) used by the app, with .set(\"" + variable + "\", …) in '" + remote
+            + "' (or ConfigKey.secret for a secret), instead of .passEnv(\"" + variable + "\")");
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.parity.core;
+
+import static dev.parity.core.SpecAssertions.assertOnlyProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The elements real compose stacks use (issue 21, item 3), as the DSL takes them and refuses bad
+ * values: each invalid case starts from the valid {@link ShopFixture}, makes one mistake and asserts
+ * the whole text of the one problem.
+ */
+class RealStackElementsTest {
+
+  private static ShopFixture withMail(UnaryOperator<ServiceOptions> options) {
+    return new ShopFixture().service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).options(options));
+  }
+
+  // ---- pass-through variables ----
+
+  @Test
+  void passedThroughVariablesAreKeptInOrder() {
+    ServiceOptions o = ServiceOptions.none().passEnv("TZ").passEnv("HTTP_PROXY", "NO_PROXY");
+    assertThat(o.passedEnv()).containsExactly("TZ", "HTTP_PROXY", "NO_PROXY");
+    assertThat(withMail(x -> x.passEnv("TZ")).build().service("mail").orElseThrow().options().passedEnv())
+        .containsExactly("TZ");
+  }
+
+  @Test
+  void aPassedThroughVariableOfAnAppIsRefusedWhereRemoteEnvironmentsHaveNoShell() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.web().options(o -> o.passEnv("NODE_ENV"))),
+        "service 'web': passes 'NODE_ENV' through from the developer's environment, which remote environment"
+            + " 'staging' does not have; fix: declare .config(ConfigKey.string(\"NODE_ENV\").perEnvironment()) used by"
+            + " the app, with .set(\"NODE_ENV\", …) in 'staging' (or ConfigKey.secret for a secret), instead of"
+            + " .passEnv(\"NODE_ENV\")");
+  }
+
+  @Test
+  void aPassedThroughVariableWithABadNameIsRefused() {
+    assertOnlyProblem(withMail(o -> o.passEnv("1TZ")),
+        "service 'mail': passed-through variable name '1TZ' is not valid;"
+            + " fix: use letters, digits and underscores, not starting with a digit");
+  }
+
+  @Test
+  void aVariableBothPassedThroughAndSetIsRefused() {
+    assertOnlyProblem(withMail(o -> o.env("TZ", "UTC").passEnv("TZ")),
+        "service 'mail': passes 'TZ' through from the developer's environment and also sets it;"
+            + " fix: remove \"TZ\" from .passEnv(…), or stop setting it elsewhere");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.parity.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.core.command.CreateContainerCmdImpl;
+import dev.parity.core.Container;
+import dev.parity.core.Service;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The elements real compose stacks use (issue 21, item 3) as {@code parity up} passes them to
+ * Docker's create call, the way compose does; without Docker.
+ */
+class RealStackElementPlansTest {
+
+  private static final com.github.dockerjava.api.command.CreateContainerCmd.Exec NOT_RUN = command -> {
+    throw new AssertionError("not sent to Docker");
+  };
+
+  @TempDir
+  Path project;
+
+  private PlanContext context(Map<String, String> developerEnvironment) {
+    return new PlanContext(ref -> ref, Map.of(), true, project, project.resolve(".parity/secrets/run1"),
+        name -> "elements-local-" + name, developerEnvironment);
+  }
+
+  private CreateContainerCmdImpl create(Service service, Map<String, String> developerEnvironment) {
+    List<ContainerPlan> plans = Plans.of(service, context(developerEnvironment), null, Map.of());
+    assertThat(plans).hasSize(1);
+    ContainerPlan plan = plans.get(0);
+    return (CreateContainerCmdImpl) CreateRequests.apply(new CreateContainerCmdImpl(NOT_RUN, null,
+        plan.image().toString()), plan, "parity-elements-local-run1-" + plan.containerSuffix(),
+        "net-" + plan.networks().get(0), Map.of("dev.parity.stack", "elements"));
+  }
+
+  @Test
+  void aPassedThroughVariableTakesTheDevelopersValueAndIsLeftOutWithoutOne() {
+    Container shell = Container.of("shell", "nginx:1.25.3-alpine").options(o -> o.env("MODE", "dev")
+        .passEnv("TZ", "HTTP_PROXY"));
+    assertThat(create(shell, Map.of("TZ", "Europe/Paris", "HOME", "/root")).getEnv())
+        .containsExactly("MODE=dev", "TZ=Europe/Paris");
+    assertThat(create(shell, Map.of("TZ", "", "HTTP_PROXY", "http://proxy:3128")).getEnv())
+        .containsExactly("MODE=dev", "TZ=", "HTTP_PROXY=http://proxy:3128");
+  }
+}
