@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * How a container runs, beyond ports, mounts and variables: {@code command}, {@code entrypoint},
- * {@code restart}, {@code healthcheck}, {@code networks}, {@code hostname}, {@code user}, {@code init},
+ * {@code restart}, {@code healthcheck}, {@code networks}, {@code hostname}, {@code user}, {@code init}, {@code profiles},
  * and the keys the DSL cannot express, each kept as a comment.
  */
 final class RunOptions {
@@ -64,6 +64,11 @@ final class RunOptions {
     }
     if (s.has("init")) {
       chain.option("init(" + s.get("init").asBoolean() + ")");
+    }
+    if (s.path("profiles").size() > 0) {
+      List<String> profiles = new ArrayList<>();
+      s.get("profiles").forEach(p -> profiles.add(p.asText()));
+      chain.option("profiles(" + arguments(profiles) + ")");
     }
     s.fieldNames().forEachRemaining(key -> {
       if (ComposeKeys.NOT_EXPRESSIBLE.contains(key)) {

@@ -43,6 +43,20 @@ class ComposeElementsRoundTripTest {
     trip.assertSame("/services/web/environment/MODE", "dev");
   }
 
+  @Test
+  void profilesStayProfiles() throws Exception {
+    RoundTrip trip = roundTrip("""
+        services:
+          web:
+            image: nginx:1.25.3-alpine
+          adminer:
+            image: adminer:4.8.1
+            profiles: [tools, debug]
+        """, "env");
+    assertThat(trip.spec()).contains(".profiles(\"tools\", \"debug\")");
+    assertThat(trip.generated().at("/services/adminer/profiles")).isEqualTo(trip.original().at("/services/adminer/profiles"));
+  }
+
   /** The spec imported from {@code compose}, and both files as {@code docker-compose config} prints them under {@code env}. */
   record RoundTrip(String spec, JsonNode original, JsonNode generated) {
 

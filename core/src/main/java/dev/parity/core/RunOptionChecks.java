@@ -15,8 +15,44 @@ final class RunOptionChecks {
     this.context = context;
   }
 
+  /** A compose profile name (Compose specification: {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}). */
+  private static final java.util.regex.Pattern PROFILE = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+
   void check(String element, Service service) {
     checkPassedEnv(element, service);
+    checkProfiles(element, service);
+  }
+
+  /**
+   * Profiles have valid names; only the local stack knows them, so an app that remote environments
+   * deploy has none; and whatever starts a service also starts what it depends on, else compose
+   * refuses to start it.
+   */
+  private void checkProfiles(String element, Service service) {
+    java.util.List<String> own = service.options().profiles();
+    for (String profile : own) {
+      if (profile == null || !PROFILE.matcher(profile).matches()) {
+        context.problem(element, "profile '" + profile + "' is not a valid compose profile name",
+            "use letters, digits, '_', '.' and '-', starting with a letter or digit, e.g. .profiles(\"debug\")");
+        return;
+      }
+    }
+    if (!own.isEmpty() && service instanceof App && !context.stack().remoteEnvironments().isEmpty()) {
+      context.problem(element, "has profiles " + own + ", but remote environment '"
+          + context.stack().remoteEnvironments().get(0).name() + "' deploys every app; profiles choose what the"
+          + " local stack starts", "remove .profiles(…) from the app, or move what it runs into a Container");
+    }
+    for (String dependency : service.dependsOn()) {
+      context.stack().service(dependency).ifPresent(d -> {
+        java.util.List<String> theirs = d.options().profiles();
+        if (!theirs.isEmpty() && (own.isEmpty() || !theirs.containsAll(own))) {
+          context.problem(element, "depends on '" + dependency + "', which starts only with profile "
+              + String.join(" or ", theirs) + (own.isEmpty() ? ", while '" + service.name() + "' always starts"
+                  : ", not with " + String.join(" or ", own)),
+              "give '" + service.name() + "' .profiles(\"" + theirs.get(0) + "\"), or remove the profile of '" + dependency + "'");
+        }
+      });
+    }
   }
 
   /**

@@ -44,6 +44,7 @@ public final class ServiceOptions {
   private Boolean init;
   private Healthcheck healthcheck;
   private List<String> networks = List.of();
+  private List<String> profiles = List.of();
 
   private ServiceOptions() {
   }
@@ -183,6 +184,19 @@ public final class ServiceOptions {
     return c;
   }
 
+  /**
+   * The compose profiles the service belongs to (compose {@code profiles:}, Compose specification
+   * "profiles"): without one it starts with every {@code up}; with one, {@code docker-compose up} and
+   * {@code parity up} start it only with {@code --profile P}. Local only: remote environments run
+   * every app, so an app of a stack with remote environments may not have a profile; a service that
+   * starts by default may not depend on a profiled one.
+   */
+  public ServiceOptions profiles(String... names) {
+    ServiceOptions c = copy();
+    c.profiles = List.of(names);
+    return c;
+  }
+
   private ServiceOptions copy() {
     ServiceOptions c = new ServiceOptions();
     c.ports = ports;
@@ -199,6 +213,7 @@ public final class ServiceOptions {
     c.init = init;
     c.healthcheck = healthcheck;
     c.networks = networks;
+    c.profiles = profiles;
     return c;
   }
 
@@ -262,6 +277,11 @@ public final class ServiceOptions {
   /** The declared networks joined; empty means the stack's default network. */
   public List<String> networks() {
     return networks;
+  }
+
+  /** The compose profiles the service belongs to; empty means it always starts. */
+  public List<String> profiles() {
+    return profiles;
   }
 
   /** The secret config keys this service reads, as variables or files. */

@@ -49,4 +49,34 @@ class RealStackElementsTest {
         "service 'mail': passes 'TZ' through from the developer's environment and also sets it;"
             + " fix: remove \"TZ\" from .passEnv(…), or stop setting it elsewhere");
   }
+
+  // ---- profiles ----
+
+  @Test
+  void aProfileWithABadNameIsRefused() {
+    assertOnlyProblem(withMail(o -> o.profiles("-debug")),
+        "service 'mail': profile '-debug' is not a valid compose profile name; fix: use letters, digits, '_', '.' and"
+            + " '-', starting with a letter or digit, e.g. .profiles(\"debug\")");
+  }
+
+  @Test
+  void aProfiledAppIsRefusedWhereRemoteEnvironmentsDeployEveryApp() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.web().options(o -> o.profiles("debug"))),
+        "service 'web': has profiles [debug], but remote environment 'staging' deploys every app; profiles choose what"
+            + " the local stack starts; fix: remove .profiles(…) from the app, or move what it runs into a Container");
+  }
+
+  @Test
+  void aServiceThatAlwaysStartsMayNotDependOnAProfiledOne() {
+    assertOnlyProblem(withMail(o -> o.profiles("tools"))
+            .service(Container.of("ui", "axllent/mailpit:v1.14.0").dependsOn("mail")),
+        "service 'ui': depends on 'mail', which starts only with profile tools, while 'ui' always starts;"
+            + " fix: give 'ui' .profiles(\"tools\"), or remove the profile of 'mail'");
+  }
+
+  @Test
+  void aProfiledServiceMayDependOnOneOfTheSameProfile() {
+    assertThat(withMail(o -> o.profiles("tools")).service(Container.of("ui", "axllent/mailpit:v1.14.0")
+        .dependsOn("mail").options(o -> o.profiles("tools"))).build().services()).hasSize(5);
+  }
 }

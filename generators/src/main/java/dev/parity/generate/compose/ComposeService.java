@@ -14,7 +14,7 @@ import java.util.Map;
  * database variables, data volume, readiness check), {@link OptionsRenderer} adds the service's
  * options, and {@link #toNode()} writes every key in one fixed, readable order, whoever set it:
  * build, image, init, user, hostname, entrypoint, command, environment, secrets, ports, expose,
- * volumes, networks, depends_on, restart, healthcheck, deploy.
+ * volumes, networks, profiles, depends_on, restart, healthcheck, deploy.
  *
  * <p>Every value held here is already as compose must read it (spec strings through
  * {@link ComposeDocument#literal(String)}).
@@ -36,6 +36,7 @@ final class ComposeService {
   final List<String> expose = new ArrayList<>();
   final List<JsonNode> volumes = new ArrayList<>();
   final List<String> networks = new ArrayList<>();
+  final List<String> profiles = new ArrayList<>();
   final Map<String, String> dependsOn = new LinkedHashMap<>();
   String restart;
   ObjectNode healthcheck;
@@ -78,6 +79,7 @@ final class ComposeService {
       node.putArray("volumes").addAll(volumes);
     }
     putList(node, "networks", networks);
+    putList(node, "profiles", profiles);
     if (!dependsOn.isEmpty()) {
       ObjectNode depends = node.putObject("depends_on");
       dependsOn.forEach((name, condition) -> depends.putObject(name).put("condition", condition));

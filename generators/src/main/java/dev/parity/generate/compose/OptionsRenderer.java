@@ -53,6 +53,7 @@ final class OptionsRenderer {
     options.init().ifPresent(init -> compose.init = init);
     options.healthcheck().ifPresent(check -> healthcheck(compose, check));
     options.networks().forEach(compose.networks::add);
+    options.profiles().forEach(compose.profiles::add);
   }
 
   /** Declares the named volume {@code name} at the top level. */

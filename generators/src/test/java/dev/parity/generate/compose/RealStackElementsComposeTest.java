@@ -24,6 +24,7 @@ class RealStackElementsComposeTest {
   static Stack elements() {
     return Stack.named("elements")
         .service(Container.of("shell", "nginx:1.25.3-alpine").options(o -> o.env("MODE", "dev").passEnv("TZ", "HTTP_PROXY")))
+        .service(Container.of("debug", "nginx:1.25.3-alpine").options(o -> o.profiles("tools", "debug")))
         .environment(Environment.local()).build();
   }
 
@@ -54,5 +55,30 @@ class RealStackElementsComposeTest {
     RealTool.Result result = RealTool.run(root, command);
     assertThat(result.exitCode()).as(result.output()).isZero();
     return ScalarText.readTree(result.output());
+  }
+
+  @Test
+  void aProfiledServiceStartsOnlyWithItsProfile(@TempDir Path root) throws Exception {
+    Path compose = LocalProject.write(root, elements());
+    assertThat(services(root, compose)).containsExactly("shell");
+    assertThat(services(root, compose, "--profile", "debug")).containsExactly("debug", "shell");
+    assertThat(config(root, "env").at("/services/debug/profiles").toString()).isEqualTo("[\"tools\",\"debug\"]");
+  }
+
+  /**
+   * The services docker-compose 1.29 starts with {@code profiles} enabled, as its own project model
+   * selects them ({@code config --services} lists every service, whatever the profiles): compose's
+   * {@code get_project(…).get_services()}, run by the interpreter of the docker-compose script.
+   */
+  private static List<String> services(Path root, Path compose, String... profiles) throws Exception {
+    Path script = RealTool.onPath("docker-compose");
+    String interpreter = java.nio.file.Files.readAllLines(script).get(0).substring(2).trim();
+    String enabled = String.join(",", java.util.Arrays.stream(profiles).filter(p -> !p.startsWith("-"))
+        .map(p -> "'" + p + "'").toList());
+    RealTool.Result result = RealTool.run(root, List.of(interpreter, "-c", "from compose.cli.command import get_project;"
+        + " p = get_project('" + compose.getParent() + "', ['" + compose + "'], enabled_profiles=[" + enabled + "]);"
+        + " print('\\n'.join(s.name for s in p.get_services()))"));
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    return result.output().lines().filter(l -> !l.isBlank()).sorted().toList();
   }
 }

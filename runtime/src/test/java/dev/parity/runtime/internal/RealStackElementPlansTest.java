@@ -47,4 +47,15 @@ class RealStackElementPlansTest {
     assertThat(create(shell, Map.of("TZ", "", "HTTP_PROXY", "http://proxy:3128")).getEnv())
         .containsExactly("MODE=dev", "TZ=", "HTTP_PROXY=http://proxy:3128");
   }
+
+  @Test
+  void onlyTheServicesWithoutAProfileStartUnlessTheirProfileIsEnabled() {
+    Container always = Container.of("shell", "nginx:1.25.3-alpine");
+    Container debug = Container.of("debug", "nginx:1.25.3-alpine").options(o -> o.profiles("tools", "debug"));
+    dev.parity.runtime.StackOptions defaults = dev.parity.runtime.StackOptions.defaults();
+    assertThat(defaults.starts(always)).isTrue();
+    assertThat(defaults.starts(debug)).isFalse();
+    assertThat(defaults.profile("other").starts(debug)).isFalse();
+    assertThat(defaults.profile("debug").starts(debug)).isTrue();
+  }
 }
