@@ -57,6 +57,23 @@ class ComposeElementsRoundTripTest {
     assertThat(trip.generated().at("/services/adminer/profiles")).isEqualTo(trip.original().at("/services/adminer/profiles"));
   }
 
+  @Test
+  void dottedVariableNamesAsElasticsearchTakesItsSettings() throws Exception {
+    RoundTrip trip = roundTrip("""
+        services:
+          search:
+            image: docker.elastic.co/elasticsearch/elasticsearch:8.13.4
+            environment:
+              discovery.type: single-node
+              cluster.routing.allocation.disk.threshold_enabled: "false"
+              ES-JAVA-OPTS: -Xms512m
+        """, "env");
+    assertThat(trip.spec()).contains(".env(\"discovery.type\", \"single-node\")");
+    trip.assertSame("/services/search/environment/discovery.type", "single-node");
+    trip.assertSame("/services/search/environment/cluster.routing.allocation.disk.threshold_enabled", "false");
+    trip.assertSame("/services/search/environment/ES-JAVA-OPTS", "-Xms512m");
+  }
+
   /** The spec imported from {@code compose}, and both files as {@code docker-compose config} prints them under {@code env}. */
   record RoundTrip(String spec, JsonNode original, JsonNode generated) {
 

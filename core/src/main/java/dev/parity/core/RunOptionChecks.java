@@ -21,6 +21,28 @@ final class RunOptionChecks {
   void check(String element, Service service) {
     checkPassedEnv(element, service);
     checkProfiles(element, service);
+    checkKubernetesNames(element, service);
+  }
+
+  /**
+   * An app deployed to Kubernetes gets its options' variables in its Deployment and ConfigMap, whose
+   * API accepts only {@code [-._a-zA-Z][-._a-zA-Z0-9]*}; compose and Terraform (quoted map keys) take more.
+   */
+  private void checkKubernetesNames(String element, Service service) {
+    if (!(service instanceof App)) {
+      return;
+    }
+    context.stack().remoteEnvironments().stream().filter(Environment::runsOnKubernetes).findFirst().ifPresent(env -> {
+      ServiceOptions o = service.options();
+      java.util.List<String> names = new java.util.ArrayList<>(o.env().keySet());
+      names.addAll(o.secretEnv().keySet());
+      o.secretFiles().forEach(f -> f.variable().ifPresent(names::add));
+      names.stream().filter(n -> ValidationContext.ENV_NAME.matcher(n).matches())
+          .filter(n -> !ValidationContext.KUBERNETES_ENV_NAME.matcher(n).matches())
+          .forEach(n -> context.problem(element, "environment variable name '" + n + "' is not accepted by Kubernetes,"
+              + " where environment '" + env.name() + "' runs", "use letters, digits, '_', '.' and '-', not starting"
+              + " with a digit, e.g. '" + n.replaceAll("[^-._a-zA-Z0-9]", "_").replaceAll("^([0-9])", "_$1") + "'"));
+    });
   }
 
   /**
@@ -69,9 +91,9 @@ final class RunOptionChecks {
     }
     Set<String> seen = new HashSet<>();
     for (String variable : o.passedEnv()) {
-      if (variable == null || !ValidationContext.VARIABLE.matcher(variable).matches()) {
+      if (variable == null || !ValidationContext.ENV_NAME.matcher(variable).matches()) {
         context.problem(element, "passed-through variable name '" + variable + "' is not valid",
-            "use letters, digits and underscores, not starting with a digit");
+            OptionChecks.VARIABLE_FIX);
       } else if (!seen.add(variable)) {
         context.problem(element, "passes '" + variable + "' through more than once", "list it once in .passEnv(…)");
       } else if (taken.contains(variable)) {

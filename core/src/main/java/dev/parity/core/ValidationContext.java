@@ -16,6 +16,13 @@ final class ValidationContext {
   static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIALS).*");
   /** An environment variable or build argument name as a shell and compose accept it. */
   static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /**
+   * A container's environment variable name as compose and Docker take it: any printable characters
+   * but {@code =} and blanks, so also Elasticsearch's {@code discovery.type} or {@code ES-HOME}.
+   */
+  static final Pattern ENV_NAME = Pattern.compile("[^=\\s\\p{Cntrl}]+");
+  /** An environment variable name the Kubernetes API accepts (its {@code [-._a-zA-Z][-._a-zA-Z0-9]*}). */
+  static final Pattern KUBERNETES_ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
   private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?");
   private static final Pattern DRIVE_PATH = Pattern.compile("[A-Za-z]:.*");
 

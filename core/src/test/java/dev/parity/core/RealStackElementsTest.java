@@ -38,9 +38,9 @@ class RealStackElementsTest {
 
   @Test
   void aPassedThroughVariableWithABadNameIsRefused() {
-    assertOnlyProblem(withMail(o -> o.passEnv("1TZ")),
-        "service 'mail': passed-through variable name '1TZ' is not valid;"
-            + " fix: use letters, digits and underscores, not starting with a digit");
+    assertOnlyProblem(withMail(o -> o.passEnv("T Z")),
+        "service 'mail': passed-through variable name 'T Z' is not valid;"
+            + " fix: use a name without '=', blanks or control characters, such as \"discovery.type\" or \"LOG_LEVEL\"");
   }
 
   @Test
@@ -78,5 +78,24 @@ class RealStackElementsTest {
   void aProfiledServiceMayDependOnOneOfTheSameProfile() {
     assertThat(withMail(o -> o.profiles("tools")).service(Container.of("ui", "axllent/mailpit:v1.14.0")
         .dependsOn("mail").options(o -> o.profiles("tools"))).build().services()).hasSize(5);
+  }
+
+  // ---- environment variable names compose accepts ----
+
+  @Test
+  void dottedAndDashedNamesAreAcceptedWhereComposeAndTerraformRun() {
+    Stack stack = withMail(o -> o.env("discovery.type", "single-node").env("ES-HOME", "/usr/share/es")
+        .env("1ST", "x")).service(ShopFixture.web().options(o -> o.env("cluster.name", "docker-cluster"))).build();
+    assertThat(stack.service("mail").orElseThrow().options().env()).containsKeys("discovery.type", "ES-HOME", "1ST");
+  }
+
+  @Test
+  void aNameKubernetesRefusesIsRefusedForAnAppDeployedThere() {
+    ShopFixture shop = new ShopFixture().service(ShopFixture.web().options(o -> o.env("1ST:NAME", "x")));
+    shop.environments.set(2, shop.environments.get(2).kubernetes(Kubernetes.namespace("shop-production")
+        .resources(Resources.requests("250m", "256Mi").limits("1", "512Mi"))));
+    assertOnlyProblem(shop, "service 'web': environment variable name '1ST:NAME' is not accepted by Kubernetes, where"
+        + " environment 'production' runs; fix: use letters, digits, '_', '.' and '-', not starting with a digit,"
+        + " e.g. '_1ST_NAME'");
   }
 }

@@ -24,6 +24,8 @@ class RealStackElementsComposeTest {
   static Stack elements() {
     return Stack.named("elements")
         .service(Container.of("shell", "nginx:1.25.3-alpine").options(o -> o.env("MODE", "dev").passEnv("TZ", "HTTP_PROXY")))
+        .service(Container.of("search", "docker.elastic.co/elasticsearch/elasticsearch:8.13.4")
+            .options(o -> o.env("discovery.type", "single-node").env("ES-JAVA-OPTS", "-Xms512m")))
         .service(Container.of("debug", "nginx:1.25.3-alpine").options(o -> o.profiles("tools", "debug")))
         .environment(Environment.local()).build();
   }
@@ -60,8 +62,8 @@ class RealStackElementsComposeTest {
   @Test
   void aProfiledServiceStartsOnlyWithItsProfile(@TempDir Path root) throws Exception {
     Path compose = LocalProject.write(root, elements());
-    assertThat(services(root, compose)).containsExactly("shell");
-    assertThat(services(root, compose, "--profile", "debug")).containsExactly("debug", "shell");
+    assertThat(services(root, compose)).containsExactly("search", "shell");
+    assertThat(services(root, compose, "--profile", "debug")).containsExactly("debug", "search", "shell");
     assertThat(config(root, "env").at("/services/debug/profiles").toString()).isEqualTo("[\"tools\",\"debug\"]");
   }
 
@@ -80,5 +82,12 @@ class RealStackElementsComposeTest {
         + " print('\\n'.join(s.name for s in p.get_services()))"));
     assertThat(result.exitCode()).as(result.output()).isZero();
     return result.output().lines().filter(l -> !l.isBlank()).sorted().toList();
+  }
+
+  @Test
+  void dottedAndDashedVariableNamesReachComposeAsWritten(@TempDir Path root) throws Exception {
+    JsonNode search = config(root, "env").at("/services/search/environment");
+    assertThat(search.path("discovery.type").asText()).isEqualTo("single-node");
+    assertThat(search.path("ES-JAVA-OPTS").asText()).isEqualTo("-Xms512m");
   }
 }
