@@ -74,6 +74,20 @@ class ComposeElementsRoundTripTest {
     trip.assertSame("/services/search/environment/ES-JAVA-OPTS", "-Xms512m");
   }
 
+  @Test
+  void aServiceNameOfFiftyTwoCharactersKeepsItsName() throws Exception {
+    String name = "supabase-realtime-analytics-logflare-vector-collects";
+    assertThat(name).hasSize(52);
+    RoundTrip trip = roundTrip("""
+        services:
+          %s:
+            image: nginx:1.25.3-alpine
+            environment:
+              MODE: dev
+        """.formatted(name), "env");
+    trip.assertSame("/services/" + name + "/environment/MODE", "dev");
+  }
+
   /** The spec imported from {@code compose}, and both files as {@code docker-compose config} prints them under {@code env}. */
   record RoundTrip(String spec, JsonNode original, JsonNode generated) {
 

@@ -22,6 +22,22 @@ final class RunOptionChecks {
     checkPassedEnv(element, service);
     checkProfiles(element, service);
     checkKubernetesNames(element, service);
+    checkMigrateJobName(element, service);
+  }
+
+  /**
+   * A migrated database's Kubernetes Job is {@code <db>-migrate}, and its pods carry the Job's name as
+   * the label {@code job-name}, whose values Kubernetes limits to 63 characters.
+   */
+  private void checkMigrateJobName(String element, Service service) {
+    String job = service.name() + "-migrate";
+    if (job.length() > ValidationContext.MAX_SERVICE_NAME && context.stack().migratedDatabases().contains(service)) {
+      context.stack().remoteEnvironments().stream().filter(Environment::runsOnKubernetes).findFirst().ifPresent(env ->
+          context.problem(element, "is " + service.name().length() + " characters long, so its migration Job '" + job
+              + "' would be " + job.length() + ", above the 63 characters Kubernetes allows in the job-name label of"
+              + " its pods (environment '" + env.name() + "')", "rename the database to at most "
+              + (ValidationContext.MAX_SERVICE_NAME - "-migrate".length()) + " characters"));
+    }
   }
 
   /**

@@ -12,6 +12,11 @@ final class ValidationContext {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   private static final int MAX_NAME = 40;
+  /**
+   * A service name is the host name the other services reach it by, on the compose network (Docker's
+   * embedded DNS) and as a Kubernetes Service (a DNS-1035 label): one DNS label, at most 63 characters.
+   */
+  static final int MAX_SERVICE_NAME = 63;
   /** A variable or key name that looks like it holds a secret. */
   static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIALS).*");
   /** An environment variable or build argument name as a shell and compose accept it. */
@@ -59,9 +64,14 @@ final class ValidationContext {
 
   /** Reports {@code value} unless it is a valid stack, service or environment name. */
   void checkName(String element, String what, String value, String fix) {
-    if (value == null || !NAME.matcher(value).matches() || value.length() > MAX_NAME) {
+    checkName(element, what, value, fix, MAX_NAME);
+  }
+
+  /** Like {@link #checkName(String, String, String, String)}, with at most {@code max} characters. */
+  void checkName(String element, String what, String value, String fix, int max) {
+    if (value == null || !NAME.matcher(value).matches() || value.length() > max) {
       problem(element, what + " '" + value + "' is not valid: use lower-case letters, digits and single hyphens,"
-          + " starting with a letter, at most " + MAX_NAME + " characters", "rename it: " + fix);
+          + " starting with a letter, at most " + max + " characters", "rename it: " + fix);
     }
   }
 

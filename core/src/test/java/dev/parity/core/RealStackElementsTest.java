@@ -98,4 +98,40 @@ class RealStackElementsTest {
         + " environment 'production' runs; fix: use letters, digits, '_', '.' and '-', not starting with a digit,"
         + " e.g. '_1ST_NAME'");
   }
+
+  // ---- service names up to a DNS label ----
+
+  @Test
+  void aServiceNameOf63CharactersIsAccepted() {
+    String name = "supabase-analytics-" + "x".repeat(44);
+    assertThat(name).hasSize(63);
+    assertThat(new ShopFixture().service(Container.of(name, "axllent/mailpit:v1.14.0")).build().service(name)).isPresent();
+  }
+
+  @Test
+  void aServiceNameLongerThanADnsLabelIsRefused() {
+    String name = "x".repeat(64);
+    assertOnlyProblem(new ShopFixture().service(Container.of(name, "axllent/mailpit:v1.14.0")),
+        "service '" + name + "': name '" + name + "' is not valid: use lower-case letters, digits and single hyphens,"
+            + " starting with a letter, at most 63 characters; fix: rename it: \"" + "x".repeat(40) + "\"");
+  }
+
+  @Test
+  void aMigratedDatabaseWhoseJobNameKubernetesWouldRefuseIsRefused() {
+    String name = "orders-" + "d".repeat(50);
+    ShopFixture shop = new ShopFixture().service(ShopFixture.web().dependsOn(name, "cache"))
+        .service(Postgres.of(name, "14.9").image("postgres:14.9-alpine").database("shop").user("shop")
+            .password("DB_PASSWORD").migrations("db/migrations"));
+    shop.services.removeIf(s -> s.name().equals("db"));
+    shop.config.set(0, ConfigKey.string("DB_HOST").value(ConfigValue.hostOf(name)));
+    shop.deviations.set(0, Deviation.of(name).in("local").differs("runs the postgres:14.9-alpine container")
+        .because("staging and production run Amazon RDS for PostgreSQL 14.9"));
+    shop.environments.set(1, ShopFixture.remoteWithout("staging", 2, "db-endpoint").endpoint(name, "db.staging.internal"));
+    shop.environments.set(2, ShopFixture.remoteWithout("production", 4, "db-endpoint")
+        .endpoint(name, "db.production.internal").kubernetes(Kubernetes.namespace("shop-production")
+        .resources(Resources.requests("250m", "256Mi").limits("1", "512Mi"))));
+    assertOnlyProblem(shop, "service '" + name + "': is 57 characters long, so its migration Job '" + name
+        + "-migrate' would be 65, above the 63 characters Kubernetes allows in the job-name label of its pods"
+        + " (environment 'production'); fix: rename the database to at most 55 characters");
+  }
 }
