@@ -88,6 +88,37 @@ class ComposeElementsRoundTripTest {
     trip.assertSame("/services/" + name + "/environment/MODE", "dev");
   }
 
+  @Test
+  void containerNamePullPolicyShmSizeAndUlimitsAreKept() throws Exception {
+    RoundTrip trip = roundTrip("""
+        services:
+          search:
+            image: docker.elastic.co/elasticsearch/elasticsearch:8.13.4
+            container_name: es01
+            pull_policy: if_not_present
+            shm_size: 1gb
+            ulimits:
+              memlock:
+                soft: -1
+                hard: -1
+              nofile: 65535
+              nproc:
+                soft: 1024
+                hard: 4096
+        """, "env");
+    assertThat(trip.spec()).contains(".containerName(\"es01\")", ".pullPolicy(PullPolicy.MISSING)", ".shmSize(\"1gb\")",
+        ".ulimit(Ulimit.unlimited(\"memlock\"))", ".ulimit(Ulimit.of(\"nofile\", 65535, 65535))");
+    trip.assertSame("/services/search/container_name", "es01");
+    trip.assertSame("/services/search/pull_policy", "if_not_present");
+    trip.assertSame("/services/search/shm_size", "1gb");
+    // equal soft and hard limits are written in compose's single-value form, which compose reads as both
+    assertThat(trip.original().at("/services/search/ulimits/memlock/soft").asText()).isEqualTo("-1");
+    assertThat(trip.original().at("/services/search/ulimits/memlock/hard").asText()).isEqualTo("-1");
+    assertThat(trip.generated().at("/services/search/ulimits/memlock").asText()).isEqualTo("-1");
+    trip.assertSame("/services/search/ulimits/nofile", "65535");
+    trip.assertSame("/services/search/ulimits/nproc/hard", "4096");
+  }
+
   /** The spec imported from {@code compose}, and both files as {@code docker-compose config} prints them under {@code env}. */
   record RoundTrip(String spec, JsonNode original, JsonNode generated) {
 

@@ -23,6 +23,51 @@ final class RunOptionChecks {
     checkProfiles(element, service);
     checkKubernetesNames(element, service);
     checkMigrateJobName(element, service);
+    checkContainerSettings(element, service);
+  }
+
+  /** Docker's container name rule. */
+  private static final java.util.regex.Pattern CONTAINER_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+  /** Compose's byte notation (Compose specification, "Specifying byte values"). */
+  private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern.compile("[0-9]+([bkmg]b?)?",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+  /** The limits Docker's {@code --ulimit} knows (setrlimit's, without the RLIMIT_ prefix). */
+  private static final java.util.List<String> ULIMITS = java.util.List.of("core", "cpu", "data", "fsize", "locks",
+      "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
+  private final Set<String> containerNames = new HashSet<>();
+
+  /** A fixed container name (valid, unique, not on scaled replicas), the /dev/shm size and the ulimits. */
+  private void checkContainerSettings(String element, Service service) {
+    ServiceOptions o = service.options();
+    o.containerName().ifPresent(name -> {
+      if (!CONTAINER_NAME.matcher(name).matches()) {
+        context.problem(element, "container name '" + name + "' is not valid (Docker takes [a-zA-Z0-9][a-zA-Z0-9_.-]+)",
+            ".containerName(\"" + ValidationContext.suggestName(name, service.name()) + "\")");
+      } else if (!containerNames.add(name)) {
+        context.problem(element, "container name '" + name + "' is taken by another service",
+            "give each service its own .containerName(…), or leave it out");
+      } else if (service instanceof App app && app.localReplicas() > 1) {
+        context.problem(element, "has container name '" + name + "' and " + app.localReplicas() + " local replicas;"
+            + " compose cannot give one name to several containers", "remove .containerName(…) or .localReplicas(…)");
+      }
+    });
+    o.shmSize().filter(size -> !BYTES.matcher(size).matches()).ifPresent(size -> context.problem(element,
+        "shm size '" + size + "' is not a byte value", "a number with b, k, m or g, e.g. .shmSize(\"256m\")"));
+    Set<String> limits = new HashSet<>();
+    for (Ulimit limit : o.ulimits()) {
+      if (!ULIMITS.contains(limit.name())) {
+        context.problem(element, "ulimit '" + limit.name() + "' is not one Docker knows", "use one of: "
+            + String.join(", ", ULIMITS));
+      } else if (!limits.add(limit.name())) {
+        context.problem(element, "sets ulimit '" + limit.name() + "' more than once", "declare each ulimit once");
+      } else if (limit.soft() < -1 || limit.hard() < -1 || limit.hard() != -1 && (limit.soft() == -1
+          || limit.soft() > limit.hard())) {
+        context.problem(element, "ulimit '" + limit.name() + "' has soft " + limit.soft() + " and hard "
+            + limit.hard() + "; the soft limit must be at most the hard one (-1 is unlimited)",
+            "Ulimit.of(\"" + limit.name() + "\", " + Math.max(0, Math.min(limit.soft(), limit.hard())) + ", "
+                + Math.max(limit.soft(), limit.hard()) + ")");
+      }
+    }
   }
 
   /**

@@ -45,6 +45,10 @@ public final class ServiceOptions {
   private Healthcheck healthcheck;
   private List<String> networks = List.of();
   private List<String> profiles = List.of();
+  private String containerName;
+  private PullPolicy pullPolicy;
+  private String shmSize;
+  private List<Ulimit> ulimits = List.of();
 
   private ServiceOptions() {
   }
@@ -197,6 +201,44 @@ public final class ServiceOptions {
     return c;
   }
 
+  /**
+   * The container's fixed name in compose ({@code container_name:}), instead of
+   * {@code <project>_<service>_1}. {@code parity up} keeps its own labelled names, so both can run
+   * side by side. Docker's rule: {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}; unique in the stack; not on an
+   * app with several local replicas (compose cannot scale a named container).
+   */
+  public ServiceOptions containerName(String name) {
+    ServiceOptions c = copy();
+    c.containerName = name;
+    return c;
+  }
+
+  /** When compose pulls the image ({@code pull_policy:}); unset, it pulls a missing one. */
+  public ServiceOptions pullPolicy(PullPolicy policy) {
+    ServiceOptions c = copy();
+    c.pullPolicy = policy;
+    return c;
+  }
+
+  /**
+   * The size of the container's {@code /dev/shm} (compose {@code shm_size:}, Docker {@code --shm-size}),
+   * in compose's byte notation: a number with {@code b}, {@code k}, {@code m} or {@code g}
+   * ({@code "256m"}, {@code "1gb"}); Docker's default is 64 MiB. PostgreSQL's parallel queries and
+   * browsers in containers need more.
+   */
+  public ServiceOptions shmSize(String size) {
+    ServiceOptions c = copy();
+    c.shmSize = size;
+    return c;
+  }
+
+  /** A resource limit of the container's processes (compose {@code ulimits:}, Docker {@code --ulimit}). */
+  public ServiceOptions ulimit(Ulimit limit) {
+    ServiceOptions c = copy();
+    c.ulimits = Ordered.append(ulimits, limit);
+    return c;
+  }
+
   private ServiceOptions copy() {
     ServiceOptions c = new ServiceOptions();
     c.ports = ports;
@@ -214,6 +256,10 @@ public final class ServiceOptions {
     c.healthcheck = healthcheck;
     c.networks = networks;
     c.profiles = profiles;
+    c.containerName = containerName;
+    c.pullPolicy = pullPolicy;
+    c.shmSize = shmSize;
+    c.ulimits = ulimits;
     return c;
   }
 
@@ -282,6 +328,23 @@ public final class ServiceOptions {
   /** The compose profiles the service belongs to; empty means it always starts. */
   public List<String> profiles() {
     return profiles;
+  }
+
+  public Optional<String> containerName() {
+    return Optional.ofNullable(containerName);
+  }
+
+  public Optional<PullPolicy> pullPolicy() {
+    return Optional.ofNullable(pullPolicy);
+  }
+
+  public Optional<String> shmSize() {
+    return Optional.ofNullable(shmSize);
+  }
+
+  /** The resource limits, in declaration order. */
+  public List<Ulimit> ulimits() {
+    return ulimits;
   }
 
   /** The secret config keys this service reads, as variables or files. */

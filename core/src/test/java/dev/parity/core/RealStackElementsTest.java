@@ -134,4 +134,51 @@ class RealStackElementsTest {
         + "-migrate' would be 65, above the 63 characters Kubernetes allows in the job-name label of its pods"
         + " (environment 'production'); fix: rename the database to at most 55 characters");
   }
+
+  // ---- container_name, pull_policy, shm_size, ulimits ----
+
+  @Test
+  void localRunSettingsAreKept() {
+    ServiceOptions o = withMail(x -> x.containerName("mailpit").pullPolicy(PullPolicy.MISSING).shmSize("256m")
+        .ulimit(Ulimit.of("nofile", 1024, 65535)).ulimit(Ulimit.unlimited("memlock"))).build().service("mail")
+        .orElseThrow().options();
+    assertThat(o.containerName()).hasValue("mailpit");
+    assertThat(o.pullPolicy()).hasValue(PullPolicy.MISSING);
+    assertThat(o.shmSize()).hasValue("256m");
+    assertThat(o.ulimits()).containsExactly(new Ulimit("nofile", 1024, 65535), new Ulimit("memlock", -1, -1));
+  }
+
+  @Test
+  void aContainerNameDockerRefusesIsRefused() {
+    assertOnlyProblem(withMail(o -> o.containerName("-mail")),
+        "service 'mail': container name '-mail' is not valid (Docker takes [a-zA-Z0-9][a-zA-Z0-9_.-]+);"
+            + " fix: .containerName(\"mail\")");
+  }
+
+  @Test
+  void aContainerNameTwoServicesTakeIsRefused() {
+    assertOnlyProblem(withMail(o -> o.containerName("box")).service(ShopFixture.cache().options(o -> o.containerName("box"))),
+        "service 'mail': container name 'box' is taken by another service;"
+            + " fix: give each service its own .containerName(…), or leave it out");
+  }
+
+  @Test
+  void anShmSizeThatIsNoByteValueIsRefused() {
+    assertOnlyProblem(withMail(o -> o.shmSize("256 MiB")),
+        "service 'mail': shm size '256 MiB' is not a byte value; fix: a number with b, k, m or g, e.g. .shmSize(\"256m\")");
+  }
+
+  @Test
+  void aSoftUlimitAboveTheHardOneIsRefused() {
+    assertOnlyProblem(withMail(o -> o.ulimit(Ulimit.of("nofile", 65535, 1024))),
+        "service 'mail': ulimit 'nofile' has soft 65535 and hard 1024; the soft limit must be at most the hard one"
+            + " (-1 is unlimited); fix: Ulimit.of(\"nofile\", 1024, 65535)");
+  }
+
+  @Test
+  void anUnknownUlimitIsRefused() {
+    assertOnlyProblem(withMail(o -> o.ulimit(Ulimit.of("files", 1, 1))),
+        "service 'mail': ulimit 'files' is not one Docker knows; fix: use one of: core, cpu, data, fsize, locks,"
+            + " memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack");
+  }
 }

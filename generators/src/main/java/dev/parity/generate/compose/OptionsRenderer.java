@@ -54,6 +54,19 @@ final class OptionsRenderer {
     options.healthcheck().ifPresent(check -> healthcheck(compose, check));
     options.networks().forEach(compose.networks::add);
     options.profiles().forEach(compose.profiles::add);
+    options.containerName().ifPresent(name -> compose.containerName = name);
+    options.pullPolicy().ifPresent(policy -> compose.pullPolicy = policy.compose());
+    options.shmSize().ifPresent(size -> compose.shmSize = size);
+    if (!options.ulimits().isEmpty()) {
+      compose.ulimits = NODES.objectNode();
+      for (dev.parity.core.Ulimit limit : options.ulimits()) {
+        if (limit.soft() == limit.hard()) {
+          compose.ulimits.put(limit.name(), limit.soft());   // compose's single-value form: soft and hard
+        } else {
+          compose.ulimits.putObject(limit.name()).put("soft", limit.soft()).put("hard", limit.hard());
+        }
+      }
+    }
   }
 
   /** Declares the named volume {@code name} at the top level. */

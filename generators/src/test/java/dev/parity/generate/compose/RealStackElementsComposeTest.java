@@ -25,7 +25,9 @@ class RealStackElementsComposeTest {
     return Stack.named("elements")
         .service(Container.of("shell", "nginx:1.25.3-alpine").options(o -> o.env("MODE", "dev").passEnv("TZ", "HTTP_PROXY")))
         .service(Container.of("search", "docker.elastic.co/elasticsearch/elasticsearch:8.13.4")
-            .options(o -> o.env("discovery.type", "single-node").env("ES-JAVA-OPTS", "-Xms512m")))
+            .options(o -> o.env("discovery.type", "single-node").env("ES-JAVA-OPTS", "-Xms512m")
+                .containerName("es01").pullPolicy(dev.parity.core.PullPolicy.MISSING).shmSize("1g")
+                .ulimit(dev.parity.core.Ulimit.unlimited("memlock")).ulimit(dev.parity.core.Ulimit.of("nofile", 1024, 65535))))
         .service(Container.of("debug", "nginx:1.25.3-alpine").options(o -> o.profiles("tools", "debug")))
         .environment(Environment.local()).build();
   }
@@ -89,5 +91,16 @@ class RealStackElementsComposeTest {
     JsonNode search = config(root, "env").at("/services/search/environment");
     assertThat(search.path("discovery.type").asText()).isEqualTo("single-node");
     assertThat(search.path("ES-JAVA-OPTS").asText()).isEqualTo("-Xms512m");
+  }
+
+  @Test
+  void containerNamePullPolicyShmSizeAndUlimitsReadBack(@TempDir Path root) throws Exception {
+    JsonNode search = config(root, "env").at("/services/search");
+    assertThat(search.path("container_name").asText()).isEqualTo("es01");
+    assertThat(search.path("pull_policy").asText()).isEqualTo("if_not_present");
+    assertThat(search.path("shm_size").asText()).isEqualTo("1g");
+    assertThat(search.at("/ulimits/memlock").asText()).isEqualTo("-1");
+    assertThat(search.at("/ulimits/nofile/soft").asText()).isEqualTo("1024");
+    assertThat(search.at("/ulimits/nofile/hard").asText()).isEqualTo("65535");
   }
 }

@@ -58,4 +58,19 @@ class RealStackElementPlansTest {
     assertThat(defaults.profile("other").starts(debug)).isFalse();
     assertThat(defaults.profile("debug").starts(debug)).isTrue();
   }
+
+  @Test
+  void shmSizeAndUlimitsReachDockerAsComposePassesThem() {
+    Container search = Container.of("search", "nginx:1.25.3-alpine").options(o -> o.containerName("es01")
+        .shmSize("1g").ulimit(dev.parity.core.Ulimit.unlimited("memlock"))
+        .ulimit(dev.parity.core.Ulimit.of("nofile", 1024, 65535)));
+    CreateContainerCmdImpl create = create(search, Map.of());
+    assertThat(create.getHostConfig().getShmSize()).isEqualTo(1024L * 1024 * 1024);
+    assertThat(create.getHostConfig().getUlimits()).extracting(u -> u.getName() + " " + u.getSoftLong() + " "
+        + u.getHardLong()).containsExactly("memlock -1 -1", "nofile 1024 65535");
+    // parity up names its containers itself (labelled, per run), so it never clashes with the compose stack's
+    assertThat(create.getName()).isEqualTo("parity-elements-local-run1-search");
+    assertThat(CreateRequests.bytes("256mb")).isEqualTo(256L * 1024 * 1024);
+    assertThat(CreateRequests.bytes("512")).isEqualTo(512L);
+  }
 }
