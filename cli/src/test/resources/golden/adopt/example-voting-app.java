@@ -75,14 +75,13 @@ public final class VotingApp implements ParitySpec {
                 .healthcheck(Healthcheck.shell("/healthchecks/postgres.sh")
                     .interval(Duration.ofSeconds(5)))
                 .networks("back-tier")))
-        // Not expressible in the DSL: docker-compose.yml:83 service 'seed' profiles: ["seed"]: the DSL has no
-        // profiles; dropped
         .service(App.dockerfile("seed")
             .source("seed-data")
             // Not published by the original; Parity publishes it locally, here on a free port.
             .hostPort(8083)
             .dependsOn("vote")
-            .options(o -> o.networks("front-tier")))
+            .options(o -> o.networks("front-tier")
+                .profiles("seed")))
 
         .config(ConfigKey.secret("DB_PASSWORD").describedAs("POSTGRES_PASSWORD of service 'db'"))
 

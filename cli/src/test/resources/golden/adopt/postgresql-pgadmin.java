@@ -18,8 +18,6 @@ public final class PostgresqlPgadmin implements ParitySpec {
         // TODO compose.yaml:4 service 'postgres': image 'postgres:latest' uses the floating tag 'latest';
         // fix: declare the exact version the image runs, e.g. Postgres.of("postgres", "<major>.<minor>"), or
         // run parity init again with --pin postgres:latest=<exact reference>
-        // Not expressible in the DSL: compose.yaml:3 service 'postgres' container_name: postgres: the DSL has
-        // no container_name; dropped
         .service(Postgres.of("postgres", "latest")
             // Not expressible in the DSL: compose.yaml:6 service 'postgres' user: a database user comes from
             // ${POSTGRES_USER} of the .env file or the shell, and the DSL takes a database user as a literal,
@@ -30,19 +28,19 @@ public final class PostgresqlPgadmin implements ParitySpec {
             .database("postgres")
             .user("yourUser")
             .password("POSTGRES_PW")
-            .options(o -> o.restart(Restart.ALWAYS)))
+            .options(o -> o.restart(Restart.ALWAYS)
+                .containerName("postgres")))
         // TODO compose.yaml:15 service 'pgadmin': image 'dpage/pgadmin4:latest' uses the floating tag
         // 'latest'; fix: pin an exact release, e.g. 'dpage/pgadmin4:<major>.<minor>.<patch>', or a digest
         // 'dpage/pgadmin4@sha256:...', or run parity init again with --pin dpage/pgadmin4:latest=<exact
         // reference>
-        // Not expressible in the DSL: compose.yaml:14 service 'pgadmin' container_name: pgadmin: the DSL has
-        // no container_name; dropped
         .service(Container.of("pgadmin", "dpage/pgadmin4:latest")
             .port(80)
             .hostPort(5050)
             .options(o -> o.secretEnv("PGADMIN_DEFAULT_EMAIL", "PGADMIN_MAIL")
                 .secretEnv("PGADMIN_DEFAULT_PASSWORD", "PGADMIN_PW")
-                .restart(Restart.ALWAYS)))
+                .restart(Restart.ALWAYS)
+                .containerName("pgadmin")))
 
         .config(ConfigKey.secret("POSTGRES_PW").describedAs("POSTGRES_PASSWORD of service 'postgres'"))
         .config(ConfigKey.secret("PGADMIN_MAIL").describedAs("PGADMIN_DEFAULT_EMAIL of service 'pgadmin'"))

@@ -18,27 +18,25 @@ public final class PrometheusGrafana implements ParitySpec {
         // TODO compose.yaml:3 service 'prometheus': image 'prom/prometheus' has no tag, which means 'latest';
         // fix: pin an exact release, e.g. 'prom/prometheus:<major>.<minor>.<patch>', or a digest
         // 'prom/prometheus@sha256:...', or run parity init again with --pin prom/prometheus=<exact reference>
-        // Not expressible in the DSL: compose.yaml:4 service 'prometheus' container_name: prometheus: the DSL
-        // has no container_name; dropped
         .service(Container.of("prometheus", "prom/prometheus")
             .port(9090)
             .hostPort(9090)
             .options(o -> o.mount(Mount.bind("prometheus", "/etc/prometheus"))
                 .mount(Mount.volume("prom_data", "/prometheus"))
                 .command("--config.file=/etc/prometheus/prometheus.yml")
-                .restart(Restart.UNLESS_STOPPED)))
+                .restart(Restart.UNLESS_STOPPED)
+                .containerName("prometheus")))
         // TODO compose.yaml:14 service 'grafana': image 'grafana/grafana' has no tag, which means 'latest';
         // fix: pin an exact release, e.g. 'grafana/grafana:<major>.<minor>.<patch>', or a digest
         // 'grafana/grafana@sha256:...', or run parity init again with --pin grafana/grafana=<exact reference>
-        // Not expressible in the DSL: compose.yaml:15 service 'grafana' container_name: grafana: the DSL has
-        // no container_name; dropped
         .service(Container.of("grafana", "grafana/grafana")
             .port(3000)
             .hostPort(3000)
             .options(o -> o.env("GF_SECURITY_ADMIN_USER", "admin")
                 .secretEnv("GF_SECURITY_ADMIN_PASSWORD", "GF_SECURITY_ADMIN_PASSWORD")
                 .mount(Mount.bind("grafana", "/etc/grafana/provisioning/datasources"))
-                .restart(Restart.UNLESS_STOPPED)))
+                .restart(Restart.UNLESS_STOPPED)
+                .containerName("grafana")))
 
         .config(ConfigKey.secret("GF_SECURITY_ADMIN_PASSWORD").describedAs("GF_SECURITY_ADMIN_PASSWORD of service 'grafana'"))
 

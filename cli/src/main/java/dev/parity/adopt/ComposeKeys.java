@@ -15,19 +15,19 @@ final class ComposeKeys {
   /** Service keys mapped to the DSL. */
   static final Set<String> MAPPED = Set.of("image", "build", "ports", "expose", "volumes", "environment", "env_file",
       "depends_on", "command", "entrypoint", "restart", "healthcheck", "networks", "secrets", "hostname", "user",
-      "init");
+      "init", "profiles", "container_name", "pull_policy", "shm_size", "ulimits");
 
   /** Service keys of the Compose specification the DSL cannot express. */
   static final Set<String> NOT_EXPRESSIBLE = Set.of("annotations", "attach", "blkio_config", "cap_add", "cap_drop",
-      "cgroup", "cgroup_parent", "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota",
+      "cgroup", "cgroup_parent", "configs", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota",
       "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec", "deploy", "develop",
       "device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search", "domainname", "driver_opts", "extends",
       "external_links", "extra_hosts", "gpus", "group_add", "ipc", "isolation", "labels", "label_file", "links",
       "logging", "mac_address", "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "models",
       "network_mode", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "post_start",
-      "pre_stop", "privileged", "profiles", "provider", "pull_policy", "read_only", "runtime", "scale",
-      "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal", "storage_opt", "sysctls",
-      "tmpfs", "tty", "ulimits", "use_api_socket", "userns_mode", "uts", "volumes_from", "working_dir");
+      "pre_stop", "privileged", "provider", "read_only", "runtime", "scale",
+      "security_opt", "stdin_open", "stop_grace_period", "stop_signal", "storage_opt", "sysctls",
+      "tmpfs", "tty", "use_api_socket", "userns_mode", "uts", "volumes_from", "working_dir");
 
   private ComposeKeys() {
   }

@@ -28,11 +28,9 @@ final class EnvImporter {
       Map<String, String> secretPaths, Chain chain) {
     List<String> uses = new ArrayList<>();
     for (ServiceEnvironment.Variable v : env.values()) {
-      String element = "service '" + name + "' variable " + v.name();
       if (v.value() == null) {
-        chain.optionComment(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, v.pointer(), element,
-            "a variable passed through from the shell has no value to declare; give it one with "
-                + (app ? "a ConfigKey" : ".env(name, value)")));
+        // compose's KEY without a value: the developer's own value, from the shell or .env, locally.
+        chain.option("passEnv(" + JavaLiteral.string(v.name()) + ")");
         continue;
       }
       if (secretPaths.containsKey(v.value())) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * How a container runs, beyond ports, mounts and variables: {@code command}, {@code entrypoint},
- * {@code restart}, {@code healthcheck}, {@code networks}, {@code hostname}, {@code user}, {@code init},
+ * {@code restart}, {@code healthcheck}, {@code networks}, {@code hostname}, {@code user}, {@code init}, {@code profiles},
  * and the keys the DSL cannot express, each kept as a comment.
  */
 final class RunOptions {
@@ -65,11 +65,38 @@ final class RunOptions {
     if (s.has("init")) {
       chain.option("init(" + s.get("init").asBoolean() + ")");
     }
+    if (s.path("profiles").size() > 0) {
+      List<String> profiles = new ArrayList<>();
+      s.get("profiles").forEach(p -> profiles.add(p.asText()));
+      chain.option("profiles(" + arguments(profiles) + ")");
+    }
+    localSettings(s, chain);
     s.fieldNames().forEachRemaining(key -> {
       if (ComposeKeys.NOT_EXPRESSIBLE.contains(key)) {
         chain.headComment(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, base + "/" + key, "service '" + name + "' "
             + key + ": " + abbreviate(s.get(key)), "the DSL has no " + key + "; dropped"));
       }
+    });
+  }
+
+  /** {@code container_name}, {@code pull_policy}, {@code shm_size} and {@code ulimits}, as compose reads them. */
+  private static void localSettings(JsonNode s, Chain chain) {
+    if (s.has("container_name")) {
+      chain.option("containerName(" + JavaLiteral.string(s.get("container_name").asText()) + ")");
+    }
+    if (s.has("pull_policy")) {
+      String policy = s.get("pull_policy").asText().equals("if_not_present") ? "missing" : s.get("pull_policy").asText();
+      chain.option("pullPolicy(PullPolicy." + policy.toUpperCase(java.util.Locale.ROOT) + ")");
+    }
+    if (s.has("shm_size")) {
+      chain.option("shmSize(" + JavaLiteral.string(s.get("shm_size").asText()) + ")");
+    }
+    s.path("ulimits").fields().forEachRemaining(e -> {
+      JsonNode v = e.getValue();
+      long soft = v.isObject() ? v.path("soft").asLong() : v.asLong();
+      long hard = v.isObject() ? v.path("hard").asLong() : v.asLong();
+      chain.option("ulimit(" + (soft == -1 && hard == -1 ? "Ulimit.unlimited(" + JavaLiteral.string(e.getKey()) + ")"
+          : "Ulimit.of(" + JavaLiteral.string(e.getKey()) + ", " + soft + ", " + hard + ")") + ")");
     });
   }
 

@@ -18,7 +18,8 @@ final class SpecSource {
   private static final int WIDTH = 110;
   private static final String DSL = "dev.parity.core.";
   private static final List<String> TYPES = List.of("App", "ConfigKey", "Container", "Deviation", "Environment",
-      "Healthcheck", "Mount", "MySql", "Network", "ParitySpec", "Port", "Postgres", "Redis", "Restart", "Stack");
+      "Healthcheck", "Mount", "MySql", "Network", "ParitySpec", "Port", "Postgres", "PullPolicy", "Redis", "Restart", "Stack",
+      "Ulimit");
   private static final List<String> STATICS = List.of("hostOf", "portOf", "urlOf", "databaseOf", "userOf");
 
   private final List<String> lines = new ArrayList<>();

@@ -64,6 +64,10 @@ final class UpCommand implements Callable<Integer> {
       description = "Print and write only this app's config: the keys it uses (default: every app's, each to its own file).")
   String app;
 
+  @Option(names = "--profile", paramLabel = "<name>",
+      description = "Also start the services of this compose profile (repeatable); by default only those without one.")
+  List<String> profiles = new java.util.ArrayList<>();
+
   @Option(names = "--registry-mirror", paramLabel = "<host:port>",
       description = "Pull every image from this registry instead, same repository path, tag and digest.")
   String registryMirror;
@@ -84,6 +88,20 @@ final class UpCommand implements Callable<Integer> {
   /** The spec's folder, where {@code .parity/} is. */
   private Path projectFolder;
 
+  /** The options with each {@code --profile}; a profile no service declares is a typo. */
+  private StackOptions withProfiles(StackOptions stackOptions, Stack stack) {
+    List<String> declared = stack.services().stream().flatMap(s -> s.options().profiles().stream()).distinct().toList();
+    for (String profile : profiles) {
+      if (!declared.contains(profile)) {
+        throw new ParityException(ErrorCode.USAGE, "--profile " + profile + ": no service of stack '" + stack.name()
+            + "' has this profile; fix: " + (declared.isEmpty() ? "leave --profile out (no service declares"
+                + " .profiles(…))" : "use one of: " + String.join(", ", declared)));
+      }
+      stackOptions = stackOptions.profile(profile);
+    }
+    return stackOptions;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = command.commandLine().getOut();
@@ -102,9 +120,10 @@ final class UpCommand implements Callable<Integer> {
       throw new ParityException(ErrorCode.USAGE, "--registry-mirror: " + e.getMessage());
     }
     Stack stack = loaded.stack();
+    stackOptions = withProfiles(stackOptions, stack);
     projectFolder = loaded.folder();
     try (UpLock lock = UpLock.acquire(loaded.folder(), stack.name(), environment)) {
-      Optional<List<ServiceStatus>> up = LocalStack.of(stack).upAndRunning(environment, withApps);
+      Optional<List<ServiceStatus>> up = LocalStack.of(stack).upAndRunning(environment, withApps, stackOptions);
       if (up.isPresent()) {
         out.printf("Stack '%s' (%s) is already up: %s running. Nothing changed; its config is in the env file"
             + " `parity up` wrote (.parity/ beside the spec), and `parity down --spec %s --env %s` removes it.%n",

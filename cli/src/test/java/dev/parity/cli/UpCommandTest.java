@@ -72,6 +72,14 @@ class UpCommandTest {
   }
 
   @Test
+  void aProfileNoServiceHasIsAUsageError() {
+    assertThat(run("up", "--spec", spec.toString(), "--profile", "tools")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("parity: --profile tools: no service of stack 'two' has this profile;"
+        + " fix: leave --profile out (no service declares .profiles(…))\n");
+    assertThat(out.toString()).doesNotContain("Starting");
+  }
+
+  @Test
   void upDocumentsAppAndDownDocumentsVolumes() {
     assertThat(run("up", "--help")).isEqualTo(0);
     assertThat(out.toString()).contains("--app=<name>", "Print and write only this app's config");

@@ -20,12 +20,15 @@ final class OptionChecks {
   /** An RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, each at most 63 characters. */
   private static final Pattern HOSTNAME = Pattern.compile(
       "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-  private static final String VARIABLE_FIX = "use letters, digits and underscores, not starting with a digit";
+  static final String VARIABLE_FIX = "use a name without '=', blanks or control characters, such as"
+      + " \"discovery.type\" or \"LOG_LEVEL\"";
 
   private final ValidationContext context;
+  private final RunOptionChecks runOptions;
 
   OptionChecks(ValidationContext context) {
     this.context = context;
+    this.runOptions = new RunOptionChecks(context);
   }
 
   /** The stack's declared networks: valid names, each declared once. */
@@ -63,6 +66,7 @@ final class OptionChecks {
     });
     o.healthcheck().ifPresent(check -> checkHealthcheck(element, check));
     checkServiceNetworks(element, o.networks());
+    runOptions.check(element, service);
   }
 
   private void checkPorts(String element, Service service) {
@@ -135,7 +139,7 @@ final class OptionChecks {
     Set<String> variables = new HashSet<>();
     for (String variable : o.env().keySet()) {
       variables.add(variable);
-      if (!ValidationContext.VARIABLE.matcher(variable).matches()) {
+      if (!ValidationContext.ENV_NAME.matcher(variable).matches()) {
         context.problem(element, "environment variable name '" + variable + "' is not valid", VARIABLE_FIX);
       } else if (ValidationContext.looksSecret(variable)) {
         context.problem(element, "sets '" + variable + "', which looks like a secret, to a literal value (not shown)",
@@ -149,7 +153,7 @@ final class OptionChecks {
     }
     for (Map.Entry<String, String> e : o.secretEnv().entrySet()) {
       String variable = e.getKey();
-      if (!ValidationContext.VARIABLE.matcher(variable).matches()) {
+      if (!ValidationContext.ENV_NAME.matcher(variable).matches()) {
         context.problem(element, "environment variable name '" + variable + "' is not valid", VARIABLE_FIX);
       } else if (!variables.add(variable)) {
         context.problem(element, "sets '" + variable + "' both as a literal and from a secret", "remove .env(\"" + variable + "\", …)");
@@ -164,7 +168,7 @@ final class OptionChecks {
             + file.key() + "\") once");
       }
       file.variable().ifPresent(variable -> {
-        if (!ValidationContext.VARIABLE.matcher(variable).matches()) {
+        if (!ValidationContext.ENV_NAME.matcher(variable).matches()) {
           context.problem(element, "secret file variable name '" + variable + "' is not valid", VARIABLE_FIX);
         } else if (!variables.add(variable)) {
           context.problem(element, "sets '" + variable + "' more than once (also as the path of secret file '" + file.name()
@@ -216,7 +220,7 @@ final class OptionChecks {
           expected.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(prefix + setting + "_FILE")));
       for (SecretFile file : o.secretFiles()) {
         Set<String> variables = expected.get(file.key());
-        if (variables != null && file.variable().filter(v -> ValidationContext.VARIABLE.matcher(v).matches()).isPresent()
+        if (variables != null && file.variable().filter(v -> ValidationContext.ENV_NAME.matcher(v).matches()).isPresent()
             && !variables.contains(file.variable().get())) {
           context.problem(element, "reads its password from the secret file '" + file.name() + "' through '"
               + file.variable().get() + "', which the image does not read", ".secretFile(\"" + file.key() + "\") (Parity sets "

@@ -44,7 +44,8 @@ final class ServiceChecks {
       context.problem(element, "is declared more than once", "give each service its own name");
       return;
     }
-    context.checkName(element, "name", name, "\"" + ValidationContext.suggestName(name, "web") + "\"");
+    context.checkName(element, "name", name, "\"" + ValidationContext.suggestName(name, "web") + "\"",
+        ValidationContext.MAX_SERVICE_NAME);
     checkPort(element, "port", service.containerPort());
     // An app publishes its container port unless told otherwise: one bad port, one problem.
     service.hostPort().filter(p -> p != service.containerPort()).ifPresent(p -> checkPort(element, "host port", p));

@@ -34,6 +34,7 @@ public final class ServiceOptions {
   private List<Mount> mounts = List.of();
   private Map<String, String> env = Map.of();
   private Map<String, String> secretEnv = Map.of();
+  private List<String> passedEnv = List.of();
   private List<SecretFile> secretFiles = List.of();
   private List<String> command;
   private List<String> entrypoint;
@@ -43,6 +44,11 @@ public final class ServiceOptions {
   private Boolean init;
   private Healthcheck healthcheck;
   private List<String> networks = List.of();
+  private List<String> profiles = List.of();
+  private String containerName;
+  private PullPolicy pullPolicy;
+  private String shmSize;
+  private List<Ulimit> ulimits = List.of();
 
   private ServiceOptions() {
   }
@@ -84,6 +90,22 @@ public final class ServiceOptions {
   public ServiceOptions secretEnv(String variable, String secretKey) {
     ServiceOptions c = copy();
     c.secretEnv = Ordered.with(secretEnv, variable, secretKey);
+    return c;
+  }
+
+  /**
+   * Variables whose value comes from the developer's environment, never from the spec (compose
+   * {@code environment: [VARIABLE]}, a key without a value; Compose specification, "environment"):
+   * compose takes each from the shell or the {@code .env} file beside the generated compose file,
+   * {@code parity up} from its own process environment; a variable set in neither is not set in the
+   * container. Local only: an app of a stack with remote environments is refused, since a deployed
+   * environment has no developer's shell; declare a config key with a value or a secret there.
+   */
+  public ServiceOptions passEnv(String... variables) {
+    ServiceOptions c = copy();
+    List<String> all = new ArrayList<>(passedEnv);
+    all.addAll(List.of(variables));
+    c.passedEnv = List.copyOf(all);
     return c;
   }
 
@@ -166,12 +188,64 @@ public final class ServiceOptions {
     return c;
   }
 
+  /**
+   * The compose profiles the service belongs to (compose {@code profiles:}, Compose specification
+   * "profiles"): without one it starts with every {@code up}; with one, {@code docker-compose up} and
+   * {@code parity up} start it only with {@code --profile P}. Local only: remote environments run
+   * every app, so an app of a stack with remote environments may not have a profile; a service that
+   * starts by default may not depend on a profiled one.
+   */
+  public ServiceOptions profiles(String... names) {
+    ServiceOptions c = copy();
+    c.profiles = List.of(names);
+    return c;
+  }
+
+  /**
+   * The container's fixed name in compose ({@code container_name:}), instead of
+   * {@code <project>_<service>_1}. {@code parity up} keeps its own labelled names, so both can run
+   * side by side. Docker's rule: {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}; unique in the stack; not on an
+   * app with several local replicas (compose cannot scale a named container).
+   */
+  public ServiceOptions containerName(String name) {
+    ServiceOptions c = copy();
+    c.containerName = name;
+    return c;
+  }
+
+  /** When compose pulls the image ({@code pull_policy:}); unset, it pulls a missing one. */
+  public ServiceOptions pullPolicy(PullPolicy policy) {
+    ServiceOptions c = copy();
+    c.pullPolicy = policy;
+    return c;
+  }
+
+  /**
+   * The size of the container's {@code /dev/shm} (compose {@code shm_size:}, Docker {@code --shm-size}),
+   * in compose's byte notation: a number with {@code b}, {@code k}, {@code m} or {@code g}
+   * ({@code "256m"}, {@code "1gb"}); Docker's default is 64 MiB. PostgreSQL's parallel queries and
+   * browsers in containers need more.
+   */
+  public ServiceOptions shmSize(String size) {
+    ServiceOptions c = copy();
+    c.shmSize = size;
+    return c;
+  }
+
+  /** A resource limit of the container's processes (compose {@code ulimits:}, Docker {@code --ulimit}). */
+  public ServiceOptions ulimit(Ulimit limit) {
+    ServiceOptions c = copy();
+    c.ulimits = Ordered.append(ulimits, limit);
+    return c;
+  }
+
   private ServiceOptions copy() {
     ServiceOptions c = new ServiceOptions();
     c.ports = ports;
     c.mounts = mounts;
     c.env = env;
     c.secretEnv = secretEnv;
+    c.passedEnv = passedEnv;
     c.secretFiles = secretFiles;
     c.command = command;
     c.entrypoint = entrypoint;
@@ -181,6 +255,11 @@ public final class ServiceOptions {
     c.init = init;
     c.healthcheck = healthcheck;
     c.networks = networks;
+    c.profiles = profiles;
+    c.containerName = containerName;
+    c.pullPolicy = pullPolicy;
+    c.shmSize = shmSize;
+    c.ulimits = ulimits;
     return c;
   }
 
@@ -202,6 +281,11 @@ public final class ServiceOptions {
   /** Variables taken from secret config keys: variable to key, in declaration order. */
   public Map<String, String> secretEnv() {
     return secretEnv;
+  }
+
+  /** Variables passed through from the developer's environment, in declaration order. */
+  public List<String> passedEnv() {
+    return passedEnv;
   }
 
   public List<SecretFile> secretFiles() {
@@ -239,6 +323,28 @@ public final class ServiceOptions {
   /** The declared networks joined; empty means the stack's default network. */
   public List<String> networks() {
     return networks;
+  }
+
+  /** The compose profiles the service belongs to; empty means it always starts. */
+  public List<String> profiles() {
+    return profiles;
+  }
+
+  public Optional<String> containerName() {
+    return Optional.ofNullable(containerName);
+  }
+
+  public Optional<PullPolicy> pullPolicy() {
+    return Optional.ofNullable(pullPolicy);
+  }
+
+  public Optional<String> shmSize() {
+    return Optional.ofNullable(shmSize);
+  }
+
+  /** The resource limits, in declaration order. */
+  public List<Ulimit> ulimits() {
+    return ulimits;
   }
 
   /** The secret config keys this service reads, as variables or files. */

@@ -12,10 +12,22 @@ final class ValidationContext {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   private static final int MAX_NAME = 40;
+  /**
+   * A service name is the host name the other services reach it by, on the compose network (Docker's
+   * embedded DNS) and as a Kubernetes Service (a DNS-1035 label): one DNS label, at most 63 characters.
+   */
+  static final int MAX_SERVICE_NAME = 63;
   /** A variable or key name that looks like it holds a secret. */
   static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIALS).*");
   /** An environment variable or build argument name as a shell and compose accept it. */
   static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /**
+   * A container's environment variable name as compose and Docker take it: any printable characters
+   * but {@code =} and blanks, so also Elasticsearch's {@code discovery.type} or {@code ES-HOME}.
+   */
+  static final Pattern ENV_NAME = Pattern.compile("[^=\\s\\p{Cntrl}]+");
+  /** An environment variable name the Kubernetes API accepts (its {@code [-._a-zA-Z][-._a-zA-Z0-9]*}). */
+  static final Pattern KUBERNETES_ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
   private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?");
   private static final Pattern DRIVE_PATH = Pattern.compile("[A-Za-z]:.*");
 
@@ -52,9 +64,14 @@ final class ValidationContext {
 
   /** Reports {@code value} unless it is a valid stack, service or environment name. */
   void checkName(String element, String what, String value, String fix) {
-    if (value == null || !NAME.matcher(value).matches() || value.length() > MAX_NAME) {
+    checkName(element, what, value, fix, MAX_NAME);
+  }
+
+  /** Like {@link #checkName(String, String, String, String)}, with at most {@code max} characters. */
+  void checkName(String element, String what, String value, String fix, int max) {
+    if (value == null || !NAME.matcher(value).matches() || value.length() > max) {
       problem(element, what + " '" + value + "' is not valid: use lower-case letters, digits and single hyphens,"
-          + " starting with a letter, at most " + MAX_NAME + " characters", "rename it: " + fix);
+          + " starting with a letter, at most " + max + " characters", "rename it: " + fix);
     }
   }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class InvalidOptionsTest {
 
-  private static final String VARIABLE_FIX = "fix: use letters, digits and underscores, not starting with a digit";
+  private static final String VARIABLE_FIX = "fix: use a name without '=', blanks or control characters, such as"
+      + " \"discovery.type\" or \"LOG_LEVEL\"";
 
   private static Container mail(UnaryOperator<ServiceOptions> options) {
     return Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).options(options);
@@ -174,8 +175,8 @@ class InvalidOptionsTest {
 
   @Test
   void invalidVariableNameOnADatabase() {
-    assertOnlyProblem(new ShopFixture().service(ShopFixture.db().options(o -> o.env("1PGTZ", "UTC"))),
-        "service 'db': environment variable name '1PGTZ' is not valid; " + VARIABLE_FIX);
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.db().options(o -> o.env("PG=TZ", "UTC"))),
+        "service 'db': environment variable name 'PG=TZ' is not valid; " + VARIABLE_FIX);
   }
 
   @Test
@@ -201,8 +202,8 @@ class InvalidOptionsTest {
 
   @Test
   void secretEnvWithAnInvalidVariable() {
-    assertOnlyProblem(withMail(o -> o.secretEnv("mp-password", "DB_PASSWORD")),
-        "service 'mail': environment variable name 'mp-password' is not valid; " + VARIABLE_FIX);
+    assertOnlyProblem(withMail(o -> o.secretEnv("mp password", "DB_PASSWORD")),
+        "service 'mail': environment variable name 'mp password' is not valid; " + VARIABLE_FIX);
   }
 
   @Test

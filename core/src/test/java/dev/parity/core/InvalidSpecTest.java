@@ -165,7 +165,7 @@ class InvalidSpecTest {
   void invalidServiceName() {
     assertOnlyProblem(new ShopFixture().service(Container.of("Mail_Hog", "axllent/mailpit:v1.14.0").port(8025)),
         "service 'Mail_Hog': name 'Mail_Hog' is not valid: use lower-case letters, digits and single hyphens,"
-            + " starting with a letter, at most 40 characters; fix: rename it: \"mail-hog\"");
+            + " starting with a letter, at most 63 characters; fix: rename it: \"mail-hog\"");
   }
 
   @Test

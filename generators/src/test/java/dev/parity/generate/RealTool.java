@@ -55,6 +55,16 @@ public final class RealTool {
     return false;
   }
 
+  /** The first executable {@code tool} on the PATH. */
+  public static Path onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        return Path.of(dir, tool);
+      }
+    }
+    throw new IllegalStateException(tool + " is not on the PATH");
+  }
+
   /** Runs {@code command} in {@code directory}, merging stdout and stderr; fails after two minutes. */
   public static Result run(Path directory, String... command) {
     return run(directory, List.of(command));

@@ -112,9 +112,14 @@ public final class LocalStack {
    * running. Empty when nothing runs, or when what runs is the remains of a failed or killed start.
    */
   public Optional<List<ServiceStatus>> upAndRunning(String environmentName, boolean withApps) {
+    return upAndRunning(environmentName, withApps, StackOptions.defaults());
+  }
+
+  /** Like {@link #upAndRunning(String, boolean)}, counting only the services {@code options}' profiles start. */
+  public Optional<List<ServiceStatus>> upAndRunning(String environmentName, boolean withApps, StackOptions options) {
     Environment environment = environment(environmentName);
     List<ServiceStatus> running = status().stream().filter(s -> s.environment().equals(environment.name())).toList();
-    boolean complete = stack.services().stream().filter(s -> withApps || !(s instanceof App))
+    boolean complete = stack.services().stream().filter(s -> withApps || !(s instanceof App)).filter(options::starts)
         .allMatch(s -> running.stream().anyMatch(r -> r.service().equals(s.name())));
     boolean allRunning = running.stream().allMatch(r -> r.state().equals("running"));
     return complete && allRunning && !running.isEmpty() ? Optional.of(running) : Optional.empty();

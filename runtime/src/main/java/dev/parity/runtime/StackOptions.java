@@ -4,6 +4,7 @@ import dev.parity.core.ImageLock;
 import dev.parity.core.ImageRef;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,11 +31,14 @@ public final class StackOptions {
   private final boolean keepVolumes;
   private final ImageLock imageLock;
   private final Map<String, String> migrationTargets;
+  private final java.util.Set<String> profiles;
 
   private StackOptions(String environment, boolean withApps, String registryMirror, boolean keepOnFailure,
       boolean fixedPorts, boolean removeLeftovers, Duration startupTimeout, Path projectFolder,
-      Consumer<ServiceProgress> progress, boolean keepVolumes, ImageLock imageLock, Map<String, String> migrationTargets) {
+      Consumer<ServiceProgress> progress, boolean keepVolumes, ImageLock imageLock, Map<String, String> migrationTargets,
+      java.util.Set<String> profiles) {
     this.migrationTargets = Map.copyOf(migrationTargets);
+    this.profiles = java.util.Set.copyOf(profiles);
     this.imageLock = Objects.requireNonNull(imageLock, "imageLock");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.withApps = withApps;
@@ -55,19 +59,19 @@ public final class StackOptions {
    */
   public static StackOptions defaults() {
     return new StackOptions("local", false, null, false, true, true, Duration.ofMinutes(2),
-        Path.of("."), p -> { }, true, ImageLock.empty(), Map.of());
+        Path.of("."), p -> { }, true, ImageLock.empty(), Map.of(), java.util.Set.of());
   }
 
   /** The environment of the spec whose config the stack gets; {@code local} by default. */
   public StackOptions environment(String name) {
     return new StackOptions(name, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /** Also builds each app from its generated Dockerfile and runs it on the stack's network. */
   public StackOptions withApps(boolean build) {
     return new StackOptions(environment, build, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /**
@@ -82,13 +86,13 @@ public final class StackOptions {
           + "' is not HOST[:PORT]; pass something like 127.0.0.1:5000 or mirror.example.com");
     }
     return new StackOptions(environment, withApps, hostAndPort, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /** Leaves a stack that failed to start running, for inspection; {@code parity down} removes it. */
   public StackOptions keepOnFailure(boolean keep) {
     return new StackOptions(environment, withApps, registryMirror, keep, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /**
@@ -97,31 +101,31 @@ public final class StackOptions {
    */
   public StackOptions fixedPorts(boolean fixed) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixed, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /** Whether a start first removes what an earlier run of the same stack and environment left. */
   public StackOptions removeLeftovers(boolean remove) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, remove,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /** How long each service may take to become healthy once its container started. */
   public StackOptions startupTimeout(Duration timeout) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        timeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets);
+        timeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /** The folder the spec's relative paths (migrations, app sources) start from. */
   public StackOptions projectFolder(Path folder) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, folder, progress, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, folder, progress, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /** Receives one event each time a service changes state. */
   public StackOptions progress(Consumer<ServiceProgress> listener) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, listener, keepVolumes, imageLock, migrationTargets);
+        startupTimeout, projectFolder, listener, keepVolumes, imageLock, migrationTargets, profiles);
   }
 
   /**
@@ -133,7 +137,7 @@ public final class StackOptions {
    */
   public StackOptions keepVolumes(boolean keep) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keep, imageLock, migrationTargets);
+        startupTimeout, projectFolder, progress, keep, imageLock, migrationTargets, profiles);
   }
 
   /**
@@ -142,7 +146,7 @@ public final class StackOptions {
    */
   public StackOptions imageLock(ImageLock lock) {
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, lock, migrationTargets);
+        startupTimeout, projectFolder, progress, keepVolumes, lock, migrationTargets, profiles);
   }
 
   /**
@@ -154,7 +158,29 @@ public final class StackOptions {
     Map<String, String> targets = new java.util.HashMap<>(migrationTargets);
     targets.put(Objects.requireNonNull(service, "service"), Objects.requireNonNull(version, "version"));
     return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
-        startupTimeout, projectFolder, progress, keepVolumes, imageLock, targets);
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, targets, profiles);
+  }
+
+  /**
+   * Also starts the services of compose profile {@code profile} (compose {@code --profile}). By
+   * default only the services without a profile start, as {@code docker-compose up} starts them.
+   */
+  public StackOptions profile(String profile) {
+    java.util.Set<String> more = new java.util.HashSet<>(profiles);
+    more.add(Objects.requireNonNull(profile, "profile"));
+    return new StackOptions(environment, withApps, registryMirror, keepOnFailure, fixedPorts, removeLeftovers,
+        startupTimeout, projectFolder, progress, keepVolumes, imageLock, migrationTargets, more);
+  }
+
+  /** The profiles enabled beside the default set of services; empty by default. */
+  public java.util.Set<String> profiles() {
+    return profiles;
+  }
+
+  /** Whether {@code service} starts: it has no profile, or one of the enabled ones (compose's rule). */
+  public boolean starts(dev.parity.core.Service service) {
+    List<String> own = service.options().profiles();
+    return own.isEmpty() || own.stream().anyMatch(profiles::contains);
   }
 
   /** The version {@code service} is migrated up to, when it is not the newest. */

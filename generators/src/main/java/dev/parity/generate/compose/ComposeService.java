@@ -13,8 +13,8 @@ import java.util.Map;
  * One compose service while it is assembled: the kind fills in what it derives (image or build,
  * database variables, data volume, readiness check), {@link OptionsRenderer} adds the service's
  * options, and {@link #toNode()} writes every key in one fixed, readable order, whoever set it:
- * build, image, init, user, hostname, entrypoint, command, environment, secrets, ports, expose,
- * volumes, networks, depends_on, restart, healthcheck, deploy.
+ * build, image, container_name, pull_policy, init, user, hostname, entrypoint, command, environment, secrets, ports, expose,
+ * volumes, networks, profiles, depends_on, restart, healthcheck, shm_size, ulimits, deploy.
  *
  * <p>Every value held here is already as compose must read it (spec strings through
  * {@link ComposeDocument#literal(String)}).
@@ -36,10 +36,15 @@ final class ComposeService {
   final List<String> expose = new ArrayList<>();
   final List<JsonNode> volumes = new ArrayList<>();
   final List<String> networks = new ArrayList<>();
+  final List<String> profiles = new ArrayList<>();
   final Map<String, String> dependsOn = new LinkedHashMap<>();
   String restart;
   ObjectNode healthcheck;
   Integer replicas;
+  String containerName;
+  String pullPolicy;
+  String shmSize;
+  ObjectNode ulimits;
 
   /** A healthcheck: {@code test} as compose takes it ({@code CMD}/{@code CMD-SHELL} first), durations as {@code 10s}. */
   void healthcheck(List<String> test, String interval, String timeout, int retries, String startPeriod) {
@@ -59,6 +64,8 @@ final class ComposeService {
       node.set("build", build);
     }
     putText(node, "image", image);
+    putText(node, "container_name", containerName);
+    putText(node, "pull_policy", pullPolicy);
     if (Boolean.TRUE.equals(init)) {
       // false is Docker's default: nothing to write.
       node.put("init", true);
@@ -78,6 +85,7 @@ final class ComposeService {
       node.putArray("volumes").addAll(volumes);
     }
     putList(node, "networks", networks);
+    putList(node, "profiles", profiles);
     if (!dependsOn.isEmpty()) {
       ObjectNode depends = node.putObject("depends_on");
       dependsOn.forEach((name, condition) -> depends.putObject(name).put("condition", condition));
@@ -85,6 +93,10 @@ final class ComposeService {
     putText(node, "restart", restart);
     if (healthcheck != null) {
       node.set("healthcheck", healthcheck);
+    }
+    putText(node, "shm_size", shmSize);
+    if (ulimits != null) {
+      node.set("ulimits", ulimits);
     }
     if (replicas != null) {
       node.putObject("deploy").put("replicas", replicas);

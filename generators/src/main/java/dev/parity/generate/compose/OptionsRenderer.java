@@ -36,6 +36,8 @@ final class OptionsRenderer {
     options.env().forEach((variable, value) -> compose.environment.put(variable, literal(value)));
     options.secretEnv().forEach((variable, key) -> compose.environment.put(variable,
         ComposeDocument.secret(document.stack(), key)));
+    // A key without a value: compose passes the developer's own value through, from the shell or .env.
+    options.passedEnv().forEach(variable -> compose.environment.put(variable, null));
     for (SecretFile file : options.secretFiles()) {
       document.secret(file);
       if (!compose.secrets.contains(file.name())) {
@@ -51,6 +53,20 @@ final class OptionsRenderer {
     options.init().ifPresent(init -> compose.init = init);
     options.healthcheck().ifPresent(check -> healthcheck(compose, check));
     options.networks().forEach(compose.networks::add);
+    options.profiles().forEach(compose.profiles::add);
+    options.containerName().ifPresent(name -> compose.containerName = name);
+    options.pullPolicy().ifPresent(policy -> compose.pullPolicy = policy.compose());
+    options.shmSize().ifPresent(size -> compose.shmSize = size);
+    if (!options.ulimits().isEmpty()) {
+      compose.ulimits = NODES.objectNode();
+      for (dev.parity.core.Ulimit limit : options.ulimits()) {
+        if (limit.soft() == limit.hard()) {
+          compose.ulimits.put(limit.name(), limit.soft());   // compose's single-value form: soft and hard
+        } else {
+          compose.ulimits.putObject(limit.name()).put("soft", limit.soft()).put("hard", limit.hard());
+        }
+      }
+    }
   }
 
   /** Declares the named volume {@code name} at the top level. */

@@ -57,6 +57,13 @@ final class CreateRequests {
     if (plan.init() != null) {
       host.withInit(plan.init());
     }
+    // The local run settings compose passes the same way; container_name stays compose's: parity up names its own.
+    dev.parity.core.ServiceOptions options = plan.service().options();
+    options.shmSize().ifPresent(size -> host.withShmSize(bytes(size)));
+    if (!options.ulimits().isEmpty()) {
+      host.withUlimits(options.ulimits().stream().map(u -> new com.github.dockerjava.api.model.Ulimit(u.name(),
+          u.soft(), u.hard())).toList());
+    }
     List<String> env = plan.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     create.withName(containerName).withLabels(labels).withEnv(env).withExposedPorts(exposed).withHostConfig(host)
         .withAliases(plan.name());
@@ -79,6 +86,18 @@ final class CreateRequests {
       create.withHealthcheck(healthcheck(plan.healthcheck()));
     }
     return create;
+  }
+
+  /** Compose's byte notation ({@code 256m}, {@code 1gb}; validated by the spec) in bytes, as compose converts it. */
+  static long bytes(String size) {
+    String s = size.toLowerCase(java.util.Locale.ROOT).replaceAll("b$", "");
+    long factor = switch (s.isEmpty() ? ' ' : s.charAt(s.length() - 1)) {
+      case 'k' -> 1024L;
+      case 'm' -> 1024L * 1024;
+      case 'g' -> 1024L * 1024 * 1024;
+      default -> 1L;
+    };
+    return Long.parseLong(factor == 1 ? s : s.substring(0, s.length() - 1)) * factor;
   }
 
   /** compose's {@code healthcheck:}: {@code ["CMD", ...]} or {@code ["CMD-SHELL", line]}, durations in nanoseconds. */

@@ -103,7 +103,8 @@ final class OptionPlans {
   }
 
   /**
-   * Fixed variables, variables from secret keys, and the path of each secret file whose variable is
+   * Fixed variables, variables from secret keys, those passed through from the developer's
+   * environment (when it sets them), and the path of each secret file whose variable is
    * named, in that order, after {@code kindEnvironment}.
    */
   static Map<String, String> environment(Service service, Map<String, String> kindEnvironment, PlanContext context) {
@@ -111,6 +112,9 @@ final class OptionPlans {
     Map<String, String> env = new LinkedHashMap<>(kindEnvironment);
     env.putAll(options.env());
     options.secretEnv().forEach((variable, key) -> env.put(variable, context.secret(key)));
+    // As compose does: the developer's value when there is one, else the variable is not set at all.
+    options.passedEnv().stream().filter(context.developerEnvironment()::containsKey)
+        .forEach(variable -> env.put(variable, context.developerEnvironment().get(variable)));
     options.secretFiles().forEach(f -> f.variable().ifPresent(variable -> env.put(variable, f.path())));
     return env;
   }

@@ -80,7 +80,8 @@ public final class StackStarter {
 
   /** Starts every service; see the class comment. */
   public StartedStack start() {
-    List<Service> services = stack.services().stream().filter(s -> options.withApps() || !(s instanceof App)).toList();
+    List<Service> services = stack.services().stream().filter(s -> options.withApps() || !(s instanceof App))
+        .filter(options::starts).toList();
     if (options.fixedPorts()) {
       services.forEach(s -> OptionPlans.ports(s, true).stream()
           .filter(p -> p.published() && p.hostPort() != null && p.protocol().equals("tcp"))
