@@ -105,6 +105,13 @@ final class EnvironmentChecks {
       }
     } else if (env.instances().get() < 1) {
       context.problem(element, "instance count " + env.instances().get() + " is not positive", "use .instances(1) or more");
+    } else if (autoscales && !env.runsOnInstances()) {
+      Kubernetes k8s = env.kubernetes().orElseThrow();
+      context.problem(element, "sets .instances(" + env.instances().get() + ") and autoscales between "
+              + k8s.minReplicas() + " and " + k8s.maxReplicas() + " replicas on Kubernetes, where the autoscaler sets the"
+              + " replicas and the instance count would be ignored",
+          "remove .instances(" + env.instances().get() + ") from " + call + ", or make it the minimum: .autoscale("
+              + env.instances().get() + ", " + Math.max(env.instances().get(), k8s.maxReplicas()) + ")");
     }
     if (env.runsOnInstances()) {
       checkInstanceTarget(element, env, call);
