@@ -223,7 +223,8 @@ final class EnvironmentChecks {
       ConfigValue value = env.values().containsKey(key.name()) ? env.values().get(key.name()) : key.value().orElse(null);
       // Only a host or URL needs the service's address; a port, database name or user does not.
       if (value instanceof ConfigValue.ServiceAddress ref && (ref.part() == ConfigValue.ServiceAddress.Part.HOST
-          || ref.part() == ConfigValue.ServiceAddress.Part.URL || ref.part() == ConfigValue.ServiceAddress.Part.JDBC_URL) && context.stack().service(ref.service()).isPresent() && !env.endpoints().containsKey(ref.service())) {
+          || ref.part() == ConfigValue.ServiceAddress.Part.URL || ref.part() == ConfigValue.ServiceAddress.Part.JDBC_URL) && context.stack().service(ref.service()).isPresent() && !env.endpoints().containsKey(ref.service())
+          && !Stack.reachedAtItsKubernetesService(env, context.stack().service(ref.service()).get())) {
         context.problem(keyElement(element, key.name()), "refers to " + ref + ", but '" + env.name()
             + "' declares no endpoint for '" + ref.service() + "'",
             "add .endpoint(\"" + ref.service() + "\", \"<host>\") to " + call(env));

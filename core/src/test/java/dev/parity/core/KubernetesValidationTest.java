@@ -83,6 +83,28 @@ class KubernetesValidationTest {
   }
 
   @Test
+  void urlOfAnAppOnKubernetesAloneIsItsServiceNameWithoutADeclaredEndpoint() {
+    ShopFixture shop = staging(cluster()).service(App.node("api", "node:20.11.0-alpine3.19").source("api").port(8080))
+        .key(ConfigKey.url("API_URL").value(ConfigValue.urlOf("api")))
+        .environment("production", e -> e.endpoint("api", "api.production.internal"));
+    Stack stack = shop.build();
+    Environment staging = stack.environment("staging").orElseThrow();
+    assertThat(stack.resolve(ConfigValue.urlOf("api"), stack.addresses(staging))).isEqualTo("http://api:8080");
+    assertThat(stack.resolve(ConfigValue.hostOf("api"), stack.addresses(staging))).isEqualTo("api");
+    Environment production = stack.environment("production").orElseThrow();
+    assertThat(stack.resolve(ConfigValue.urlOf("api"), stack.addresses(production))).isEqualTo("http://api.production.internal:8080");
+  }
+
+  @Test
+  void urlOfAnAppOnInstancesStillNeedsItsEndpoint() {
+    ShopFixture shop = new ShopFixture().service(App.node("api", "node:20.11.0-alpine3.19").source("api").port(8080))
+        .key(ConfigKey.url("API_URL").value(ConfigValue.urlOf("api")));
+    assertThat(SpecAssertions.failure(shop).problems()).extracting(Problem::toString).contains(
+        "environment 'staging', key 'API_URL': refers to urlOf(\"api\"), but 'staging' declares no endpoint for 'api';"
+            + " fix: add .endpoint(\"api\", \"<host>\") to Environment.remote(\"staging\")");
+  }
+
+  @Test
   void namespaceMustBeADns1123Label() {
     assertOnlyProblem(staging(Kubernetes.namespace("Shop_Staging").resources(SMALL)),
         "environment 'staging': Kubernetes namespace 'Shop_Staging' is not a DNS-1123 label (lower-case letters, digits"
