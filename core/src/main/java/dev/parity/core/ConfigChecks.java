@@ -8,6 +8,17 @@ import java.util.regex.Pattern;
 final class ConfigChecks {
 
   private static final Pattern ENV_VAR = Pattern.compile("[A-Z][A-Z0-9_]*");
+  /**
+   * The variables docker-compose reads from the {@code .env} beside {@code docker-compose.yml} as its own
+   * settings, where Parity writes secret keys ({@code local/.env}) and lists the others ({@code .env.example}):
+   * every {@code COMPOSE_*} name (Compose's "Pre-defined environment variables": {@code COMPOSE_FILE},
+   * {@code COMPOSE_PROJECT_NAME}, {@code COMPOSE_PROFILES}, …) and the Docker client's {@code DOCKER_HOST},
+   * {@code DOCKER_CONTEXT}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}, {@code DOCKER_DEFAULT_PLATFORM}
+   * and {@code DOCKER_BUILDKIT}. docker-compose 1.29 given {@code COMPOSE_FILE=<value>} in {@code .env} opens
+   * that value as its file and prints it in the error.
+   */
+  private static final java.util.Set<String> COMPOSE_SETTINGS = java.util.Set.of("DOCKER_HOST", "DOCKER_CONTEXT",
+      "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_DEFAULT_PLATFORM", "DOCKER_BUILDKIT");
 
   private final ValidationContext context;
 
@@ -57,6 +68,10 @@ final class ConfigChecks {
       context.problem(element, "is not a valid environment variable name",
           "use upper-case letters, digits and underscores, starting with a letter, e.g. '"
               + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_").replaceAll("^[^A-Z]+", "") + "'");
+    } else if (name.startsWith("COMPOSE_") || COMPOSE_SETTINGS.contains(name)) {
+      context.problem(element, "is a variable docker-compose reads from local/.env as its own setting, so the local"
+              + " stack would change instead of the app receiving it",
+          "rename the key, e.g. '" + context.stack().name().toUpperCase(Locale.ROOT).replace('-', '_') + "_" + name + "'");
     }
     ConfigValue value = key.value().orElse(null);
     if (key.secret()) {

@@ -29,6 +29,7 @@ final class DatabaseChecks {
       checkSqlName(element, "database", p.database());
       checkSqlName(element, "user", p.user());
       checkSqlName(element, "schema", p.schema());
+      ReservedSqlNames.postgres(p).forEach(r -> context.problem(element, r.message(), r.fix()));
       p.migrations().ifPresent(m -> context.checkRelativePath(element, "migrations folder", m, MIGRATIONS_FIX));
       p.passwordKey().ifPresent(k -> context.checkSecretKey(element, "takes its password from", k));
       checkPasswordRequired(element, p.name(), p.passwordKey().isPresent(), p.trustsLocalConnections(),
@@ -36,6 +37,7 @@ final class DatabaseChecks {
     } else if (db instanceof MySql m) {
       checkSqlName(element, "database", m.database());
       checkSqlName(element, "user", m.user());
+      ReservedSqlNames.mysql(m).forEach(r -> context.problem(element, r.message(), r.fix()));
       m.migrations().ifPresent(f -> context.checkRelativePath(element, "migrations folder", f, MIGRATIONS_FIX));
       m.passwordKey().ifPresent(k -> context.checkSecretKey(element, "takes its password from", k));
       m.rootPasswordKey().ifPresent(k -> context.checkSecretKey(element, "takes its root password from", k));

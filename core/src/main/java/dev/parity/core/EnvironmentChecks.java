@@ -105,6 +105,13 @@ final class EnvironmentChecks {
       }
     } else if (env.instances().get() < 1) {
       context.problem(element, "instance count " + env.instances().get() + " is not positive", "use .instances(1) or more");
+    } else if (autoscales && !env.runsOnInstances()) {
+      Kubernetes k8s = env.kubernetes().orElseThrow();
+      context.problem(element, "sets .instances(" + env.instances().get() + ") and autoscales between "
+              + k8s.minReplicas() + " and " + k8s.maxReplicas() + " replicas on Kubernetes, where the autoscaler sets the"
+              + " replicas and the instance count would be ignored",
+          "remove .instances(" + env.instances().get() + ") from " + call + ", or make it the minimum: .autoscale("
+              + env.instances().get() + ", " + Math.max(env.instances().get(), k8s.maxReplicas()) + ")");
     }
     if (env.runsOnInstances()) {
       checkInstanceTarget(element, env, call);
@@ -216,7 +223,8 @@ final class EnvironmentChecks {
       ConfigValue value = env.values().containsKey(key.name()) ? env.values().get(key.name()) : key.value().orElse(null);
       // Only a host or URL needs the service's address; a port, database name or user does not.
       if (value instanceof ConfigValue.ServiceAddress ref && (ref.part() == ConfigValue.ServiceAddress.Part.HOST
-          || ref.part() == ConfigValue.ServiceAddress.Part.URL || ref.part() == ConfigValue.ServiceAddress.Part.JDBC_URL) && context.stack().service(ref.service()).isPresent() && !env.endpoints().containsKey(ref.service())) {
+          || ref.part() == ConfigValue.ServiceAddress.Part.URL || ref.part() == ConfigValue.ServiceAddress.Part.JDBC_URL) && context.stack().service(ref.service()).isPresent() && !env.endpoints().containsKey(ref.service())
+          && !Stack.reachedAtItsKubernetesService(env, context.stack().service(ref.service()).get())) {
         context.problem(keyElement(element, key.name()), "refers to " + ref + ", but '" + env.name()
             + "' declares no endpoint for '" + ref.service() + "'",
             "add .endpoint(\"" + ref.service() + "\", \"<host>\") to " + call(env));

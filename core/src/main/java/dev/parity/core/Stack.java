@@ -185,13 +185,19 @@ public final class Stack {
 
   /**
    * Where services are reached in {@code environment}: by service name on the compose network
-   * locally, at the declared endpoints remotely; always at the service's container port.
+   * locally, at the declared endpoints remotely; always at the service's container port. On an
+   * environment that runs on Kubernetes alone, an app without a declared endpoint is reached at its
+   * Service, named after the app in the same namespace (in-cluster DNS: {@code http://api:8080}).
    */
   public Addresses addresses(Environment environment) {
     return new Addresses() {
       @Override
       public String host(Service service) {
-        return environment.isLocal() ? service.name() : environment.endpoints().get(service.name());
+        if (environment.isLocal()) {
+          return service.name();
+        }
+        String endpoint = environment.endpoints().get(service.name());
+        return endpoint == null && reachedAtItsKubernetesService(environment, service) ? service.name() : endpoint;
       }
 
       @Override
@@ -199,6 +205,14 @@ public final class Stack {
         return service.containerPort();
       }
     };
+  }
+
+  /**
+   * Whether {@code service} is an app that {@code environment} runs on Kubernetes alone, where its Service (named
+   * after the app, at its container port) is its in-cluster address.
+   */
+  public static boolean reachedAtItsKubernetesService(Environment environment, Service service) {
+    return service instanceof App && environment.runsOnKubernetes() && !environment.runsOnInstances();
   }
 
   /** Every key of the config schema as {@code environment} resolves it, in schema order; each app receives the part it uses. */

@@ -22,6 +22,14 @@ class KubernetesValidationTest {
         .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/staging/db-password")));
   }
 
+  /** Staging on Kubernetes alone, where the autoscaler sets the replicas: no instance count. */
+  private static ShopFixture autoscaled(Kubernetes k8s) {
+    return new ShopFixture().environment(Environment.remote("staging").kubernetes(k8s)
+        .databaseClass("db.t3.medium").hostname("staging.shop.example.com")
+        .endpoint("db", "db.staging.internal").endpoint("cache", "cache.staging.internal")
+        .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/staging/db-password")));
+  }
+
   private static Kubernetes cluster() {
     return Kubernetes.namespace("shop-staging").resources(SMALL);
   }
@@ -53,6 +61,47 @@ class KubernetesValidationTest {
         .databaseClass("db.t3.medium").endpoint("db", "db.internal").endpoint("cache", "cache.internal")
         .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/staging/db-password")));
     assertThat(shop.build().environment("staging").orElseThrow().kubernetes().orElseThrow().maxReplicas()).isEqualTo(6);
+  }
+
+  @Test
+  void instancesTogetherWithAutoscalingOnKubernetesOnlyIsAValidationMessage() {
+    ShopFixture shop = staging(cluster().autoscale(2, 6));
+    shop.environment("staging", e -> Environment.remote("staging").instances(4).kubernetes(cluster().autoscale(2, 6))
+        .databaseClass("db.t3.medium").endpoint("db", "db.internal").endpoint("cache", "cache.internal")
+        .secret("DB_PASSWORD", SecretRef.awsParameter("/shop/staging/db-password")));
+    assertOnlyProblem(shop, "environment 'staging': sets .instances(4) and autoscales between 2 and 6 replicas on"
+        + " Kubernetes, where the autoscaler sets the replicas and the instance count would be ignored;"
+        + " fix: remove .instances(4) from Environment.remote(\"staging\"), or make it the minimum: .autoscale(4, 6)");
+  }
+
+  @Test
+  void instancesTogetherWithAutoscalingAreBothUsedWhenTheEnvironmentAlsoRunsOnInstances() {
+    ShopFixture shop = staging(cluster());
+    shop.environment("production", e -> e.onInstances().kubernetes(Kubernetes.namespace("shop-production")
+        .resources(Resources.requests("500m", "512Mi").limits("2", "1Gi")).autoscale(4, 12)));
+    assertThat(shop.build().environment("production").orElseThrow().instances()).contains(4);
+  }
+
+  @Test
+  void urlOfAnAppOnKubernetesAloneIsItsServiceNameWithoutADeclaredEndpoint() {
+    ShopFixture shop = staging(cluster()).service(App.node("api", "node:20.11.0-alpine3.19").source("api").port(8080))
+        .key(ConfigKey.url("API_URL").value(ConfigValue.urlOf("api")))
+        .environment("production", e -> e.endpoint("api", "api.production.internal"));
+    Stack stack = shop.build();
+    Environment staging = stack.environment("staging").orElseThrow();
+    assertThat(stack.resolve(ConfigValue.urlOf("api"), stack.addresses(staging))).isEqualTo("http://api:8080");
+    assertThat(stack.resolve(ConfigValue.hostOf("api"), stack.addresses(staging))).isEqualTo("api");
+    Environment production = stack.environment("production").orElseThrow();
+    assertThat(stack.resolve(ConfigValue.urlOf("api"), stack.addresses(production))).isEqualTo("http://api.production.internal:8080");
+  }
+
+  @Test
+  void urlOfAnAppOnInstancesStillNeedsItsEndpoint() {
+    ShopFixture shop = new ShopFixture().service(App.node("api", "node:20.11.0-alpine3.19").source("api").port(8080))
+        .key(ConfigKey.url("API_URL").value(ConfigValue.urlOf("api")));
+    assertThat(SpecAssertions.failure(shop).problems()).extracting(Problem::toString).contains(
+        "environment 'staging', key 'API_URL': refers to urlOf(\"api\"), but 'staging' declares no endpoint for 'api';"
+            + " fix: add .endpoint(\"api\", \"<host>\") to Environment.remote(\"staging\")");
   }
 
   @Test
@@ -117,7 +166,7 @@ class KubernetesValidationTest {
 
   @Test
   void autoscalingBounds() {
-    assertOnlyProblem(staging(cluster().autoscale(5, 2)),
+    assertOnlyProblem(autoscaled(cluster().autoscale(5, 2)),
         "environment 'staging': autoscaling between 5 and 2 replicas is not a range of at least 1;"
             + " fix: use .autoscale(2, 6): at least 1, max not below min");
   }

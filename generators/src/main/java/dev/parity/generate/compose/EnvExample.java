@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,16 @@ import java.util.regex.Pattern;
 final class EnvExample {
 
   private static final Pattern BREAKS_LINE = Pattern.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
+  /** A {@code $} as a reference line writes it where a reader would expand it: an unset variable defaulting to {@code $}. */
+  static final String DOLLAR = "${PARITY_NO_SUCH_VARIABLE:-$}";
+  private static final Pattern LITERAL_DOLLAR = Pattern.compile("\\$(?=[{$A-Za-z_])");
+  /** Characters that break a line for some reader and have no escape python-dotenv decodes. */
+  private static final Pattern UNESCAPABLE = Pattern.compile("[\\x00-\\x06\\x0e-\\x1f\\x7f\\x85\\u2028\\u2029]");
+  /** What an unquoted value cannot hold as it is: a comment start after a blank, or a character to escape. */
+  private static final Pattern QUOTE_NEEDED = Pattern.compile("\\s#|[\\x07-\\x0d]",
+      Pattern.UNICODE_CHARACTER_CLASS);
+  /** Blanks python-dotenv strips around an unquoted value (Python's {@code \\s}, Unicode-aware). */
+  private static final Pattern SURROUNDING_BLANK = Pattern.compile("^\\s|\\s$", Pattern.UNICODE_CHARACTER_CLASS);
 
   private EnvExample() {
   }
@@ -41,8 +52,9 @@ final class EnvExample {
       } else if (!key.secret() && usedByApps.contains(key.name())) {
         ConfigEntry entry = local.get(key.name());
         fixed.add(Map.of("name", key.name(), "description", description,
-            "value", entry == null ? "" : commentValue(entry.plainValue().orElseThrow()),
-            "set", Boolean.toString(entry != null)));
+            "value", entry == null ? "" : commentValue(entry.plainValue().orElseThrow()).orElse(""),
+            "set", Boolean.toString(entry != null),
+            "shown", Boolean.toString(entry == null || commentValue(entry.plainValue().orElseThrow()).isPresent())));
       }
     }
     List<Map<String, String>> files = new ArrayList<>();
@@ -61,19 +73,44 @@ final class EnvExample {
   }
 
   /**
-   * {@code value} as written after {@code KEY=} in a comment: as it is when it is plain, else as
-   * a JSON string with every line-breaking character escaped, so it reads back exactly.
+   * {@code value} as written after {@code KEY=} in a reference line, so that uncommenting the line gives the
+   * value docker-compose gives the app, by both readers of {@code .env}: docker-compose 1.29 (python-dotenv 0.21,
+   * which expands {@code ${NAME}} and {@code ${NAME:-default}} in every value, quoted or not, and has no escape for
+   * it) and Compose v2 (compose-go, which also expands {@code $NAME} and reads {@code $$} as {@code $}; the rules
+   * of {@code parity drift config}). A {@code $} before {@code {}, {@code $} or a letter is written
+   * {@value #DOLLAR}: that variable is never set, and its default is the {@code $} itself in both. A value with
+   * surrounding blanks, a {@code " #"} (an unquoted value ends there), a leading quote or a tab, CR, LF or other
+   * character with a backslash escape is double-quoted, with {@code \\}, {@code "} and those characters escaped
+   * as both decode them ({@code \\ \" \n \r \t \a \b \f \v}).
+   *
+   * @return the text, or empty where the value holds a character that no escape carries and that would break the
+   *     line for some reader ({@code \u0085}, {@code \u2028}, {@code \u001c} …)
    */
-  static String commentValue(String value) {
-    boolean plain = !BREAKS_LINE.matcher(value).find() && value.strip().equals(value)
-        && !value.startsWith("\"") && !value.startsWith("'");
-    if (plain) {
-      return value;
+  static Optional<String> commentValue(String value) {
+    if (UNESCAPABLE.matcher(value).find()) {
+      return Optional.empty();
     }
-    StringBuilder s = new StringBuilder();
-    for (char c : Escape.jsonString(value).toCharArray()) {
-      s.append(BREAKS_LINE.matcher(String.valueOf(c)).matches() ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    String text = LITERAL_DOLLAR.matcher(value).replaceAll(java.util.regex.Matcher.quoteReplacement(DOLLAR));
+    boolean quote = SURROUNDING_BLANK.matcher(text).find() || QUOTE_NEEDED.matcher(text).find() || text.startsWith("\"")
+        || text.startsWith("'");
+    if (!quote) {
+      return Optional.of(text);
     }
-    return s.toString();
+    StringBuilder s = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '\\' -> s.append("\\\\");
+        case '"' -> s.append("\\\"");
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        case '\t' -> s.append("\\t");
+        case 0x07 -> s.append("\\a");
+        case '\b' -> s.append("\\b");
+        case '\f' -> s.append("\\f");
+        case 0x0b -> s.append("\\v");
+        default -> s.append(c);
+      }
+    }
+    return Optional.of(s.append('"').toString());
   }
 }

@@ -24,8 +24,10 @@ ${s.name}=
 
 # Fixed by the spec in docker-compose.yml, listed for reference (change the spec, not these):
 <#list fixed as f>
-<#if f.set == "true">
+<#if f.set == "true" && f.shown == "true">
 # ${f.name}=${f.value}
+<#elseif f.set == "true">
+# ${f.name} holds a character no .env line can carry; its value is in docker-compose.yml
 <#else>
 # ${f.name} is optional and not set locally
 </#if>

@@ -50,7 +50,7 @@ class ComposeRealToolTest {
     Stack stack = Stack.named("mixed")
         .service(App.jvm("api", "eclipse-temurin:17.0.13_11-jre-jammy").jar("target/api.jar").healthPath("/actuator/health")
             .dependsOn("mysql", "mail", "plain").uses("DB_PASSWORD"))
-        .service(MySql.mysql("mysql", "8.0.36").password("DB_PASSWORD"))
+        .service(MySql.mysql("mysql", "8.0.36").database("app").password("DB_PASSWORD"))
         .service(Container.of("mail", "axllent/mailpit:v1.14.0").port(8025).hostPort(8025)
             .options(o -> o.env("MP_UI", "a$b").healthcheck(Healthcheck.command("wget", "-qO-", "localhost:8025"))))
         .service(Container.of("plain", "nginx:1.25.3-alpine"))

@@ -112,4 +112,27 @@ class KustomizeRealToolTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> KubernetesManifests.assertSchemaValid(dir, objects))
         .hasMessageContaining("spec/replicas must be integer");
   }
+
+  @Test
+  void urlOfAnAppOnAnEnvironmentOnKubernetesAloneIsItsServiceInTheSameNamespace() {
+    Stack stack = Stack.named("shop")
+        .service(dev.parity.core.App.node("web", "node:20.11.0-alpine3.19").source("web").dependsOn("api").uses("API_URL"))
+        .service(dev.parity.core.App.node("api", "node:20.11.0-alpine3.19").source("api").port(8080))
+        .config(dev.parity.core.ConfigKey.url("API_URL").value(dev.parity.core.ConfigValue.urlOf("api")))
+        .environment(dev.parity.core.Environment.local())
+        .environment(dev.parity.core.Environment.remote("staging").instances(2)
+            .kubernetes(dev.parity.core.Kubernetes.namespace("shop-staging")
+                .resources(dev.parity.core.Resources.requests("100m", "128Mi").limits("500m", "256Mi"))))
+        .build();
+
+    List<JsonNode> objects = build(stack, "staging");
+
+    JsonNode config = objects.stream().filter(o -> o.path("kind").asText().equals("ConfigMap")
+        && o.at("/data").has("API_URL")).findFirst().orElseThrow();
+    assertThat(config.at("/data/API_URL").asText()).isEqualTo("http://api:8080");
+    JsonNode service = objects.stream().filter(o -> o.path("kind").asText().equals("Service")
+        && o.at("/metadata/name").asText().equals("api")).findFirst().orElseThrow();
+    assertThat(service.at("/metadata/namespace").asText()).isEqualTo(config.at("/metadata/namespace").asText());
+    assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(8080);
+  }
 }
