@@ -28,9 +28,8 @@ final class DeployOrder {
     for (int i = 0; i < remote.size(); i++) {
       Environment env = remote.get(i);
       List<String> steps = new ArrayList<>();
-      steps.add("**gate**: `ci/parity-gate.sh` (`parity check` and the comparison with the environment before);"
-          + " a finding stops the deploy");
       List<Service> databases = stack.migratedDatabases();
+      steps.add(gate(env, databases));
       if (env.kubernetes().isPresent()) {
         Kubernetes k8s = env.kubernetes().get();
         String ns = " -n " + k8s.namespace();
@@ -63,7 +62,7 @@ final class DeployOrder {
       if (i + 1 < remote.size()) {
         steps.add("**promote**: `parity promote " + env.name() + " " + remote.get(i + 1).name() + "` records the same"
             + " release unit (app and migrations images by digest, migration version) for `" + remote.get(i + 1).name()
-            + "`");
+            + "`, with the digest of the config `" + remote.get(i + 1).name() + "` renders");
       }
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", env.name());
@@ -71,5 +70,23 @@ final class DeployOrder {
       result.add(entry);
     }
     return result;
+  }
+
+  /**
+   * The deploy job's gate, as {@code ci/parity-gate.sh drift <env>} runs it: the history-aware schema gate per
+   * migrated database and, on Kubernetes, {@code parity drift cluster}; {@code parity check} runs once before,
+   * in the workflow's gate job.
+   */
+  private static String gate(Environment env, List<Service> databases) {
+    List<String> checks = new ArrayList<>();
+    for (Service db : databases) {
+      checks.add("`parity drift schema --env " + env.name() + " --service " + db.name() + "` (pending migrations pass)");
+    }
+    if (env.kubernetes().isPresent()) {
+      checks.add("`parity drift cluster --env " + env.name() + "`");
+    }
+    String what = checks.isEmpty() ? "" : " runs " + String.join(" and ", checks);
+    return "**gate**: `ci/parity-gate.sh drift " + env.name() + "`" + what + ", after the workflow's `parity check`;"
+        + " a finding stops the deploy";
   }
 }
