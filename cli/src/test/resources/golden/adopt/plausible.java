@@ -7,6 +7,7 @@ import dev.parity.core.ParitySpec;
 import dev.parity.core.Postgres;
 import dev.parity.core.Restart;
 import dev.parity.core.Stack;
+import dev.parity.core.Ulimit;
 
 /**
  * Imported by parity init from docker-compose.yml. Secret values are in deploy/local/.env (git-ignored),
@@ -37,15 +38,14 @@ public final class Plausible implements ParitySpec {
             .password("PLAUSIBLE_DB_PASSWORD")
             .options(o -> o.mount(Mount.volume("db-data", "/var/lib/postgresql/data"))
                 .restart(Restart.ALWAYS)))
-        // Not expressible in the DSL: docker-compose.yml:24 service 'plausible-events-db' ulimits:
-        // {"nofile":{"soft":262144,"hard":262144}}: the DSL has no ulimits; dropped
         .service(Container.of("plausible-events-db", "clickhouse/clickhouse-server:23.3.7.5-alpine")
             .options(o -> o.mount(Mount.volume("event-data", "/var/lib/clickhouse"))
                 .mount(Mount.bind("clickhouse/clickhouse-config.xml",
                     "/etc/clickhouse-server/config.d/logging.xml").readOnly())
                 .mount(Mount.bind("clickhouse/clickhouse-user-config.xml",
                     "/etc/clickhouse-server/users.d/logging.xml").readOnly())
-                .restart(Restart.ALWAYS)))
+                .restart(Restart.ALWAYS)
+                .ulimit(Ulimit.of("nofile", 262144, 262144))))
         // TODO docker-compose.yml:30 service 'plausible': image 'plausible/analytics:v2.0' has the floating
         // tag 'v2.0', which moves to newer releases; fix: pin an exact release, e.g.
         // 'plausible/analytics:<major>.<minor>.<patch>', or a digest 'plausible/analytics@sha256:...', or run
