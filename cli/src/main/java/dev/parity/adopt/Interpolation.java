@@ -86,18 +86,7 @@ final class Interpolation {
    * compose file's default ({@code ${NAME:-default}} with NAME empty is the default); {@code $$} is none.
    */
   static boolean references(String raw, Map<String, String> variables) {
-    if (raw == null) {
-      return false;
-    }
-    Matcher m = TOKEN.matcher(raw);
-    while (m.find()) {
-      String name = m.group(2) != null ? m.group(2) : m.group(3);
-      String value = name == null ? null : variables.get(name);
-      if (value != null && !(m.group(4) != null && m.group(4).startsWith(":") && value.isEmpty())) {
-        return true;
-      }
-    }
-    return false;
+    return !referenced(raw, variables).isEmpty();
   }
 
   /** The variables of {@code variables} whose values {@code raw} takes, in order ({@link #references}'s rule). */
