@@ -122,7 +122,7 @@ final class AppChecks {
           + ", which only one container can hold", "remove .hostPort(…) and publish the proxy in front of the replicas");
     }
     if (replicas > 1) {
-      app.options().ports().stream().filter(p -> p.hostPort() != null).forEach(p -> context.problem(element,
+      app.options().ports().stream().filter(p -> p.hostPort() != null && !p.anyHostPort()).forEach(p -> context.problem(element,
           "runs " + replicas + " local replicas but publishes host port " + p.hostPort() + ", which only one container can hold",
           "use Port.internal(" + p.containerPort() + ") and publish the proxy in front of the replicas"));
     }

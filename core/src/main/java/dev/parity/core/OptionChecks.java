@@ -47,7 +47,7 @@ final class OptionChecks {
 
   void check(String element, Service service) {
     ServiceOptions o = service.options();
-    checkPorts(element, service);
+    new PortChecks(context).check(element, service);
     checkMounts(element, service);
     checkEnvironment(element, o);
     checkVariablesTheKindSets(element, service);
@@ -67,34 +67,6 @@ final class OptionChecks {
     o.healthcheck().ifPresent(check -> checkHealthcheck(element, check));
     checkServiceNetworks(element, o.networks());
     runOptions.check(element, service);
-  }
-
-  private void checkPorts(String element, Service service) {
-    Set<String> seen = new HashSet<>();
-    seen.add(service.containerPort() + "/tcp");
-    for (Port port : service.options().ports()) {
-      String protocol = port.protocol();
-      boolean valid = true;
-      if (port.containerPort() < 1 || port.containerPort() > 65535) {
-        context.problem(element, "port " + port.containerPort() + " is out of range", "use a port between 1 and 65535");
-        valid = false;
-      }
-      if (port.hostPort() != null && (port.hostPort() < 1 || port.hostPort() > 65535)) {
-        context.problem(element, "host port " + port.hostPort() + " is out of range", "use a port between 1 and 65535");
-        valid = false;
-      }
-      if (!"tcp".equals(protocol) && !"udp".equals(protocol)) {
-        context.problem(element, "port " + port.containerPort() + " has protocol '" + protocol + "', not tcp or udp",
-            "declare Port.published(…) or Port.internal(…), and add .udp() for UDP");
-        valid = false;
-      }
-      if (valid && !seen.add(port.containerPort() + "/" + protocol)) {
-        context.problem(element, "declares container port " + port.containerPort() + "/" + protocol + " more than once",
-            port.containerPort() == service.containerPort() && "tcp".equals(protocol)
-                ? "remove it from the options: it is the service's main port (publish that one with .hostPort(…))"
-                : "declare each container port once");
-      }
-    }
   }
 
   private void checkMounts(String element, Service service) {

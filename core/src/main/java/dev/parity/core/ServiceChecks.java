@@ -88,8 +88,14 @@ final class ServiceChecks {
     for (Service s : context.uniqueServices()) {
       s.hostPort().ifPresent(p -> byPort.computeIfAbsent(p, x -> new ArrayList<>())
           .add(new Published(s.name(), false, 0, "tcp")));
-      s.options().ports().stream().filter(p -> p.hostPort() != null).forEach(p -> byPort.computeIfAbsent(p.hostPort(),
-          x -> new ArrayList<>()).add(new Published(s.name(), true, p.containerPort(), p.protocol())));
+      for (Port p : s.options().ports()) {
+        for (int i = 0; p.hostPort() != null && p.hostPort() != 0 && i < p.count(); i++) {
+          // ports on another loopback address (::1, 127.0.0.2) do not clash with 127.0.0.1's
+          String protocol = Port.LOOPBACK.equals(p.hostIp()) ? p.protocol() : p.protocol() + " on " + p.hostIp();
+          byPort.computeIfAbsent(p.hostPort() + i, x -> new ArrayList<>())
+              .add(new Published(s.name(), true, p.containerPort() + i, protocol));
+        }
+      }
     }
     byPort.forEach((port, all) -> all.stream().map(Published::protocol).distinct()
         .forEach(protocol -> reportClash(port, all.stream().filter(p -> p.protocol().equals(protocol)).toList())));
@@ -101,7 +107,7 @@ final class ServiceChecks {
     }
     List<String> names = published.stream().map(Published::service).distinct().toList();
     Published last = published.get(published.size() - 1);
-    boolean udp = last.protocol().equals("udp");
+    boolean udp = last.protocol().startsWith("udp");
     String hostPort = "host port " + port + (udp ? "/udp" : "");
     String change = last.option() ? "Port.published(" + (port + 1) + ", " + last.containerPort() + ")" + (udp ? ".udp()" : "")
         : ".hostPort(" + (port + 1) + ")";

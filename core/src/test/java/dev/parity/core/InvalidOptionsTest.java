@@ -35,7 +35,8 @@ class InvalidOptionsTest {
   @Test
   void furtherHostPortOutOfRange() {
     assertOnlyProblem(withMail(o -> o.port(Port.published(70000, 1025))),
-        "service 'mail': host port 70000 is out of range; fix: use a port between 1 and 65535");
+        "service 'mail': host port 70000 is out of range; fix: use a port between 1 and 65535, or"
+            + " Port.publishedOnAnyPort(1025) to let Docker pick one");
   }
 
   @Test
