@@ -91,11 +91,18 @@ final class OptionsRenderer {
     return volumeEntry("bind", source, target, readOnly);
   }
 
+  /** {@code first} alone, or compose's {@code first-last} for a range. */
+  private static String range(int first, int count) {
+    return count == 1 ? String.valueOf(first) : first + "-" + (first + count - 1);
+  }
+
   private static void port(ComposeService compose, Port port) {
     String suffix = "udp".equals(port.protocol()) ? "/udp" : "";
+    String container = range(port.containerPort(), port.count());
     port.published().ifPresentOrElse(
-        host -> compose.ports.add("127.0.0.1:" + host + ":" + port.containerPort() + suffix),
-        () -> compose.expose.add(port.containerPort() + suffix));
+        host -> compose.ports.add((port.ipv6() ? "[" + port.hostIp() + "]" : port.hostIp()) + ":"
+            + (port.anyHostPort() ? "" : range(host, port.count())) + ":" + container + suffix),
+        () -> compose.expose.add(container + suffix));
   }
 
   private JsonNode mount(Mount mount) {

@@ -48,6 +48,13 @@ final class Deployments {
     port.put("name", "http");
     port.put("containerPort", app.containerPort());
     port.put("protocol", "TCP");
+    ArrayNode ports = (ArrayNode) container.get("ports");
+    for (FurtherPorts.One further : FurtherPorts.of(app)) {
+      ObjectNode p = ports.addObject();
+      p.put("name", further.name());
+      p.put("containerPort", further.port());
+      p.put("protocol", further.protocol());
+    }
     container.putArray("envFrom").addObject().putObject("configMapRef").put("name", ConfigMaps.name(app));
     ArrayNode env = environment(stack, app);
     if (!env.isEmpty()) {

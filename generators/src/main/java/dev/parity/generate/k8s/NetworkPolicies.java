@@ -31,7 +31,7 @@ final class NetworkPolicies {
       if (other.dependsOn().contains(app.name())) {
         ObjectNode rule = ingress.addObject();
         rule.putArray("from").addObject().set("podSelector", Manifests.matchLabels(Manifests.selector(stack, other)));
-        rule.set("ports", ports(app.containerPort()));
+        rule.set("ports", ports(app));
       }
     }
     if (env.hostname().isPresent() && Ingresses.target(stack, k8s).equals(app)) {
@@ -48,9 +48,16 @@ final class NetworkPolicies {
       if (service instanceof App target) {
         rule.putArray("to").addObject().set("podSelector", Manifests.matchLabels(Manifests.selector(stack, target)));
       }
-      rule.set("ports", ports(service.containerPort()));
+      rule.set("ports", service instanceof App target ? ports(target) : ports(service.containerPort()));
     }
     return policy;
+  }
+
+  /** An app's main port and each of its further ports, which the other apps reach. */
+  static ArrayNode ports(App app) {
+    ArrayNode ports = ports(app.containerPort());
+    FurtherPorts.of(app).forEach(p -> ports.addObject().put("protocol", p.protocol()).put("port", p.port()));
+    return ports;
   }
 
   static ArrayNode ports(int port) {
