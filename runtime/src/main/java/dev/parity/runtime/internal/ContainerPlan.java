@@ -89,10 +89,15 @@ record ContainerPlan(Service service, int replica, ImageRef declaredImage, Image
    *
    * @param containerPort the port inside
    * @param protocol {@code tcp} or {@code udp}
-   * @param published whether it is published on 127.0.0.1 (else only exposed to the other services)
+   * @param published whether it is published on {@code hostIp} (else only exposed to the other services)
    * @param hostPort the fixed host port when published, or null for one Docker picks
+   * @param hostIp the host address it binds when published: 127.0.0.1 unless the spec names another loopback
    */
-  record PortPlan(int containerPort, String protocol, boolean published, Integer hostPort) {
+  record PortPlan(int containerPort, String protocol, boolean published, Integer hostPort, String hostIp) {
+
+    PortPlan(int containerPort, String protocol, boolean published, Integer hostPort) {
+      this(containerPort, protocol, published, hostPort, dev.parity.core.Port.LOOPBACK);
+    }
 
     static PortPlan internal(int containerPort, String protocol) {
       return new PortPlan(containerPort, protocol, false, null);

@@ -36,8 +36,8 @@ final class CreateRequests {
       ExposedPort e = new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol()));
       exposed.add(e);
       if (port.published()) {
-        bindings.add(new PortBinding(port.hostPort() == null ? Ports.Binding.bindIp("127.0.0.1")
-            : Ports.Binding.bindIpAndPort("127.0.0.1", port.hostPort()), e));
+        bindings.add(new PortBinding(port.hostPort() == null ? Ports.Binding.bindIp(port.hostIp())
+            : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort()), e));
       }
     }
     List<Mount> mounts = new ArrayList<>();

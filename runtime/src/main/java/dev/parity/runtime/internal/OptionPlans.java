@@ -28,8 +28,9 @@ final class OptionPlans {
   }
 
   /**
-   * The main port, then each further one. Published ports bind 127.0.0.1, on their declared host
-   * port with fixed ports, else on one Docker picks; internal ones are only exposed. An app with
+   * The main port, then each further one, a range as one port each. Published ports bind their
+   * host address (127.0.0.1 unless declared), on their declared host port with fixed ports, else on
+   * one Docker picks (always for {@link Port#publishedOnAnyPort}); internal ones are only exposed. An app with
    * several local replicas publishes nothing: a proxy reaches it by name.
    */
   static List<PortPlan> ports(Service service, boolean fixedPorts) {
@@ -38,12 +39,16 @@ final class OptionPlans {
     ports.add(publish ? new PortPlan(service.containerPort(), "tcp", true,
         fixedPorts ? service.hostPort().orElse(null) : null) : PortPlan.internal(service.containerPort(), "tcp"));
     for (Port port : service.options().ports()) {
-      if (port.containerPort() == service.containerPort() && port.protocol().equals("tcp")) {
-        continue;
-      }
       boolean published = publish && port.published().isPresent();
-      ports.add(new PortPlan(port.containerPort(), port.protocol(), published,
-          published && fixedPorts ? port.hostPort() : null));
+      // a range is one binding per port, as compose makes it
+      for (int i = 0; i < port.count(); i++) {
+        int containerPort = port.containerPort() + i;
+        if (containerPort == service.containerPort() && port.protocol().equals("tcp")) {
+          continue;
+        }
+        Integer hostPort = published && fixedPorts && !port.anyHostPort() ? port.hostPort() + i : null;
+        ports.add(new PortPlan(containerPort, port.protocol(), published, hostPort, port.hostIp()));
+      }
     }
     return ports;
   }

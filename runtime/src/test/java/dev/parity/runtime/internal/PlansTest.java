@@ -72,6 +72,25 @@ class PlansTest {
   }
 
   @Test
+  void rangesAreOneBindingPerPortOnTheirAddressAndAnyHostPortIsLeftToDocker() {
+    Container sip = Container.of("sip", "parity-it/sip:1").port(80).hostPort(8080)
+        .options(o -> o.port(Port.published(10000, 10000).through(10002).udp().on("::1"))
+            .port(Port.publishedOnAnyPort(3000)).port(Port.internal(9100).through(9101)));
+
+    CreateContainerCmdImpl create = create(only(sip));
+    Map<ExposedPort, Ports.Binding[]> bindings = create.getHostConfig().getPortBindings().getBindings();
+
+    assertThat(create.getExposedPorts()).containsExactly(ExposedPort.tcp(80), ExposedPort.udp(10000),
+        ExposedPort.udp(10001), ExposedPort.udp(10002), ExposedPort.tcp(3000), ExposedPort.tcp(9100),
+        ExposedPort.tcp(9101));
+    assertThat(bindings).containsOnlyKeys(ExposedPort.tcp(80), ExposedPort.udp(10000), ExposedPort.udp(10001),
+        ExposedPort.udp(10002), ExposedPort.tcp(3000));
+    assertThat(bindings.get(ExposedPort.udp(10001))).containsExactly(Ports.Binding.bindIpAndPort("::1", 10001));
+    assertThat(bindings.get(ExposedPort.udp(10002))).containsExactly(Ports.Binding.bindIpAndPort("::1", 10002));
+    assertThat(bindings.get(ExposedPort.tcp(3000))).containsExactly(Ports.Binding.bindIp("127.0.0.1"));
+  }
+
+  @Test
   void everyOptionOfAContainerBecomesACreateParameter() {
     Container proxy = Container.of("proxy", "parity-it/nginx:1").port(80).hostPort(8080)
         .options(o -> o.port(Port.published(8443, 443)).port(Port.internal(9113)).port(Port.published(5353, 53).udp())
