@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
 public final class ComposeImporter {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern HOST_PORT = Pattern.compile("(?:.*:)?(\\d+):\\d+(?:/tcp|/udp)?");
 
   private ComposeImporter() {
   }
@@ -118,13 +116,9 @@ public final class ComposeImporter {
   /** Every host port the compose file publishes, so that ports Parity adds avoid them. */
   private static void takePublishedPorts(ImportContext ctx, JsonNode services) {
     services.forEach(s -> s.path("ports").forEach(p -> {
-      if (p.isObject() && p.has("published")) {
-        ctx.hostPorts.take(p.path("published").asInt());
-      } else {
-        Matcher m = HOST_PORT.matcher(p.asText());
-        if (m.matches()) {
-          ctx.hostPorts.take(Integer.parseInt(m.group(1)));
-        }
+      Ports.Parsed parsed = p.isObject() ? Ports.longSyntax(p) : Ports.shortSyntax(p.asText());
+      for (int i = 0; parsed != null && parsed.host() != null && i < parsed.hostCount(); i++) {
+        ctx.hostPorts.take(parsed.host() + i);
       }
     }));
   }

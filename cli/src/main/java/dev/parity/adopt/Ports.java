@@ -7,17 +7,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A service's {@code ports:} (short {@code [ip:][host:]container[/protocol]} or long syntax) and
- * {@code expose:}, as published and internal ports. Ranges and ports without a host port (compose
- * picks a random one) cannot be declared and are reported.
+ * A service's {@code ports:} and {@code expose:}, as published and internal ports, in every syntax
+ * compose accepts. The short syntax is read with the grammar of docker-py's {@code split_port}, which
+ * docker-compose 1.29 uses: {@code [[ip:][host[-end]]:]container[-end][/protocol]}, the address
+ * bracketed or not for IPv6, and {@code ":2283:2283"} (an empty address) as Compose v2 reads it. The
+ * long syntax takes {@code target}, {@code published} (a number or a range), {@code host_ip},
+ * {@code protocol} and {@code mode} (a swarm setting compose ignores without swarm).
+ *
+ * <p>A port compose publishes on every interface (no address, {@code 0.0.0.0}, {@code ::}) is published on
+ * the loopback address ({@code 127.0.0.1}, {@code ::1} for {@code ::}): Parity never publishes a local
+ * port on every interface. A host range for one container port (compose picks a free one of it)
+ * becomes a port Docker picks anywhere, with a comment.
  */
 final class Ports {
 
+  /** docker-py's {@code PORT_SPEC}. */
   private static final Pattern SHORT = Pattern.compile(
-      "(?:(?<ip>.+):(?<host>\\d+):|(?<hostOnly>\\d+):)?(?<container>\\d+)(?:/(?<protocol>tcp|udp))?");
+      "(?:(?:\\[?(?<ip>[a-fA-F\\d.:]*?)\\]?:)?(?<host>\\d*)(?:-(?<hostEnd>\\d+))?:)?"
+          + "(?<container>\\d+)(?:-(?<containerEnd>\\d+))?(?:/(?<protocol>tcp|udp))?");
+  private static final Pattern RANGE = Pattern.compile("(?<first>\\d+)(?:-(?<last>\\d+))?");
 
-  /** One port: host port 0 when unpublished. */
-  record Entry(int host, int container, boolean udp, String pointer) {
+  /**
+   * One port or range: host null when unpublished, 0 when Docker picks it; ip null for the default loopback.
+   */
+  record Entry(Integer host, int container, int count, boolean udp, String ip, String pointer) {
+
+    /** A single TCP port on a fixed host port of the default address: what can be a service's main port. */
+    boolean simple() {
+      return host != null && host != 0 && count == 1 && !udp && ip == null;
+    }
   }
 
   final List<Entry> published = new ArrayList<>();
@@ -31,50 +49,113 @@ final class Ports {
     for (int i = 0; i < list.size(); i++) {
       JsonNode p = list.get(i);
       String pointer = base + "/ports/" + i;
-      Entry entry;
-      if (p.isObject()) {
-        entry = p.has("published") && p.path("target").canConvertToInt()
-            ? new Entry(p.path("published").asInt(), p.path("target").asInt(), p.path("protocol").asText("tcp")
-                .equals("udp"), pointer)
-            : null;
-      } else {
-        Matcher m = SHORT.matcher(p.asText());
-        String host = m.matches() ? (m.group("host") != null ? m.group("host") : m.group("hostOnly")) : null;
-        entry = host != null
-            ? new Entry(Integer.parseInt(host), Integer.parseInt(m.group("container")),
-                "udp".equals(m.group("protocol")), pointer)
-            : null;
-      }
-      if (entry == null || entry.host() == 0) {
-        ports.comments.add(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, pointer, "service '" + serviceName + "' port '" + p.asText(
-            p.toString()) + "'", "a port range or a port without a fixed host port cannot be declared; publish each"
-            + " port with .options(o -> o.port(Port.published(host, container)))"));
+      String element = "service '" + serviceName + "' port '" + p.asText(p.toString()) + "'";
+      Parsed parsed = p.isObject() ? longSyntax(p) : shortSyntax(p.asText());
+      if (parsed == null) {
+        ports.comments.add(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, pointer, element, "compose reads no port in it"
+            + " (ports are [ip:][host[-end]:]container[-end][/tcp|udp]); declare it with"
+            + " .options(o -> o.port(Port.published(host, container)))"));
         continue;
       }
-      ports.published.add(entry);
-      ctx.literalFromOutside(pointer, "service '" + serviceName + "' port '" + p.asText(p.toString()) + "'",
-          "a port", ctx.raw(p.isObject() ? pointer + "/published" : pointer)).ifPresent(ports.comments::add);
+      if (parsed.hostRangeForOne()) {
+        ports.comments.add(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, pointer, element, "compose picks a free host"
+            + " port of the range; Parity lets Docker pick any free one (Port.publishedOnAnyPort)"));
+      }
+      ports.add(parsed, pointer);
+      ctx.literalFromOutside(pointer, element, "a port", ctx.raw(p.isObject() ? pointer + "/published" : pointer))
+          .ifPresent(ports.comments::add);
     }
     JsonNode expose = service.path("expose");
     for (int i = 0; i < expose.size(); i++) {
       String text = expose.get(i).asText();
-      Matcher m = Pattern.compile("(\\d+)(?:/(tcp|udp))?").matcher(text);
-      if (m.matches()) {
-        ports.internal.add(new Entry(0, Integer.parseInt(m.group(1)), "udp".equals(m.group(2)),
-            base + "/expose/" + i));
+      Matcher m = Pattern.compile("(\\d+)(?:-(\\d+))?(?:/(tcp|udp))?").matcher(text);
+      if (m.matches() && count(m.group(1), m.group(2)) > 0) {
+        ports.internal.add(new Entry(null, Integer.parseInt(m.group(1)), count(m.group(1), m.group(2)),
+            "udp".equals(m.group(3)), null, base + "/expose/" + i));
       } else {
         ports.comments.add(ctx.decide(Decision.Kind.NOT_EXPRESSIBLE, base + "/expose/" + i, "service '" + serviceName
-            + "' expose '" + text + "'", "a port range cannot be declared; declare each port with Port.internal(port)"));
+            + "' expose '" + text + "'", "compose reads no port in it; declare each port with Port.internal(port)"));
       }
     }
     return ports;
   }
 
+  /** A port as compose reads it: host null when no host port is given (Docker picks one). */
+  record Parsed(String ip, Integer host, int hostCount, int container, int count, boolean udp) {
+
+    boolean hostRangeForOne() {
+      return host != null && hostCount > 1 && count == 1;
+    }
+  }
+
+  private void add(Parsed p, String pointer) {
+    // "3000" alone publishes on a host port Docker picks, as does an empty host part
+    int host = p.host() == null || p.hostRangeForOne() ? 0 : p.host();
+    published.add(new Entry(host, p.container(), p.count(), p.udp(), address(p.ip()), pointer));
+  }
+
+  /** The address to declare: null for the default loopback (for every interface too), else the literal. */
+  private static String address(String ip) {
+    if (ip == null || ip.isEmpty() || ip.equals("0.0.0.0") || ip.equals("127.0.0.1")) {
+      return null;
+    }
+    return ip.contains(":") && ip.matches("[0:]+") ? "::1" : ip; // "::", "0:0::0": every IPv6 interface
+  }
+
+  static Parsed shortSyntax(String text) {
+    Matcher m = SHORT.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    int count = count(m.group("container"), m.group("containerEnd"));
+    String host = m.group("host");
+    boolean hasHost = host != null && !host.isEmpty();
+    int hostCount = hasHost ? count(host, m.group("hostEnd")) : count;
+    if (count < 1 || hostCount < 1 || hasHost && hostCount != count && count != 1) {
+      return null; // compose: "Port ranges don't match in length"
+    }
+    return new Parsed(m.group("ip"), hasHost ? Integer.parseInt(host) : null, hostCount,
+        Integer.parseInt(m.group("container")), count, "udp".equals(m.group("protocol")));
+  }
+
+  static Parsed longSyntax(JsonNode p) {
+    Matcher target = RANGE.matcher(p.path("target").asText());
+    if (!target.matches() || target.group("last") != null) {
+      return null;
+    }
+    String protocol = p.path("protocol").asText("tcp");
+    if (!protocol.equals("tcp") && !protocol.equals("udp")) {
+      return null;
+    }
+    String ip = p.path("host_ip").isTextual() ? p.path("host_ip").asText() : null;
+    if (!p.hasNonNull("published") || p.path("published").asText().isEmpty()) {
+      return new Parsed(ip, null, 1, Integer.parseInt(target.group("first")), 1, protocol.equals("udp"));
+    }
+    Matcher published = RANGE.matcher(p.path("published").asText());
+    if (!published.matches()) {
+      return null;
+    }
+    int hostCount = count(published.group("first"), published.group("last"));
+    return hostCount < 1 ? null : new Parsed(ip, Integer.parseInt(published.group("first")), hostCount,
+        Integer.parseInt(target.group("first")), 1, protocol.equals("udp"));
+  }
+
+  private static int count(String first, String last) {
+    return last == null ? 1 : Integer.parseInt(last) - Integer.parseInt(first) + 1;
+  }
+
   static String published(Entry e) {
-    return "port(Port.published(" + e.host() + ", " + e.container() + ")" + (e.udp() ? ".udp()" : "") + ")";
+    String port = e.host() == 0 ? "Port.publishedOnAnyPort(" + e.container() + ")"
+        : "Port.published(" + e.host() + ", " + e.container() + ")";
+    return "port(" + port + range(e) + (e.udp() ? ".udp()" : "") + (e.ip() == null ? "" : ".on("
+        + JavaLiteral.string(e.ip()) + ")") + ")";
   }
 
   static String internal(Entry e) {
-    return "port(Port.internal(" + e.container() + ")" + (e.udp() ? ".udp()" : "") + ")";
+    return "port(Port.internal(" + e.container() + ")" + range(e) + (e.udp() ? ".udp()" : "") + ")";
+  }
+
+  private static String range(Entry e) {
+    return e.count() == 1 ? "" : ".through(" + (e.container() + e.count() - 1) + ")";
   }
 }

@@ -124,13 +124,14 @@ final class ServiceImporter {
   }
 
   /**
-   * The main port: the first published port (a database's own port); else the first exposed one.
+   * The main port: the first published port (a database's own port); else, for an app or a database, the first
+   * exposed one.
    * Apps and databases are always published by Parity; one the compose file did not publish moves
    * to a free host port when its own is taken.
    */
   private void mainPort(Chain chain, Ports ports, int dbPort, boolean app) {
     Optional<Ports.Entry> main = ports.published.stream()
-        .filter(e -> !e.udp() && (dbPort == 0 || e.container() == dbPort)).findFirst();
+        .filter(e -> e.simple() && (dbPort == 0 || e.container() == dbPort)).findFirst();
     if (main.isPresent()) {
       ports.published.remove(main.get());
       if (dbPort == 0) {
@@ -141,7 +142,9 @@ final class ServiceImporter {
       }
       return;
     }
-    Optional<Ports.Entry> exposed = ports.internal.stream().filter(e -> !e.udp()).findFirst();
+    // a plain container keeps its exposed ports as internal ones (compose expose:), which its generated file lists
+    Optional<Ports.Entry> exposed = app || dbPort != 0
+        ? ports.internal.stream().filter(e -> !e.udp() && e.count() == 1).findFirst() : Optional.empty();
     int port = dbPort != 0 ? dbPort : exposed.map(Ports.Entry::container).orElse(app ? 8080 : 0);
     exposed.filter(e -> dbPort == 0 || e.container() == dbPort).ifPresent(ports.internal::remove);
     if (dbPort == 0 && port != 0 && (exposed.isPresent())) {
