@@ -65,6 +65,17 @@ final class DriftEnvsCommand implements Callable<Integer> {
           + " production.db=localhost:15432, or a whole JDBC URL (its user and password are used as given). Repeatable.")
   Map<String, String> endpoints = Map.of();
 
+  @Option(names = "--password-env", paramLabel = "<env>.<service>=<VAR>",
+      description = "The environment variable holding a service's password in an environment, for example"
+          + " production.cache=PRODUCTION_CACHE_PASSWORD: Redis gets it with AUTH; a SQL database uses it instead of"
+          + " <ENV>_<KEY>. The password itself is never an argument. Repeatable.")
+  Map<String, String> passwordEnvs = Map.of();
+
+  @Option(names = "--user", paramLabel = "<env>.<service>=<user>",
+      description = "The user of a service in an environment: the Redis ACL user (with --password-env), or a SQL"
+          + " database's user instead of the spec's. Repeatable.")
+  Map<String, String> users = Map.of();
+
   @Mixin
   ReportOptions report;
 
@@ -110,19 +121,29 @@ final class DriftEnvsCommand implements Callable<Integer> {
     return report.emit(result, command.commandLine().getOut());
   }
 
-  /** The services of {@code env}, with its {@code --endpoint}s and its passwords from {@code <ENV>_<KEY>}. */
+  /**
+   * The services of {@code env}, with its {@code --endpoint}s, {@code --user}s and {@code --password-env}s, and
+   * otherwise the passwords of SQL databases from {@code <ENV>_<KEY>}.
+   */
   private List<LiveService> services(LoadedSpec loaded, Environment env) {
+    return DriftServicesCommand.services(loaded.stack(), env, of(env, "--endpoint", endpoints, "localhost:15432"),
+        new DriftServicesCommand.Credentials(env.name() + ".", of(env, "--user", users, "app"),
+            of(env, "--password-env", passwordEnvs, "STAGING_DB_PASSWORD"), key -> passwordVariable(env, key)));
+  }
+
+  /** The entries of {@code option} for {@code env}, by service name; an entry for neither environment is refused. */
+  private Map<String, String> of(Environment env, String option, Map<String, String> entries, String example) {
     Map<String, String> mine = new LinkedHashMap<>();
     String prefix = env.name() + ".";
-    endpoints.forEach((key, value) -> {
+    entries.forEach((key, value) -> {
       if (key.startsWith(prefix)) {
         mine.put(key.substring(prefix.length()), value);
       } else if (!key.startsWith(left + ".") && !key.startsWith(right + ".")) {
-        throw new ParityException(ErrorCode.USAGE, "--endpoint " + key + "=…: write <env>.<service>, with <env> "
-            + left + " or " + right + ", for example " + left + ".db=localhost:15432");
+        throw new ParityException(ErrorCode.USAGE, option + " " + key + "=…: write <env>.<service>, with <env> "
+            + left + " or " + right + ", for example " + left + ".db=" + example);
       }
     });
-    return DriftServicesCommand.services(loaded.stack(), env, mine, key -> passwordVariable(env, key));
+    return mine;
   }
 
   /** The variable holding {@code key}'s value in {@code env}: {@code STAGING_DB_PASSWORD}. */

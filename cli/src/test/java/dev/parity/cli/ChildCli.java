@@ -35,10 +35,17 @@ final class ChildCli implements AutoCloseable {
 
   /** Starts {@code parity args...}; stdout and stderr together. */
   static ChildCli start(Path folder, String... args) throws IOException {
+    return start(folder, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with {@code environment} added to the child's environment. */
+  static ChildCli start(Path folder, java.util.Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), ParityCli.class.getName()));
     command.addAll(List.of(args));
-    return new ChildCli(new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return new ChildCli(builder.start());
   }
 
   long pid() {

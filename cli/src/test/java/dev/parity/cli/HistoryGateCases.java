@@ -58,6 +58,18 @@ abstract class HistoryGateCases {
   /** The history table as reports name it, for example {@code public.flyway_schema_history}. */
   abstract String history();
 
+  /** The spec class declaring the stand-in's version without its last part ({@code 15} where 15.18 runs): refused. */
+  abstract String specDeclaringShorter();
+
+  /** The spec class declaring one patch above the stand-in ({@code 15.19} where 15.18 runs). */
+  abstract String specDeclaringNextPatch();
+
+  /** The stand-in image the live database runs, for example {@code postgres:15.18-bookworm}. */
+  abstract String standIn();
+
+  /** How reports name the engine: {@code PostgreSQL}, {@code MariaDB}. */
+  abstract String engine();
+
   @BeforeEach
   void docker() throws Exception {
     docker = TestStacks.docker();
@@ -207,6 +219,64 @@ abstract class HistoryGateCases {
     }
   }
 
+  @Test
+  void theVersionTheServerRunsDeclaredIsNoServiceVersionDrift() throws Exception {
+    write("V1__create_users.sql", V1);
+    try (RunningStack live = start(true)) {
+      assertThat(gate(live, "--format", "json")).as("%s%s", out, err).isZero();
+      JsonNode json = new ObjectMapper().readTree(out.toString());
+      assertThat(json.path("cases").toString()).isEqualTo("[]");
+      assertThat(json.path("findings")).isEmpty();
+    }
+  }
+
+  @Test
+  void aDeclaredVersionWithoutItsLastPartIsRefusedBeforeAnyServerIsAsked() throws Exception {
+    write("V1__create_users.sql", V1);
+    String shorter = HistorySpecs.shorter(standIn());
+    try (RunningStack live = start(true)) {
+      assertThat(gateOf(specDeclaringShorter(), live)).as("%s%s", out, err).isEqualTo(2);
+      assertThat(out.toString()).isEmpty();
+      assertThat(err.toString()).contains("  - service 'db': version '" + shorter + "' is not an exact " + engine()
+          + " release; fix: declare the full version, e.g. ", "\"" + TestStacks.version(standIn()) + "\")");
+    }
+  }
+
+  @Test
+  void aServerVersionOtherThanTheDeclaredOneIsServiceVersionDriftInEveryFormat() throws Exception {
+    write("V1__create_users.sql", V1);
+    String declared = HistorySpecs.nextPatch(standIn());
+    String running = TestStacks.version(standIn());
+    String message = engine() + " version: " + declared + " declared, the server runs " + running
+        + "; move the managed engine to " + declared + ", or declare the version it runs";
+    // An empty database without history: nothing to rebuild, so the spec's image (postgres:<declared>) never runs
+    try (RunningStack live = start(false)) {
+      assertThat(gateOf(specDeclaringNextPatch(), live)).as("%s%s", out, err).isEqualTo(1);
+      assertThat(reportLines()).containsExactly(
+          "Migration history " + history() + ": none (the table does not exist)",
+          "1 pending: V1__create_users; the deploy applies it",
+          "1 difference in 1 object:",
+          "Drift: server version differs from the declared one",
+          "  service db",
+          "    " + message);
+
+      assertThat(gateOf(specDeclaringNextPatch(), live, "--format", "markdown")).isEqualTo(1);
+      assertThat(out.toString().lines().toList()).contains("| server version differs from the declared one"
+          + " | service db | " + message + " | `" + declared + "` | `" + running + "` |");
+
+      assertThat(gateOf(specDeclaringNextPatch(), live, "--format", "json")).isEqualTo(1);
+      JsonNode json = new ObjectMapper().readTree(out.toString());
+      assertThat(json.path("cases").toString()).isEqualTo("[\"pending\",\"service_version\"]");
+      assertThat(json.path("findings")).hasSize(1);
+      JsonNode finding = json.path("findings").get(0);
+      assertThat(finding.path("case").asText()).isEqualTo("service_version");
+      assertThat(finding.path("object").asText()).isEqualTo("service db");
+      assertThat(finding.path("from").asText()).isEqualTo(declared);
+      assertThat(finding.path("to").asText()).isEqualTo(running);
+      assertThat(finding.path("message").asText()).isEqualTo(message);
+    }
+  }
+
   private Path migrations() {
     return project.resolve("db/migrations");
   }
@@ -221,9 +291,13 @@ abstract class HistoryGateCases {
   }
 
   private int gate(RunningStack live, String... more) {
+    return gateOf(spec(), live, more);
+  }
+
+  private int gateOf(String spec, RunningStack live, String... more) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    List<String> args = new java.util.ArrayList<>(List.of("drift", "schema", "--spec", spec(), "--project-dir",
+    List<String> args = new java.util.ArrayList<>(List.of("drift", "schema", "--spec", spec, "--project-dir",
         project.toString(), "--env", "local", "--to", live.jdbcUrl("db")));
     args.addAll(List.of(more));
     return ParityCli.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));

@@ -32,6 +32,43 @@ final class HistorySpecs {
     return postgres(POSTGRES_STACK, migrations);
   }
 
+  /**
+   * The stack of {@link #postgres(boolean)} with migrations, declaring PostgreSQL {@code version} instead of the
+   * stand-in's; the image stays the stand-in's where its tag starts with {@code version}, else the official
+   * {@code postgres:<version>} (which no test starts: the gate only rebuilds a schema for a live history).
+   */
+  static Stack postgresDeclaring(String version) {
+    Postgres db = Postgres.of("db", version).database("shop").user("shop").password("DB_PASSWORD")
+        .migrations("db/migrations");
+    boolean standIn = TestStacks.version(TestStacks.POSTGRES).startsWith(version);
+    return (standIn ? TestStacks.variant(Stack.named(POSTGRES_STACK).service(db.image(TestStacks.POSTGRES)), "db",
+        TestStacks.POSTGRES) : Stack.named(POSTGRES_STACK).service(db))
+        .config(ConfigKey.secret("DB_PASSWORD")).environment(Environment.local()).build();
+  }
+
+  /** As {@link #postgresDeclaring(String)}, for MariaDB. */
+  static Stack mariadbDeclaring(String version) {
+    MySql db = MySql.mariadb("db", version).database("shop").user("shop").password("DB_PASSWORD")
+        .migrations("db/migrations");
+    boolean standIn = TestStacks.version(TestStacks.MARIADB).startsWith(version);
+    return (standIn ? TestStacks.variant(Stack.named(MARIADB_STACK).service(db.image(TestStacks.MARIADB)), "db",
+        TestStacks.MARIADB) : Stack.named(MARIADB_STACK).service(db))
+        .config(ConfigKey.secret("DB_PASSWORD")).environment(Environment.local()).build();
+  }
+
+  /** The stand-in's version without its last part: {@code 15} of {@code 15.18}, {@code 10.11} of {@code 10.11.18}. */
+  static String shorter(String image) {
+    String version = TestStacks.version(image);
+    return version.substring(0, version.lastIndexOf('.'));
+  }
+
+  /** The stand-in's version with its last part one higher: {@code 15.19} of {@code 15.18}; never the running one. */
+  static String nextPatch(String image) {
+    String version = TestStacks.version(image);
+    int dot = version.lastIndexOf('.');
+    return version.substring(0, dot + 1) + (Integer.parseInt(version.substring(dot + 1)) + 1);
+  }
+
   /** {@link #postgres(boolean)} under another stack name. */
   static Stack postgres(String name, boolean migrations) {
     Postgres db = Postgres.of("db", TestStacks.version(TestStacks.POSTGRES)).image(TestStacks.POSTGRES)
@@ -115,6 +152,38 @@ final class HistorySpecs {
     @Override
     public Stack stack() {
       return mariadb(true);
+    }
+  }
+
+  /** PostgreSQL declared by the stand-in's version without its last part ({@code 15} where 15.18 runs). */
+  public static final class PgShorter implements ParitySpec {
+    @Override
+    public Stack stack() {
+      return postgresDeclaring(shorter(TestStacks.POSTGRES));
+    }
+  }
+
+  /** PostgreSQL declared one patch above the stand-in ({@code 15.19} where 15.18 runs). */
+  public static final class PgNextPatch implements ParitySpec {
+    @Override
+    public Stack stack() {
+      return postgresDeclaring(nextPatch(TestStacks.POSTGRES));
+    }
+  }
+
+  /** MariaDB declared by the stand-in's version without its last part ({@code 10.11} where 10.11.18 runs). */
+  public static final class MariaShorter implements ParitySpec {
+    @Override
+    public Stack stack() {
+      return mariadbDeclaring(shorter(TestStacks.MARIADB));
+    }
+  }
+
+  /** MariaDB declared one patch above the stand-in ({@code 10.11.19} where 10.11.18 runs). */
+  public static final class MariaNextPatch implements ParitySpec {
+    @Override
+    public Stack stack() {
+      return mariadbDeclaring(nextPatch(TestStacks.MARIADB));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import dev.parity.core.Stack;
+import dev.parity.runtime.TestStacks;
 
 /** The history-aware schema gate on the PostgreSQL stand-in. */
 class PostgresHistoryGateIT extends HistoryGateCases {
@@ -18,5 +19,25 @@ class PostgresHistoryGateIT extends HistoryGateCases {
   @Override
   String history() {
     return "public.flyway_schema_history";
+  }
+
+  @Override
+  String specDeclaringShorter() {
+    return HistorySpecs.PgShorter.class.getName();
+  }
+
+  @Override
+  String specDeclaringNextPatch() {
+    return HistorySpecs.PgNextPatch.class.getName();
+  }
+
+  @Override
+  String standIn() {
+    return TestStacks.POSTGRES;
+  }
+
+  @Override
+  String engine() {
+    return "PostgreSQL";
   }
 }

@@ -20,7 +20,10 @@ import java.sql.Statement;
  * The version a live server reports, as the engine's own statement returns it: PostgreSQL's
  * {@code SHOW server_version}, MySQL's and MariaDB's {@code SELECT VERSION()}, the {@code redis_version}
  * line of Redis's {@code INFO server} (one RESP command over a plain socket, after {@code AUTH} when a
- * password is given). Nothing is written.
+ * password is given: {@code AUTH <password>}, or {@code AUTH <user> <password>} with an ACL user, as Redis 6
+ * and later take it). A Redis that asks for a password ({@code NOAUTH}) or refuses the one given
+ * ({@code WRONGPASS}, or {@code ERR invalid password} before Redis 6) is {@link ErrorCode#UNREACHABLE},
+ * named with the service's {@link LiveService#credentials()}. TLS is not spoken. Nothing is written.
  */
 public final class ServerVersions {
 
@@ -72,7 +75,11 @@ public final class ServerVersions {
       OutputStream out = socket.getOutputStream();
       InputStream in = new BufferedInputStream(socket.getInputStream());
       if (service.password() != null) {
-        send(out, "AUTH", service.password());
+        if (service.user() != null) {
+          send(out, "AUTH", service.user(), service.password());
+        } else {
+          send(out, "AUTH", service.password());
+        }
         reply(in, service);
       }
       send(out, "INFO", "server");
@@ -102,8 +109,16 @@ public final class ServerVersions {
     String first = line(in);
     if (first.startsWith("-")) {
       String error = first.substring(1);
-      throw unreachable(service, "the server refused the command: " + error + (error.startsWith("NOAUTH")
-          || error.startsWith("WRONGPASS") ? "; check the password" : ""), null);
+      String how = service.credentials() == null ? "" : "; " + service.credentials();
+      if (error.startsWith("NOAUTH")) {
+        throw unreachable(service, "the server requires a password (" + error + ")" + how, null);
+      }
+      if (error.startsWith("WRONGPASS") || error.startsWith("ERR invalid password")
+          || error.startsWith("ERR AUTH") && error.contains("without any password configured")) {
+        throw unreachable(service, "the server refused the " + (service.user() == null ? "password" : "user and password")
+            + " (" + error + ")" + how, null);
+      }
+      throw unreachable(service, "the server refused the command: " + error, null);
     }
     if (!first.startsWith("$")) {
       return first.substring(Math.min(1, first.length()));
