@@ -90,11 +90,22 @@ final class MySqlObjects {
    * The {@code sql_mode} a routine, trigger or event was created under, which it runs with whatever the session's
    * is: {@code STRICT_TRANS_TABLES} decides whether a value too long for its column fails or is cut,
    * {@code ERROR_FOR_DIVISION_BY_ZERO} whether dividing by zero fails or gives NULL, {@code ANSI_QUOTES} what
-   * {@code "x"} means, and so on. {@code none} when it was created with an empty mode.
+   * {@code "x"} means, and so on. {@code IGNORE_SPACE} is left out: it only lets a space follow a function's name
+   * when the body is parsed, and MariaDB Connector/J adds it to every session, so a migration run through JDBC
+   * (Flyway) and the same one run with the {@code mariadb} client would otherwise always differ. {@code none} when
+   * no mode is left.
    */
+  static String sqlMode(String mode) {
+    if (mode == null) {
+      return null;
+    }
+    String kept = String.join(",", java.util.Arrays.stream(mode.split(","))
+        .filter(m -> !m.isEmpty() && !"IGNORE_SPACE".equals(m)).toList());
+    return kept.isEmpty() ? null : kept;
+  }
+
   private static String sqlMode(java.sql.ResultSet row) throws SQLException {
-    String mode = row.getString("sql_mode");
-    return mode == null || mode.isEmpty() ? null : mode;
+    return sqlMode(row.getString("sql_mode"));
   }
 
   /**
