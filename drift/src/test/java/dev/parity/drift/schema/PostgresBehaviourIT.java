@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Issue 22, class 1: changes on a real PostgreSQL that alter what a query does without touching a table's columns
  * (view options, a materialized view left without data, a trigger switched off, rules, domains, composite types,
- * event triggers, identity and sequence options, replica identity, inheritance, collations, the settings
+ * event triggers, identity and sequence options, replica identity, inheritance, collations, aggregates, the settings
  * {@code ALTER DATABASE … SET} gives every session, sequence caches). Each was reported as "No drift." before; each
  * case asserts the exact report lines.
  */
@@ -41,6 +41,8 @@ class PostgresBehaviourIT {
       CREATE TABLE old_docs (id int NOT NULL, owner text NOT NULL, body text, touched timestamptz);
       CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
       CREATE COLLATION bytewise (provider = libc, locale = 'C');
+      CREATE FUNCTION greatest_text(a text, b text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT greatest(a, b)';
+      CREATE AGGREGATE product(numeric) (SFUNC = numeric_mul, STYPE = numeric, INITCOND = '1');
       """;
 
   static Databases databases;
@@ -168,6 +170,16 @@ class PostgresBehaviourIT {
             "database settings: statement_timeout none vs 5s"),
         drift("an application's own database setting", databaseSet("app.tenant", "'acme'"),
             "database settings: app.tenant none vs acme"),
+        // product() over no rows: 1 with INITCOND, NULL without.
+        drift("aggregate without its initial value", "DROP AGGREGATE product(numeric);"
+                + " CREATE AGGREGATE product(numeric) (SFUNC = numeric_mul, STYPE = numeric)",
+            "aggregate product(numeric): initial value 1 vs none"),
+        drift("aggregate given a final function", "DROP AGGREGATE product(numeric);"
+                + " CREATE AGGREGATE product(numeric) (SFUNC = numeric_mul, STYPE = numeric, INITCOND = '1',"
+                + " FINALFUNC = abs)",
+            "aggregate product(numeric): final function none vs abs(numeric)"),
+        drift("aggregate added", "CREATE AGGREGATE longest(text) (SFUNC = greatest_text, STYPE = text)",
+            "aggregate longest(text): aggregate longest(text) exists only in --to"),
         drift("free-standing sequence cache", "ALTER SEQUENCE invoice_no CACHE 20",
             "sequence invoice_no: cache 1 vs 20"),
         drift("identity column cache", "ALTER TABLE audit ALTER COLUMN id SET CACHE 50",
