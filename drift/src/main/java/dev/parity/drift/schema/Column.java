@@ -17,13 +17,22 @@ import java.util.Map;
  *     differ from {@code CREATE SEQUENCE}'s defaults for its type and direction, which decide the values an insert
  *     gets, for example {@code increment 5, cycle}; {@code null} when all are the defaults or the column has no
  *     sequence. Its current value is data, not compared.
+ * @param visibility {@code visible} or {@code invisible} (MySQL/MariaDB {@code INVISIBLE}: left out of
+ *     {@code SELECT *} and of an {@code INSERT} without a column list); {@code null} where the database has no such
+ *     thing (PostgreSQL)
  */
 public record Column(String name, String type, boolean nullable, String defaultValue, String identity,
-    String collation, String sequenceOptions) implements SchemaObject {
+    String collation, String sequenceOptions, String visibility) implements SchemaObject {
 
   /** A column that draws from no sequence of its own, or one with the default options. */
   public Column(String name, String type, boolean nullable, String defaultValue, String identity, String collation) {
     this(name, type, nullable, defaultValue, identity, collation, null);
+  }
+
+  /** A column of a database without invisible columns. */
+  public Column(String name, String type, boolean nullable, String defaultValue, String identity, String collation,
+      String sequenceOptions) {
+    this(name, type, nullable, defaultValue, identity, collation, sequenceOptions, null);
   }
 
   @Override
@@ -39,6 +48,6 @@ public record Column(String name, String type, boolean nullable, String defaultV
   @Override
   public Map<String, String> attributes() {
     return Attributes.of("type", type, "nullability", nullable ? "null" : "not null", "default", defaultValue,
-        "generated", identity, "collation", collation, "sequence options", sequenceOptions);
+        "generated", identity, "collation", collation, "sequence options", sequenceOptions, "visibility", visibility);
   }
 }

@@ -20,14 +20,14 @@ final class MySqlObjects {
   private static final String EVENTS = """
       SELECT EVENT_NAME AS name, EVENT_DEFINITION AS body, EVENT_TYPE AS type, INTERVAL_VALUE AS interval_value,
              INTERVAL_FIELD AS interval_field, ENDS AS ends,
-             ON_COMPLETION AS on_completion, STATUS AS status
+             ON_COMPLETION AS on_completion, STATUS AS status, SQL_MODE AS sql_mode
       FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
       """;
 
   private static final String ROUTINES = """
       SELECT ROUTINE_NAME AS name, ROUTINE_TYPE AS kind, DTD_IDENTIFIER AS returns, ROUTINE_DEFINITION AS body,
              SPECIFIC_NAME AS specific_name, IS_DETERMINISTIC AS is_deterministic, SQL_DATA_ACCESS AS data_access,
-             SECURITY_TYPE AS security
+             SECURITY_TYPE AS security, SQL_MODE AS sql_mode
       FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
       """;
 
@@ -40,7 +40,7 @@ final class MySqlObjects {
   private static final String TRIGGERS = """
       SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS table_name, ACTION_TIMING AS timing,
              EVENT_MANIPULATION AS event, ACTION_ORIENTATION AS orientation, ACTION_STATEMENT AS statement,
-             ACTION_ORDER AS action_order
+             ACTION_ORDER AS action_order, SQL_MODE AS sql_mode
       FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
       """;
 
@@ -74,16 +74,38 @@ final class MySqlObjects {
       model.schema(schema).routines.add(new Routine(kind, signature, row.getString("returns"), "sql",
           row.getString("body"), Attributes.of("deterministic", "YES".equals(row.getString("is_deterministic"))
               ? "deterministic" : "not deterministic", "data access", lower(row.getString("data_access")),
-              "security", lower(row.getString("security")))));
+              "security", lower(row.getString("security")), "sql mode", sqlMode(row))));
     });
     Sql.query(connection, TRIGGERS, schema, row -> model.table(schema, row.getString("table_name")).triggers.add(
         new Trigger(row.getString("name"), row.getString("timing") + " " + row.getString("event") + " ON "
             + row.getString("table_name") + " FOR EACH " + row.getString("orientation") + " "
-            + row.getString("statement"), Attributes.of("order", row.getString("action_order")))));
+            + row.getString("statement"), Attributes.of("order", row.getString("action_order"), "sql mode", sqlMode(row)))));
     Sql.query(connection, EVENTS, schema, row -> model.schema(schema).others.add(new NamedObject("event",
         row.getString("name"), Attributes.of("schedule", schedule(row), "on completion",
             lower(row.getString("on_completion")), "status", lower(row.getString("status")),
-            "body", Attributes.flat(row.getString("body"))))));
+            "body", Attributes.flat(row.getString("body")), "sql mode", sqlMode(row)))));
+  }
+
+  /**
+   * The {@code sql_mode} a routine, trigger or event was created under, which it runs with whatever the session's
+   * is: {@code STRICT_TRANS_TABLES} decides whether a value too long for its column fails or is cut,
+   * {@code ERROR_FOR_DIVISION_BY_ZERO} whether dividing by zero fails or gives NULL, {@code ANSI_QUOTES} what
+   * {@code "x"} means, and so on. {@code IGNORE_SPACE} is left out: it only lets a space follow a function's name
+   * when the body is parsed, and MariaDB Connector/J adds it to every session, so a migration run through JDBC
+   * (Flyway) and the same one run with the {@code mariadb} client would otherwise always differ. {@code none} when
+   * no mode is left.
+   */
+  static String sqlMode(String mode) {
+    if (mode == null) {
+      return null;
+    }
+    String kept = String.join(",", java.util.Arrays.stream(mode.split(","))
+        .filter(m -> !m.isEmpty() && !"IGNORE_SPACE".equals(m)).toList());
+    return kept.isEmpty() ? null : kept;
+  }
+
+  private static String sqlMode(java.sql.ResultSet row) throws SQLException {
+    return sqlMode(row.getString("sql_mode"));
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Reads a MySQL or MariaDB database from {@code information_schema}: one bulk query per kind of
- * object. Enum types are part of their column's type there; MariaDB sequences are not read.
+ * object. Enum types are part of their column's type there; MariaDB sequences are read by {@link MariaDbSequences}.
  */
 final class MySqlReader {
 
@@ -28,6 +28,9 @@ final class MySqlReader {
     MySqlTables.read(connection, schema, model);
     MySqlConstraints.read(connection, schema, mariadb, model);
     MySqlObjects.read(connection, schema, mariadb, model);
+    if (mariadb) {
+      MariaDbSequences.read(connection, schema, model);
+    }
     return model.build();
   }
 }

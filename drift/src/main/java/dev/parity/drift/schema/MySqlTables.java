@@ -12,8 +12,8 @@ final class MySqlTables {
 
   private static final String TABLES = """
       SELECT TABLE_NAME AS table_name, ENGINE AS engine, TABLE_COLLATION AS collation, ROW_FORMAT AS row_format,
-             CREATE_OPTIONS AS options
-      FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'
+             CREATE_OPTIONS AS options, TABLE_TYPE = 'SYSTEM VERSIONED' AS versioned
+      FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
       ORDER BY TABLE_NAME
       """;
 
@@ -33,7 +33,7 @@ final class MySqlTables {
              c.GENERATION_EXPRESSION AS generation, c.COLLATION_NAME AS collation, t.TABLE_COLLATION AS table_collation
       FROM information_schema.COLUMNS c
       JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-      WHERE c.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
+      WHERE c.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
       ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
       """;
 
@@ -57,6 +57,9 @@ final class MySqlTables {
       parts.properties.put("row format", row.getString("row_format"));
       parts.properties.put("options", options(row.getString("options")));
       parts.properties.put("partitioned by", null);
+      // MariaDB's WITH SYSTEM VERSIONING: an UPDATE or DELETE keeps the old row as history, which
+      // FOR SYSTEM_TIME queries read, and DELETE HISTORY needs its own privilege.
+      parts.properties.put("system versioning", row.getBoolean("versioned") ? "on" : "off");
     });
     Map<String, String> partitioning = new HashMap<>();
     Sql.query(connection, PARTITIONS, schema, row -> {
@@ -98,8 +101,17 @@ final class MySqlTables {
         collation = null;
       }
       parts.columns.add(new Column(row.getString("column_name"), type(row.getString("type")),
-          "YES".equals(row.getString("nullable")), defaultValue, identity, collation));
+          "YES".equals(row.getString("nullable")), defaultValue, identity, collation, null,
+          invisible(extra) ? "invisible" : "visible"));
     });
+  }
+
+  /**
+   * An {@code INVISIBLE} column (MariaDB 10.3+, MySQL 8.0.23+) is left out of {@code SELECT *} and of an
+   * {@code INSERT} without a column list, so the same statement reads or writes other columns.
+   */
+  private static boolean invisible(String extra) {
+    return java.util.Arrays.asList(extra.split("\\s+")).contains("invisible");
   }
 
   private static String type(String type) {

@@ -24,7 +24,7 @@ final class PgObjects {
   private static final String SEQUENCES = """
       SELECT n.nspname AS schema_name, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
              s.seqstart AS start, s.seqincrement AS increment, s.seqmin AS minimum, s.seqmax AS maximum,
-             s.seqcycle AS cycle
+             s.seqcycle AS cycle, s.seqcache AS cache
       FROM pg_sequence s
       JOIN pg_class c ON c.oid = s.seqrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -168,7 +168,7 @@ final class PgObjects {
             viewOptions(row.getBoolean("materialized"), Sql.strings(row, "options"), row.getBoolean("populated")))));
     Sql.query(connection, SEQUENCES, schemas, row -> model.schema(row.getString("schema_name")).sequences.add(
         new Sequence(row.getString("name"), row.getString("type"), row.getLong("start"), row.getLong("increment"),
-            row.getLong("minimum"), row.getLong("maximum"), row.getBoolean("cycle"))));
+            row.getLong("minimum"), row.getLong("maximum"), row.getBoolean("cycle"), row.getLong("cache"))));
     Sql.query(connection, ENUMS, schemas, row -> model.schema(row.getString("schema_name")).enums.add(
         new EnumType(row.getString("name"), Sql.strings(row, "labels"))));
     Sql.query(connection, ROUTINES, schemas, row -> model.schema(row.getString("schema_name")).routines.add(

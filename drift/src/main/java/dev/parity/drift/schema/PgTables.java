@@ -17,7 +17,18 @@ final class PgTables {
   private static final String TABLES = """
       SELECT n.nspname AS schema_name, c.relname AS table_name, pg_get_partkeydef(c.oid) AS partitioned_by,
              c.relrowsecurity AS rls, c.relforcerowsecurity AS rls_forced, c.relpersistence AS persistence,
-             array_to_string(c.reloptions, ', ') AS storage, am.amname AS access_method
+             array_to_string(c.reloptions, ', ') AS storage, am.amname AS access_method,
+             c.relreplident AS replica_identity,
+             (SELECT '(' || string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord) || ')'
+              FROM pg_index i, unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+              WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
+             (SELECT string_agg(CASE WHEN pc.relnamespace = c.relnamespace THEN quote_ident(pc.relname)
+                                     ELSE quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) END,
+                                ', ' ORDER BY h.inhseqno)
+              FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent
+              JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+              WHERE h.inhrelid = c.oid AND pc.relkind = 'r') AS inherits
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_am am ON am.oid = c.relam
@@ -64,7 +75,7 @@ final class PgTables {
   private static final String SERIALS = """
       SELECT n.nspname AS schema_name, t.relname AS table_name, a.attname AS column_name, d.deptype AS how,
              format_type(q.seqtypid, NULL) AS type, q.seqstart AS start, q.seqincrement AS increment, q.seqmin AS minimum, q.seqmax AS maximum,
-             q.seqcycle AS cycle
+             q.seqcycle AS cycle, q.seqcache AS cache
       FROM pg_depend d
       JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
       JOIN pg_sequence q ON q.seqrelid = s.oid
@@ -81,9 +92,11 @@ final class PgTables {
   /**
    * The options of a column's sequence that differ from the defaults {@code CREATE SEQUENCE} documents for its
    * type: an ascending sequence starts at its minimum 1 and ends at the type's maximum, a descending one starts at
-   * its maximum -1 and ends at the type's minimum; neither cycles. {@code null} when all are the defaults.
+   * its maximum -1 and ends at the type's minimum; neither cycles; each caches 1 value. {@code null} when all are the
+   * defaults.
    */
-  static String sequenceOptions(String type, long start, long increment, long minimum, long maximum, boolean cycle) {
+  static String sequenceOptions(String type, long start, long increment, long minimum, long maximum, boolean cycle,
+      long cache) {
     long typeMax = switch (type) {
       case "smallint" -> Short.MAX_VALUE;
       case "integer" -> Integer.MAX_VALUE;
@@ -108,7 +121,26 @@ final class PgTables {
     if (cycle) {
       parts.add("cycle");
     }
+    if (cache != 1) {
+      parts.add("cache " + cache);
+    }
     return parts.isEmpty() ? null : String.join(", ", parts);
+  }
+
+  /**
+   * {@code pg_class.relreplident} in the words of {@code ALTER TABLE … REPLICA IDENTITY}: what an {@code UPDATE} or
+   * {@code DELETE} writes to the WAL for logical decoding, and whether it is allowed at all on a table whose
+   * publication publishes updates or deletes ({@code NOTHING}, or {@code DEFAULT} without a primary key, makes it
+   * fail with "cannot update table … because it does not have a replica identity"). An index is shown by its
+   * columns, since index names may be generated.
+   */
+  static String replicaIdentity(String code, String indexColumns) {
+    return switch (code) {
+      case "n" -> "nothing";
+      case "f" -> "full";
+      case "i" -> "using index " + indexColumns;
+      default -> "default";
+    };
   }
 
   static void read(Connection connection, List<String> schemas, ModelBuilder model) throws SQLException {
@@ -122,6 +154,10 @@ final class PgTables {
       parts.properties.put("storage", storage == null || storage.isEmpty() ? null : storage);
       String accessMethod = row.getString("access_method");
       parts.properties.put("access method", accessMethod == null || "heap".equals(accessMethod) ? null : accessMethod);
+      parts.properties.put("replica identity", replicaIdentity(row.getString("replica_identity"),
+          row.getString("replica_index")));
+      String inherits = row.getString("inherits");
+      parts.properties.put("inherits", inherits == null ? null : "(" + inherits + ")");
     });
     Sql.query(connection, PARTITIONS, schemas, row -> model.table(row.getString("schema_name"),
         row.getString("table_name")).partitions.add(new Partition(row.getString("name"), row.getString("bound"),
@@ -135,7 +171,7 @@ final class PgTables {
         serials.add(column);
       }
       String options = sequenceOptions(row.getString("type"), row.getLong("start"), row.getLong("increment"),
-          row.getLong("minimum"), row.getLong("maximum"), row.getBoolean("cycle"));
+          row.getLong("minimum"), row.getLong("maximum"), row.getBoolean("cycle"), row.getLong("cache"));
       if (options != null) {
         sequences.put(column, options);
       }

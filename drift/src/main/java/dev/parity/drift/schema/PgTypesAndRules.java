@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * PostgreSQL rules (on tables and views), domains with their constraints, standalone composite types and event
- * triggers: objects matched by name whose every attribute changes what a statement does.
+ * PostgreSQL rules (on tables and views), domains with their constraints, standalone composite types, collations,
+ * aggregates and event triggers: objects matched by name whose every attribute changes what a statement does.
  */
 final class PgTypesAndRules {
 
@@ -48,6 +48,38 @@ final class PgTypesAndRules {
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
       """;
 
+  /**
+   * Collations made by {@code CREATE COLLATION}. The locale columns were renamed across versions
+   * ({@code colliculocale} in 15 and 16, {@code colllocale} from 17; {@code collicurules} from 16), so they are read
+   * by name from the row as JSON, which holds whichever the server has.
+   */
+  private static final String COLLATIONS = """
+      SELECT n.nspname AS schema_name, co.collname AS name, co.collprovider AS provider,
+             COALESCE(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale') AS locale,
+             co.collcollate AS lc_collate, co.collctype AS lc_ctype, to_jsonb(co) ->> 'collicurules' AS rules,
+             co.collisdeterministic AS deterministic
+      FROM pg_collation co
+      JOIN pg_namespace n ON n.oid = co.collnamespace
+      WHERE n.nspname = ANY (?)
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = co.oid AND d.deptype = 'e')
+      """;
+
+  /** Aggregates made by {@code CREATE AGGREGATE}, by name and argument types; the functions they are made of. */
+  private static final String AGGREGATES = """
+      SELECT n.nspname AS schema_name, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
+             a.aggkind AS kind, a.aggtransfn::regprocedure::text AS transition,
+             format_type(a.aggtranstype, NULL) AS state_type,
+             CASE WHEN a.aggfinalfn <> 0 THEN a.aggfinalfn::regprocedure::text END AS final,
+             a.agginitval AS initial,
+             CASE WHEN a.aggcombinefn <> 0 THEN a.aggcombinefn::regprocedure::text END AS combine,
+             CASE WHEN a.aggsortop <> 0 THEN a.aggsortop::regoperator::text END AS sort_operator
+      FROM pg_aggregate a
+      JOIN pg_proc p ON p.oid = a.aggfnoid
+      JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = ANY (?)
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+      """;
+
   /** Event triggers belong to the whole database, whatever schemas are compared. */
   private static final String EVENT_TRIGGERS = """
       SELECT e.evtname AS name, e.evtevent AS event, e.evtenabled AS state, e.evtfoid::regprocedure::text AS function,
@@ -83,10 +115,44 @@ final class PgTypesAndRules {
     Sql.query(connection, COMPOSITES, schemas, row -> model.schema(row.getString("schema_name")).others.add(
         new NamedObject("composite type", row.getString("name"),
             Attributes.of("fields", "(" + row.getString("fields") + ")"))));
+    Sql.query(connection, COLLATIONS, schemas, row -> model.schema(row.getString("schema_name")).others.add(
+        new NamedObject("collation", row.getString("name"), collation(row.getString("provider"),
+            row.getString("locale"), row.getString("lc_collate"), row.getString("lc_ctype"), row.getString("rules"),
+            row.getBoolean("deterministic")))));
+    // What an aggregate returns: the function folding each row into its state, the state's type and first value
+    // (INITCOND: without one, sum-like aggregates return NULL over no rows), the final and combining functions.
+    Sql.query(connection, AGGREGATES, schemas, row -> model.schema(row.getString("schema_name")).others.add(
+        new NamedObject("aggregate", row.getString("signature"), Attributes.of("kind", switch (row.getString("kind")) {
+          case "o" -> "ordered-set";
+          case "h" -> "hypothetical-set";
+          default -> "normal";
+        }, "transition function", row.getString("transition"), "state type", row.getString("state_type"),
+            "initial value", row.getString("initial"), "final function", row.getString("final"),
+            "combine function", row.getString("combine"), "sort operator", row.getString("sort_operator")))));
     Sql.query(connection, EVENT_TRIGGERS, null, row -> model.databaseObjects.add(new NamedObject("event trigger",
         row.getString("name"), Attributes.of("event", row.getString("event"),
             "tags", emptyAsNull(row.getString("tags")), "function", row.getString("function"),
             "state", PgObjects.state(row.getString("state"))))));
+  }
+
+  /**
+   * What decides how a collation compares and sorts, in the words of {@code CREATE COLLATION}: its provider
+   * ({@code libc}, {@code icu}, {@code builtin}), its locale ({@code LC_COLLATE}, with {@code LC_CTYPE} when that
+   * differs, for libc), its ICU tailoring {@code RULES}, and whether it is deterministic: a nondeterministic one makes
+   * strings that differ only in what it ignores ({@code 'a' = 'A'} with a case-insensitive locale) equal in
+   * {@code =}, {@code DISTINCT}, {@code GROUP BY} and unique indexes.
+   */
+  static java.util.Map<String, String> collation(String provider, String locale, String collate, String ctype,
+      String rules, boolean deterministic) {
+    String shownLocale = locale != null ? locale
+        : collate == null ? null : collate.equals(ctype) || ctype == null ? collate : collate + " (ctype " + ctype + ")";
+    return Attributes.of("provider", switch (provider) {
+      case "c" -> "libc";
+      case "i" -> "icu";
+      case "b" -> "builtin";
+      default -> "default";
+    }, "locale", shownLocale, "rules", emptyAsNull(rules),
+        "deterministic", deterministic ? "yes" : "no");
   }
 
   private static String emptyAsNull(String text) {

@@ -22,12 +22,26 @@ final class PostgresReader {
     this.connection = connection;
   }
 
+  /**
+   * Reads with the session's {@code search_path} set to {@code public} alone, then set back: the catalog functions
+   * ({@code pg_get_viewdef}, {@code pg_get_triggerdef}, …) qualify every name outside the path, so a database whose
+   * own {@code ALTER DATABASE … SET search_path} differs would otherwise show every definition as changed, besides
+   * the setting itself.
+   */
   SchemaModel read(List<String> requested) throws SQLException {
     List<String> schemas = requested.isEmpty() ? userSchemas() : requested;
     ModelBuilder model = new ModelBuilder("postgresql", schemas);
-    PgTables.read(connection, schemas, model);
-    PgConstraints.read(connection, schemas, model);
-    PgObjects.read(connection, schemas, model);
+    String[] path = new String[1];
+    Sql.query(connection, "SELECT current_setting('search_path'), set_config('search_path', 'public', false)", null,
+        row -> path[0] = row.getString(1));
+    try {
+      PgTables.read(connection, schemas, model);
+      PgConstraints.read(connection, schemas, model);
+      PgObjects.read(connection, schemas, model);
+      PgSettings.read(connection, model);
+    } finally {
+      Sql.query(connection, "SELECT set_config('search_path', ?, false)", path[0], row -> { });
+    }
     return model.build();
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * @param engine {@code postgresql}, {@code mariadb} or {@code mysql}
  * @param extensions the database's extensions (PostgreSQL)
  * @param databaseObjects the other objects of the whole database, whatever schemas are read: PostgreSQL event
- *     triggers
+ *     triggers and the {@code database settings} that {@code ALTER DATABASE … SET} gives every session
  * @param schemas the schemas read, by name
  */
 public record SchemaModel(String engine, List<Extension> extensions, List<NamedObject> databaseObjects,

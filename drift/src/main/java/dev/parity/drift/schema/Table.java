@@ -10,7 +10,9 @@ import java.util.Map;
  * @param name the table name
  * @param properties table-level attributes, by name: {@code partitioned by} (for example {@code RANGE (logdate)}),
  *     {@code row level security} ({@code disabled}, {@code enabled}, {@code enabled, forced}), {@code storage} (PostgreSQL
- *     {@code WITH (…)} options), {@code persistence} ({@code logged}, {@code unlogged}), {@code engine}, {@code collation},
+ *     {@code WITH (…)} options), {@code persistence} ({@code logged}, {@code unlogged}), {@code replica identity}
+ *     ({@code default}, {@code nothing}, {@code full}, {@code using index (col)}), {@code inherits} (the parents of
+ *     {@code INHERITS (…)}, whose queries then read this table's rows too), {@code engine}, {@code collation},
  *     {@code row format}, {@code options} (MySQL/MariaDB); a {@code null} value means none
  * @param columns its columns
  * @param primaryKey its primary key, or {@code null}
