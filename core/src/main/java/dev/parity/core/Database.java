@@ -55,4 +55,9 @@ public interface Database {
   default MigrationPlaceholders placeholders() {
     return MigrationPlaceholders.none();
   }
+
+  /** Flyway's baseline of the migrations; none by default, and then a non-empty schema without history is refused. */
+  default MigrationBaseline baseline() {
+    return MigrationBaseline.none();
+  }
 }

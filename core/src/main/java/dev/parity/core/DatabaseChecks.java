@@ -12,6 +12,8 @@ final class DatabaseChecks {
 
   private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private static final Pattern PLACEHOLDER_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
+  /** Flyway's MigrationVersion: digits separated by '.' or '_' (it reads '_' as '.'). */
+  private static final Pattern FLYWAY_VERSION = Pattern.compile("[0-9]+([._][0-9]+)*");
   private static final String MIGRATIONS_FIX = ".migrations(\"db/migrations\")";
 
   private final ValidationContext context;
@@ -25,6 +27,7 @@ final class DatabaseChecks {
   void check(String element, Database db) {
     images.checkDatabaseImage(element, db);
     checkPlaceholders(element, db);
+    checkBaseline(element, db);
     if (db instanceof Postgres p) {
       checkSqlName(element, "database", p.database());
       checkSqlName(element, "user", p.user());
@@ -67,6 +70,27 @@ final class DatabaseChecks {
         context.problem(element, "migration placeholder '" + name + "' has no value", "give it a value");
       }
     });
+  }
+
+  private void checkBaseline(String element, Database db) {
+    MigrationBaseline baseline = db.baseline();
+    if (!baseline.onMigrate()) {
+      return;
+    }
+    if (db.migrations().isEmpty()) {
+      context.problem(element, "declares a migration baseline but no migrations",
+          "add " + MIGRATIONS_FIX + ", or remove .baseline(…)");
+    }
+    String version = baseline.version().orElseThrow();
+    if (!FLYWAY_VERSION.matcher(version).matches()) {
+      context.problem(element, "migration baseline version '" + version + "' is not a Flyway version",
+          "use digits separated by '.' or '_', as in the file names: MigrationBaseline.atVersion(\"1\")");
+    }
+    if (baseline.description().orElseThrow().isBlank()) {
+      context.problem(element, "migration baseline has a blank description",
+          "describe what the baseline stands for, or leave out .describedAs(…) for Flyway's '"
+              + MigrationBaseline.FLYWAY_DESCRIPTION + "'");
+    }
   }
 
   private void checkSqlName(String element, String what, String value) {

@@ -45,6 +45,7 @@ public final class MySql implements Service, Database {
   private String user;
   private String migrations;
   private MigrationPlaceholders placeholders = MigrationPlaceholders.none();
+  private MigrationBaseline baseline = MigrationBaseline.none();
   private String passwordKey;
   private int hostPort = 3306;
   private boolean emptyPassword;
@@ -156,6 +157,17 @@ public final class MySql implements Service, Database {
     return c;
   }
 
+  /**
+   * Flyway's baseline for a database whose first tables come from the image's init scripts, for example
+   * {@code .baseline(MigrationBaseline.atVersion("1"))}: migrations above the version are applied on top of them.
+   * Becomes {@code baselineOnMigrate}/{@code baselineVersion} wherever Flyway runs; see {@link MigrationBaseline}.
+   */
+  public MySql baseline(MigrationBaseline declared) {
+    MySql c = copy();
+    c.baseline = java.util.Objects.requireNonNull(declared, "baseline");
+    return c;
+  }
+
   /** The secret config key that holds this database's password. */
   public MySql password(String secretConfigKey) {
     MySql c = copy();
@@ -177,6 +189,7 @@ public final class MySql implements Service, Database {
     c.user = user;
     c.migrations = migrations;
     c.placeholders = placeholders;
+    c.baseline = baseline;
     c.passwordKey = passwordKey;
     c.hostPort = hostPort;
     c.emptyPassword = emptyPassword;
@@ -230,6 +243,11 @@ public final class MySql implements Service, Database {
   @Override
   public MigrationPlaceholders placeholders() {
     return placeholders;
+  }
+
+  @Override
+  public MigrationBaseline baseline() {
+    return baseline;
   }
 
   /** Whether the local container runs with an empty root password ({@link #allowEmptyPassword()}). */

@@ -31,6 +31,7 @@ public final class Postgres implements Service, Database {
   private String schema = "public";
   private String migrations;
   private MigrationPlaceholders placeholders = MigrationPlaceholders.none();
+  private MigrationBaseline baseline = MigrationBaseline.none();
   private String passwordKey;
   private int hostPort = 5432;
   private boolean trust;
@@ -124,6 +125,17 @@ public final class Postgres implements Service, Database {
     return c;
   }
 
+  /**
+   * Flyway's baseline for a database whose first tables come from the image's init scripts, for example
+   * {@code .baseline(MigrationBaseline.atVersion("1"))}: migrations above the version are applied on top of them.
+   * Becomes {@code baselineOnMigrate}/{@code baselineVersion} wherever Flyway runs; see {@link MigrationBaseline}.
+   */
+  public Postgres baseline(MigrationBaseline declared) {
+    Postgres c = copy();
+    c.baseline = java.util.Objects.requireNonNull(declared, "baseline");
+    return c;
+  }
+
   /** The secret config key that holds this database's password, for example {@code DB_PASSWORD}. */
   public Postgres password(String secretConfigKey) {
     Postgres c = copy();
@@ -146,6 +158,7 @@ public final class Postgres implements Service, Database {
     c.schema = schema;
     c.migrations = migrations;
     c.placeholders = placeholders;
+    c.baseline = baseline;
     c.passwordKey = passwordKey;
     c.hostPort = hostPort;
     c.trust = trust;
@@ -198,6 +211,11 @@ public final class Postgres implements Service, Database {
   @Override
   public MigrationPlaceholders placeholders() {
     return placeholders;
+  }
+
+  @Override
+  public MigrationBaseline baseline() {
+    return baseline;
   }
 
   /** Whether the local container trusts every connection ({@link #trustLocalConnections()}). */

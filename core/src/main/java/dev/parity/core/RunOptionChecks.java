@@ -22,6 +22,7 @@ final class RunOptionChecks {
     checkPassedEnv(element, service);
     checkProfiles(element, service);
     checkKubernetesNames(element, service);
+    checkKubernetesRunOptions(element, service);
     checkMigrateJobName(element, service);
     checkContainerSettings(element, service);
   }
@@ -83,6 +84,30 @@ final class RunOptionChecks {
               + " its pods (environment '" + env.name() + "')", "rename the database to at most "
               + (ValidationContext.MAX_SERVICE_NAME - "-migrate".length()) + " characters"));
     }
+  }
+
+  /**
+   * Options of an app that a Kubernetes Deployment has no field for, so the environment would run the app without
+   * them and nothing would say so: ulimits (a pod spec has none, kubernetes/kubernetes#3595; containers get the
+   * node's runtime defaults) and Docker's init process ({@code init: true}; in a pod the app itself is PID 1).
+   */
+  private void checkKubernetesRunOptions(String element, Service service) {
+    if (!(service instanceof App)) {
+      return;
+    }
+    context.stack().remoteEnvironments().stream().filter(Environment::runsOnKubernetes).findFirst().ifPresent(env -> {
+      ServiceOptions o = service.options();
+      for (Ulimit limit : o.ulimits()) {
+        context.problem(element, "sets ulimit '" + limit.name() + "', which a Kubernetes pod cannot set"
+            + " (kubernetes/kubernetes#3595), so environment '" + env.name() + "' would run the app with the node's"
+            + " limits", "raise it where the app starts (ulimit in its entrypoint script, within the node's hard"
+            + " limit), or remove .ulimit(Ulimit.of(\"" + limit.name() + "\", …)) from the options");
+      }
+      o.init().filter(Boolean::booleanValue).ifPresent(init -> context.problem(element, "sets .init(true), Docker's"
+          + " init process, which a Kubernetes Deployment has no field for, so in environment '" + env.name()
+          + "' the app itself is PID 1 and nothing reaps its children", "make an init the image's ENTRYPOINT"
+          + " (ENTRYPOINT [\"tini\", \"--\"]), or remove .init(true) from the options"));
+    });
   }
 
   /**

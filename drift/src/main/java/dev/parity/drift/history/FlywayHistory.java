@@ -67,6 +67,11 @@ public final class FlywayHistory {
         .placeholderReplacement(database.placeholders().replacement())
         .placeholders(database.placeholders().values())
         .loggers("slf4j");
+    // The same baseline as the runs that migrate: migrations at or below it are not pending.
+    if (database.baseline().onMigrate()) {
+      config = config.baselineOnMigrate(true).baselineVersion(database.baseline().version().orElseThrow())
+          .baselineDescription(database.baseline().description().orElseThrow());
+    }
     if (database instanceof Postgres db) {
       config = config.schemas(db.schema());
     }

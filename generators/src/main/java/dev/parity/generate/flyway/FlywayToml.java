@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.parity.core.Database;
 import dev.parity.core.Environment;
+import dev.parity.core.MigrationBaseline;
 import dev.parity.core.MigrationPlaceholders;
 import dev.parity.core.ErrorCode;
 import dev.parity.core.MySql;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * (JDBC URL, user, schemas, the password by reference to an environment variable; no password
  * at all for a local-only database that trusts local connections, never an empty one) and a
  * {@code [flyway]} table with the migrations location and safety settings, placeholder replacement off
- * unless the spec declares placeholders (then a {@code [flyway.placeholders]} table holds them). Every key and value
+ * unless the spec declares placeholders (then a {@code [flyway.placeholders]} table holds them), and
+ * {@code baselineOnMigrate}/{@code baselineVersion}/{@code baselineDescription} when it declares a baseline. Every key and value
  * is written by Jackson's TOML mapper; only the table headers are joined here, because the mapper
  * writes nested tables as dotted keys, which no one writes by hand.
  */
@@ -66,6 +68,7 @@ final class FlywayToml {
     // Migrations are applied as written (a literal ${...} included) unless the spec declares placeholders.
     MigrationPlaceholders placeholders = ((Database) database).placeholders();
     flyway.put("placeholderReplacement", placeholders.replacement());
+    flyway.putAll(baseline(database));
     tables.put("flyway", flyway);
     if (placeholders.replacement()) {
       tables.put(key("flyway", "placeholders"), new LinkedHashMap<>(placeholders.values()));
@@ -78,6 +81,21 @@ final class FlywayToml {
       tables.put("flyway.postgresql.transactional", transactional);
     }
     return tables;
+  }
+
+  /**
+   * Flyway's {@code baselineOnMigrate}, {@code baselineVersion} and {@code baselineDescription} of {@code database}'s
+   * declared {@link MigrationBaseline}, in that order; none without one, so Flyway keeps its defaults.
+   */
+  static Map<String, Object> baseline(Service database) {
+    MigrationBaseline baseline = ((Database) database).baseline();
+    Map<String, Object> settings = new LinkedHashMap<>();
+    if (baseline.onMigrate()) {
+      settings.put("baselineOnMigrate", true);
+      settings.put("baselineVersion", baseline.version().orElseThrow());
+      settings.put("baselineDescription", baseline.description().orElseThrow());
+    }
+    return settings;
   }
 
   /** The tables as TOML text, a blank line between them. */

@@ -34,15 +34,24 @@ public final class Migrations {
   }
 
   /**
-   * The variables every run of {@code database}'s migrations gets besides the connection. On PostgreSQL:
+   * The variables every run of {@code database}'s migrations gets besides the connection, in this order. On PostgreSQL:
    * {@code FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false}, Flyway's documented switch from its default lock (an advisory
    * lock held by an open transaction) to a session lock. With the default, a migration that cannot run in a
    * transaction and waits for the other transactions to end ({@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX
    * CONCURRENTLY}, {@code REINDEX … CONCURRENTLY}) waits for Flyway's own lock and never finishes; with the session
-   * lock it runs as psql would run it. Other engines: none.
+   * lock it runs as psql would run it. With a declared {@link dev.parity.core.MigrationBaseline}, on every engine:
+   * {@code FLYWAY_BASELINE_ON_MIGRATE=true}, {@code FLYWAY_BASELINE_VERSION} and {@code FLYWAY_BASELINE_DESCRIPTION}
+   * (Flyway's environment variables for {@code baselineOnMigrate}, {@code baselineVersion} and
+   * {@code baselineDescription}).
    */
   public static java.util.Map<String, String> runSettings(Service database) {
-    return database instanceof Postgres ? java.util.Map.of(POSTGRES_TRANSACTIONAL_LOCK, "false") : java.util.Map.of();
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+    if (database instanceof Postgres) {
+      settings.put(POSTGRES_TRANSACTIONAL_LOCK, "false");
+    }
+    FlywayToml.baseline(database).forEach((key, value) -> settings.put(MigrationsDockerfile.variable(key),
+        String.valueOf(value)));
+    return java.util.Collections.unmodifiableMap(settings);
   }
 
   /** The variable behind Flyway's {@code postgresql.transactional.lock} setting. */

@@ -71,6 +71,36 @@ final class AppVolumes {
     }
   }
 
+  /**
+   * The pod's {@code /dev/shm} of an app that declares {@code .shmSize("256m")}: compose sets {@code shm_size}, while a
+   * pod has no such field and gives every container the runtime's 64 MiB, so the size would be ignored. It becomes
+   * an {@code emptyDir} of {@code medium: Memory} with {@code sizeLimit} (Docker's {@code k}/{@code m}/{@code g} are
+   * binary units: {@code Ki}/{@code Mi}/{@code Gi}) mounted at {@code /dev/shm}, Kubernetes' documented way.
+   */
+  static void addShm(App app, ArrayNode mounts, ArrayNode volumes) {
+    app.options().shmSize().ifPresent(size -> {
+      volumes.addObject().put("name", "dshm").putObject("emptyDir").put("medium", "Memory")
+          .put("sizeLimit", quantity(size));
+      mounts.addObject().put("name", "dshm").put("mountPath", "/dev/shm");
+    });
+  }
+
+  /** Compose's byte value as a Kubernetes quantity: {@code 256m} is {@code 256Mi}, {@code 1g} {@code 1Gi}, {@code 512b} {@code 512}. */
+  static String quantity(String bytes) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)([bkmg]?)b?", java.util.regex.Pattern.CASE_INSENSITIVE)
+        .matcher(bytes);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("validation refuses shm size '" + bytes + "'");
+    }
+    String unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "k" -> "Ki";
+      case "m" -> "Mi";
+      case "g" -> "Gi";
+      default -> "";
+    };
+    return m.group(1) + unit;
+  }
+
   /** The claim of a named volume: its name in lower case, {@code _} as {@code -} ({@code git_data}: {@code git-data}). */
   static String claimName(Mount volume) {
     return trim(volume.source().toLowerCase(Locale.ROOT).replace('_', '-'), 253);

@@ -120,6 +120,7 @@ final class Deployments {
       volumes.addObject().put("name", "tmp").putObject("emptyDir");
     }
     AppVolumes.add(app, mounts, volumes);
+    AppVolumes.addShm(app, mounts, volumes);
     for (SecretFile file : app.options().secretFiles()) {
       String volume = "secret-" + Kubernetes.secretName(file.key());
       mounts.addObject().put("name", volume).put("mountPath", file.path()).put("subPath", file.name()).put("readOnly", true);

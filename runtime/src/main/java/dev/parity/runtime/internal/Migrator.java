@@ -2,6 +2,7 @@ package dev.parity.runtime.internal;
 
 import dev.parity.core.Database;
 import dev.parity.core.ErrorCode;
+import dev.parity.core.MigrationBaseline;
 import dev.parity.core.ParityException;
 import dev.parity.core.MySql;
 import dev.parity.core.Postgres;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -48,6 +50,12 @@ final class Migrator {
         .placeholderReplacement(((Database) service).placeholders().replacement())
         .placeholders(((Database) service).placeholders().values())
         .loggers("slf4j");
+    MigrationBaseline baseline = ((Database) service).baseline();
+    if (baseline.onMigrate()) {
+      // The generated flyway.toml, migrations image, compose service and Job set the same (MigrationBaseline).
+      config = config.baselineOnMigrate(true).baselineVersion(baseline.version().orElseThrow())
+          .baselineDescription(baseline.description().orElseThrow());
+    }
     if (service instanceof Postgres db) {
       config = config.schemas(db.schema());
       // Flyway's postgresql.transactional.lock=false: a session lock instead of an advisory lock held by an open
@@ -64,12 +72,29 @@ final class Migrator {
       return Arrays.stream(flyway.info().applied()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
           .map(Object::toString).toList();
     } catch (FlywayException e) {
+      if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+        throw new ParityException(ErrorCode.MIGRATION_FAILED, withoutBaseline(service), e);
+      }
       String version = failedVersion(flyway);
       throw new ParityException(ErrorCode.MIGRATION_FAILED, "migration of service '" + service.name()
           + "' failed" + (version.isEmpty() ? "" : " at version " + version) + " (" + location + "):\n"
           + MigrationFailure.describe(e) + "\n" + (service instanceof MySql && !version.isEmpty()
               ? nonTransactional(service, version) : "") + "Fix the migration, then start the stack again.", e);
     }
+  }
+
+  /**
+   * Flyway refuses a schema that has tables but no history table: something other than the migrations created them,
+   * typically the image's init scripts. Flyway's own advice ({@code baselineOnMigrate}) becomes the spec's option.
+   */
+  static String withoutBaseline(Service service) {
+    String schema = service instanceof Postgres db ? "schema '" + db.schema() + "'" : "database '"
+        + ((MySql) service).database() + "'";
+    return "migrations of service '" + service.name() + "': " + schema + " already has tables but no Flyway history"
+        + " table (flyway_schema_history), so Flyway will not migrate it; tables made by the image's init scripts"
+        + " (/docker-entrypoint-initdb.d) need a baseline: add .baseline(MigrationBaseline.atVersion(\"1\")) to '"
+        + service.name() + "' (the migrations above version 1 are then applied on top of them), or remove the"
+        + " database's volume (parity down --volumes) if the tables are left over";
   }
 
   /**
