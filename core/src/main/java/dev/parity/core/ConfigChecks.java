@@ -43,8 +43,8 @@ final class ConfigChecks {
     for (Service service : context.uniqueServices()) {
       used.addAll(stack.keysUsedBy(service));
       if (service instanceof App app) {
-        app.uses().stream().distinct().filter(k -> !context.keys().containsKey(k)).forEach(k -> context.problem(
-            "service '" + app.name() + "'", "uses config key '" + k + "', which is not declared",
+        app.uses().stream().distinct().forEach(k -> context.references().check("service '" + app.name() + "'", k,
+            context.keys().keySet(), "uses config key '" + k + "', which is not declared",
             "declare .config(ConfigKey.string(\"" + k + "\")) or remove \"" + k + "\" from its uses(…)"));
       }
     }
@@ -108,9 +108,8 @@ final class ConfigChecks {
       return;
     }
     ConfigValue.ServiceAddress ref = (ConfigValue.ServiceAddress) value;
-    if (context.stack().service(ref.service()).isEmpty()) {
-      context.problem(element, "refers to " + ref + ", but no service '" + ref.service() + "' is declared",
-          "refer to one of: " + context.serviceList());
+    if (!context.references().checkService(element, ref.service(),
+        "refers to " + ref + ", but no service '" + ref.service() + "' is declared", "refer to one of: " + context.serviceList())) {
       return;
     }
     Service service = context.stack().service(ref.service()).orElseThrow();

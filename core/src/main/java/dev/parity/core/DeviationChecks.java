@@ -1,5 +1,7 @@
 package dev.parity.core;
 
+import java.util.List;
+
 /** Checks declared deviations, and that a database running a variant image locally declares one. */
 final class DeviationChecks {
 
@@ -17,17 +19,15 @@ final class DeviationChecks {
   private void checkDeviation(Deviation deviation) {
     Stack stack = context.stack();
     String element = "deviation of '" + deviation.service() + "'";
-    if (stack.service(deviation.service()).isEmpty()) {
-      context.problem(element, "names a service that is not declared", "name one of: " + context.serviceList());
-    }
+    context.references().checkService(element, deviation.service(), "names a service that is not declared",
+        "name one of: " + context.serviceList());
     if (deviation.environments().isEmpty()) {
       context.problem(element, "names no environment", "add .in(\"local\") or the environments where it applies");
     }
     for (String env : deviation.environments()) {
-      if (stack.environment(env).isEmpty()) {
-        context.problem(element, "names environment '" + env + "', which is not declared",
-            "name one of: " + String.join(", ", stack.environments().stream().map(Environment::name).distinct().toList()));
-      }
+      List<String> declared = stack.environments().stream().map(Environment::name).distinct().toList();
+      context.references().check(element, env, declared, "names environment '" + env + "', which is not declared",
+          "name one of: " + String.join(", ", declared));
     }
     if (deviation.difference().isBlank()) {
       context.problem(element, "does not say what differs", "add .differs(\"…\")");

@@ -126,9 +126,9 @@ final class EnvironmentChecks {
     env.hostname().filter(h -> !HOST.matcher(h).matches()).ifPresent(h -> context.problem(element,
         "host name '" + h + "' is not a valid host name", "use a name such as 'staging.example.com'"));
     env.endpoints().forEach((service, host) -> {
-      if (context.stack().service(service).isEmpty()) {
-        context.problem(element, "declares an endpoint for '" + service + "', which is not a service",
-            "declare endpoints only for: " + context.serviceList());
+      if (!context.references().checkService(element, service, "declares an endpoint for '" + service
+          + "', which is not a service", "declare endpoints only for: " + context.serviceList())) {
+        return;
       } else if (host == null || !HOST.matcher(host).matches()) {
         context.problem(element, "endpoint '" + host + "' of service '" + service + "' is not a valid host name",
             "use a host name such as '" + service + "." + env.name() + ".internal'");
@@ -158,7 +158,8 @@ final class EnvironmentChecks {
       if (key == null) {
         List<String> settable = keys.values().stream().filter(k -> k.isPerEnvironment() && !k.secret())
             .map(ConfigKey::name).toList();
-        context.problem(at, "is not a config key", "declare it with .config(ConfigKey.string(\"" + keyName + "\").perEnvironment())"
+        context.references().check(at, keyName, keys.keySet(), "is not a config key",
+            "declare it with .config(ConfigKey.string(\"" + keyName + "\").perEnvironment())"
             + (settable.isEmpty() ? "" : " or set one of: " + String.join(", ", settable)));
       } else if (key.secret()) {
         context.problem(at, "is secret, but is given a value (not shown)",
@@ -204,7 +205,8 @@ final class EnvironmentChecks {
       String at = keyElement(element, keyName);
       ConfigKey key = context.keys().get(keyName);
       if (key == null) {
-        context.problem(at, "is given a secret reference but is not a config key", "declare it with .config(ConfigKey.secret(\"" + keyName + "\"))");
+        context.references().check(at, keyName, context.keys().keySet(), "is given a secret reference but is not a config key",
+            "declare it with .config(ConfigKey.secret(\"" + keyName + "\"))");
       } else if (!key.secret()) {
         context.problem(at, "is given a secret reference but is not a secret key", "declare it with ConfigKey.secret(\"" + keyName + "\")");
       } else if (ref == null || !ref.isWellFormed()) {
@@ -246,7 +248,7 @@ final class EnvironmentChecks {
       Knob knob = knobs.get(name);
       String at = element + ", knob '" + name + "'";
       if (knob == null) {
-        context.problem(at, "is set but never declared",
+        context.references().check(at, name, knobs.keySet(), "is set but never declared",
             "declare it once on the stack: .knob(Knob." + knobFactory(value) + "(\"" + name + "\", \"<what it means>\"))");
       } else if (value == null || !knob.type().accepts(value)) {
         context.problem(at, "value '" + value + "' is not a " + knob.type().terraform(), "give a value of type " + knob.type().terraform());

@@ -2,6 +2,7 @@ package dev.parity.core;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,9 +62,9 @@ final class KubernetesChecks {
       context.problem(element, "ingress controller namespace '" + k8s.ingressNamespace() + "' is not a DNS-1123 label",
           "use .ingressNamespace(\"" + Kubernetes.DEFAULT_INGRESS_NAMESPACE + "\")");
     }
-    k8s.ingressApp().filter(a -> context.stack().apps().stream().noneMatch(app -> app.name().equals(a))).ifPresent(a -> context.problem(
-        element, "routes its host name to '" + a + "', which is not an app", "use .ingressTo(…) with one of: "
-            + String.join(", ", context.stack().apps().stream().map(App::name).toList())));
+    List<String> apps = context.stack().apps().stream().map(App::name).toList();
+    k8s.ingressApp().ifPresent(a -> context.references().check(element, a, apps,
+        "routes its host name to '" + a + "', which is not an app", "use .ingressTo(…) with one of: " + String.join(", ", apps)));
     k8s.secretStores().forEach((store, name) -> {
       if (name == null || !SUBDOMAIN.matcher(name).matches()) {
         context.problem(element, "secret store name '" + name + "' is not a DNS-1123 subdomain",
@@ -73,7 +74,8 @@ final class KubernetesChecks {
     env.hostname().filter(h -> !SUBDOMAIN.matcher(h).matches()).ifPresent(h -> context.problem(element,
         "host name '" + h + "' cannot be an Ingress host, which must be lower-case (RFC 1123)",
         "use .hostname(\"" + h.toLowerCase(java.util.Locale.ROOT) + "\")"));
-    for (ConfigEntry entry : context.stack().config(env)) {
+    // A value whose reference does not resolve is reported where it is given (ConfigChecks, EnvironmentChecks).
+    for (ConfigEntry entry : context.stack().config(env, key -> context.references().resolvesIn(key, env))) {
       entry.plainValue().flatMap(KubernetesChecks::unsupportedCharacter).ifPresent(c -> context.problem(
           element + ", key '" + entry.name() + "'", "value holds the character " + c + ", which kubectl kustomize cannot"
               + " carry (its YAML library refuses it in any form)", "remove the character from the value"));

@@ -251,10 +251,10 @@ final class OptionChecks {
     List<String> declared = context.stack().networks().stream().map(Network::name).distinct().toList();
     Set<String> joined = new HashSet<>();
     for (String network : networks) {
-      if (!declared.contains(network)) {
-        context.problem(element, "joins network '" + network + "', which is not declared",
+      if (!context.references().check(element, network, declared, "joins network '" + network + "', which is not declared",
             "declare it with .network(Network.named(\"" + network + "\"))" + (declared.isEmpty() ? ""
-                : " or join one of: " + String.join(", ", declared)));
+                : " or join one of: " + String.join(", ", declared)))) {
+        continue;
       } else if (!joined.add(network)) {
         context.problem(element, "joins network '" + network + "' more than once", "list each network once in options: .networks(…)");
       }

@@ -52,9 +52,9 @@ final class ServiceChecks {
     for (String dependency : service.dependsOn()) {
       if (dependency.equals(name)) {
         context.problem(element, "depends on itself", "remove \"" + name + "\" from its dependsOn(…)");
-      } else if (context.stack().service(dependency).isEmpty()) {
+      } else {
         List<String> others = context.allServiceNames().stream().filter(n -> !n.equals(name)).toList();
-        context.problem(element, "depends on '" + dependency + "', which is not declared",
+        context.references().checkService(element, dependency, "depends on '" + dependency + "', which is not declared",
             "declare a service '" + dependency + "'" + (others.isEmpty() ? "" : " or depend on one of: "
                 + String.join(", ", others)));
       }

@@ -228,6 +228,11 @@ public final class Stack {
     return entries(environment, addresses, key -> true);
   }
 
+  /** The entries of the keys {@code chosen} picks in {@code environment}, for checks of a stack under validation. */
+  List<ConfigEntry> config(Environment environment, Predicate<ConfigKey> chosen) {
+    return entries(environment, addresses(environment), chosen);
+  }
+
   /** The entries of the keys {@code chosen} picks, resolving only those. */
   private List<ConfigEntry> entries(Environment environment, Addresses addresses, Predicate<ConfigKey> chosen) {
     List<ConfigEntry> entries = new ArrayList<>();

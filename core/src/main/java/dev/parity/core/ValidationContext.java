@@ -37,9 +37,15 @@ final class ValidationContext {
   private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
   /** The first declaration of each knob, filled by {@link KnobChecks}. */
   private final Map<String, Knob> knobs = new LinkedHashMap<>();
+  private final References references = new References(this);
 
   ValidationContext(Stack stack) {
     this.stack = stack;
+  }
+
+  /** Where every name the spec refers to is looked up and, when it names nothing, reported. */
+  References references() {
+    return references;
   }
 
   Stack stack() {
@@ -115,10 +121,12 @@ final class ValidationContext {
    * @param what how the message names the use, e.g. {@code "takes its password from"}
    */
   void checkSecretKey(String element, String what, String key) {
-    ConfigKey configKey = stack.config().stream().filter(k -> k.name().equals(key)).findFirst().orElse(null);
-    if (configKey == null) {
-      problem(element, what + " '" + key + "', which is not a config key", "declare .config(ConfigKey.secret(\"" + key + "\"))");
-    } else if (!configKey.secret()) {
+    if (!references.checkKey(element, key, what + " '" + key + "', which is not a config key",
+        "declare .config(ConfigKey.secret(\"" + key + "\"))")) {
+      return;
+    }
+    ConfigKey configKey = stack.config().stream().filter(k -> k.name().equals(key)).findFirst().orElseThrow();
+    if (!configKey.secret()) {
       problem(element, what + " '" + key + "', which is not secret", "declare it with ConfigKey.secret(\"" + key + "\")");
     }
   }

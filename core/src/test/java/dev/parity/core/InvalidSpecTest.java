@@ -364,7 +364,7 @@ class InvalidSpecTest {
   void unknownConfigKeySetInEnvironment() {
     assertOnlyProblem(new ShopFixture().environment("staging", e -> e.set("LOG_LEVLE", "warn")),
         "environment 'staging', key 'LOG_LEVLE': is not a config key;"
-            + " fix: declare it with .config(ConfigKey.string(\"LOG_LEVLE\").perEnvironment()) or set one of: LOG_LEVEL");
+            + " fix: did you mean 'LOG_LEVEL'? declare it with .config(ConfigKey.string(\"LOG_LEVLE\").perEnvironment()) or set one of: LOG_LEVEL");
   }
 
   @Test
