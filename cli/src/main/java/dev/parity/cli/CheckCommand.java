@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
       stdout.printf("%s differs from what spec %s generates (%d file(s)):%n", target, loaded.name(),
           report.findings().size());
       report.findings().forEach(finding -> stdout.println("  " + finding));
-      stdout.println("Run `parity generate` to bring the tree up to date; move hand edits into the spec first.");
+      stdout.println(report.nextStep("parity generate", "--force"));
     }
     if (!pins.isEmpty()) {
       stdout.printf("Images of spec %s are not pinned as recorded (%d finding(s)):%n", loaded.name(), pins.size());

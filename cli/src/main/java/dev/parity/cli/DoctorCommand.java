@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code parity doctor}: what each command needs from this machine, and what is found. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
     description = {"List what each command needs from this machine (Java, the Docker engine, a registry mirror,"
-        + " the validators of the generated files, kubectl, terraform) and what is found.",
+        + " the validators of the generated files, kubectl, terraform, the Flyway command line) and what is found.",
         "It changes nothing and needs no spec."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:everything listed was found", "1:something is missing: the commands in its row will not work"})
@@ -55,6 +55,8 @@ final class DoctorCommand implements Callable<Integer> {
     tool(rows, path, "workflow-check", "validating the generated GitHub workflow (tests, CI)");
     tool(rows, path, "kubectl", "applying Kubernetes overlays (kubectl kustomize)");
     tool(rows, path, "terraform", "planning and applying deploy/terraform (the generated CI workflow)");
+    rows.add(new Row("flyway", "deploy/db/deploy.sh: migrating the databases of instance environments (the"
+        + " generated CI workflow)", MachineFacts.flyway(path)));
     return rows;
   }
 

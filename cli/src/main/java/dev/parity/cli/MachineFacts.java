@@ -96,4 +96,68 @@ final class MachineFacts {
     }
     return Optional.empty();
   }
+
+  /** The oldest Flyway command line {@code db/deploy.sh} works with: it reads {@code flyway.toml}, new in 10. */
+  static final int FLYWAY_MAJOR = 10;
+
+  private static final java.util.regex.Pattern FLYWAY_VERSION =
+      java.util.regex.Pattern.compile("Flyway\\b[^\\n\\d]*(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+
+  /**
+   * The Flyway command line on {@code path}, with its version as {@code flyway -v} prints it (given
+   * {@link #TIMEOUT} three times over, since it starts a JVM); missing when absent or older than
+   * {@link #FLYWAY_MAJOR}, with how to install the version the generated workflow installs.
+   */
+  static Fact flyway(String path) {
+    String install = "install the Flyway command line, " + FLYWAY_MAJOR + " or later (the generated workflow"
+        + " installs " + flywayVersion() + ": https://download.red-gate.com/maven/release/com/redgate/flyway/"
+        + "flyway-commandline/" + flywayVersion() + "/flyway-commandline-" + flywayVersion() + "-linux-x64.tar.gz),"
+        + " and put its folder on the PATH";
+    Optional<Path> found = onPath("flyway", path);
+    if (found.isEmpty()) {
+      return new Fact(false, "not on the PATH; " + install);
+    }
+    Optional<String> output = versionOutput(found.get());
+    java.util.regex.Matcher version = FLYWAY_VERSION.matcher(output.orElse(""));
+    if (!version.find()) {
+      return new Fact(true, "found at " + found.get() + " (its version could not be read from `flyway -v`)");
+    }
+    String number = output.get().substring(version.start(1), version.end());
+    if (Integer.parseInt(version.group(1)) < FLYWAY_MAJOR) {
+      return new Fact(false, "Flyway " + number + " at " + found.get() + " is older than " + FLYWAY_MAJOR
+          + ", which db/deploy.sh needs (flyway.toml); " + install);
+    }
+    return new Fact(true, "Flyway " + number + " at " + found.get());
+  }
+
+  private static String flywayVersion() {
+    return dev.parity.generate.Images.FLYWAY.substring(dev.parity.generate.Images.FLYWAY.indexOf(':') + 1);
+  }
+
+  /** What {@code tool -v} prints, stdout and stderr together, or empty when it fails or takes too long. */
+  private static Optional<String> versionOutput(Path tool) {
+    try {
+      Process process = new ProcessBuilder(tool.toString(), "-v").redirectErrorStream(true)
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+        try {
+          return process.getInputStream().readAllBytes();
+        } catch (java.io.IOException e) {
+          return new byte[0];
+        }
+      });
+      if (!process.waitFor(TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return Optional.empty();
+      }
+      return Optional.of(new String(read.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+          java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException | ExecutionException | TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DoctorCommandTest {
 
   private static final List<String> TOOLS = List.of("docker-compose", "yamllint", "shellcheck", "hcl-check",
-      "workflow-check", "kubectl", "terraform");
+      "workflow-check", "kubectl", "terraform", "flyway");
+
+  /** The Flyway version the generated workflow installs, as the build pins it. */
+  private static final String FLYWAY = dev.parity.generate.Images.FLYWAY.replace("flyway/flyway:", "");
 
   @TempDir
   Path bin;
@@ -35,7 +38,7 @@ class DoctorCommandTest {
     List<DoctorCommand.Row> rows = DoctorCommand.rows(Map.of("PATH", bin.toString(), "DOCKER_HOST", nowhere), null);
 
     assertThat(rows).extracting(DoctorCommand.Row::need).containsExactly("Java 17+", "Docker engine",
-        "docker-compose", "yamllint", "shellcheck", "hcl-check", "workflow-check", "kubectl", "terraform");
+        "docker-compose", "yamllint", "shellcheck", "hcl-check", "workflow-check", "kubectl", "terraform", "flyway");
     assertThat(rows.get(0).fact().found()).isTrue();
     assertThat(rows.subList(1, rows.size())).allMatch(r -> !r.fact().found());
     String text = text(rows);
@@ -43,7 +46,14 @@ class DoctorCommandTest {
         + ": no such socket Start the Docker engine")
         .contains("        needed by: up, down, status, drift schema, drift containers\n")
         .contains("MISSING terraform        not on the PATH\n")
-        .endsWith("8 missing; the commands named under each will not work.\n");
+        .contains("MISSING flyway           not on the PATH; install the Flyway command line, 10 or later (the"
+            + " generated workflow installs " + FLYWAY + ": https://download.red-gate.com/maven/release/com/redgate/flyway/"
+            + "flyway-commandline/" + FLYWAY + "/flyway-commandline-" + FLYWAY + "-linux-x64.tar.gz), and put its"
+            + " folder on the"
+            + " PATH\n")
+        .contains("        needed by: deploy/db/deploy.sh: migrating the databases of instance environments (the"
+            + " generated CI workflow)\n")
+        .endsWith("9 missing; the commands named under each will not work.\n");
   }
 
   @Test
@@ -58,6 +68,41 @@ class DoctorCommandTest {
     assertThat(rows.subList(2, rows.size())).allMatch(r -> r.fact().found());
     assertThat(text(rows)).contains("ok      kubectl          found at " + bin.resolve("kubectl") + "\n")
         .endsWith("1 missing; the commands named under each will not work.\n");
+  }
+
+  private DoctorCommand.Row flywayPrinting(String banner) throws IOException {
+    Path file = Files.writeString(bin.resolve("flyway"), "#!/bin/sh\n[ \"$1\" = -v ] || exit 64\nprintf '"
+        + banner + "'\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    List<DoctorCommand.Row> rows = DoctorCommand.rows(Map.of("PATH", bin.toString(),
+        "DOCKER_HOST", "unix://" + bin.resolve("no-docker.sock")), null);
+    return rows.get(rows.size() - 1);
+  }
+
+  @Test
+  void doctorListsFlywayWithTheVersionItPrints() throws IOException {
+    DoctorCommand.Row flyway = flywayPrinting("Flyway OSS Edition 13.12.1 by Redgate\\n\\nSee release notes here:");
+
+    assertThat(flyway.need()).isEqualTo("flyway");
+    assertThat(flyway.fact()).isEqualTo(new MachineFacts.Fact(true, "Flyway 13.12.1 at " + bin.resolve("flyway")));
+  }
+
+  @Test
+  void doctorListsAFlywayOlderThanTenAsMissingWithTheInstallHint() throws IOException {
+    DoctorCommand.Row flyway = flywayPrinting("Flyway Community Edition 9.22.3 by Redgate");
+
+    assertThat(flyway.fact().found()).isFalse();
+    assertThat(flyway.fact().text()).startsWith("Flyway 9.22.3 at " + bin.resolve("flyway") + " is older than 10,"
+        + " which db/deploy.sh needs (flyway.toml); install the Flyway command line, 10 or later (the generated"
+        + " workflow installs " + FLYWAY + ": https://");
+  }
+
+  @Test
+  void aFlywayWhoseVersionCannotBeReadIsFoundAndSaysSo() throws IOException {
+    DoctorCommand.Row flyway = flywayPrinting("something else");
+
+    assertThat(flyway.fact()).isEqualTo(new MachineFacts.Fact(true, "found at " + bin.resolve("flyway")
+        + " (its version could not be read from `flyway -v`)"));
   }
 
   @Test

@@ -13,6 +13,22 @@ public record CheckReport(List<Finding> findings) {
     return findings.isEmpty();
   }
 
+  /**
+   * The line that ends a report that is not clean: run {@code generate} (as the caller spells it, such as
+   * {@code parity generate}). When files were edited by hand it also says that generate refuses them, and that
+   * its force option overwrites them with what the spec generates, which loses the hand edits.
+   */
+  public String nextStep(String generate, String force) {
+    long handEdited = findings.stream().filter(f -> f.kind() == Finding.Kind.HAND_EDITED).count();
+    if (handEdited == 0) {
+      return "Run `" + generate + "` to bring the tree up to date.";
+    }
+    return "Run `" + generate + "` to bring the tree up to date. It refuses to overwrite the " + handEdited
+        + " hand-edited file(s) above and writes nothing while they are there: move each edit into the spec (or a"
+        + " template override) first, then run `" + generate + " " + force + "`, which overwrites them with what"
+        + " the spec generates; the hand edits in them are lost.";
+  }
+
   /** One file that is not as the spec generates it. */
   public record Finding(Kind kind, String path) {
 

@@ -105,7 +105,8 @@ public final class TreeWriter {
       throw new ParityException(ErrorCode.USAGE, "refusing to overwrite " + refused.size()
           + " file(s) in '" + root + "' that Parity did not write as they are now (edited by hand, or not"
           + " generated): " + String.join(", ", refused) + "; nothing was written. Move your changes into the"
-          + " spec (or a template override), then rerun with --force to overwrite them");
+          + " spec (or a template override), then rerun with --force (Maven: -Dparity.force=true), which overwrites"
+          + " these files with what the spec generates; the hand edits in them are lost");
     }
     Set<String> generated = new java.util.HashSet<>();
     tree.files().forEach(f -> generated.add(f.path()));

@@ -43,8 +43,7 @@ public final class CheckMojo extends AbstractTreeMojo {
       throw new MojoFailureException(outputDirectory + " differs from what " + loaded.name() + " generates ("
           + report.findings().size() + " file(s)):\n" + report.findings().stream().map(f -> "  " + f)
               .collect(Collectors.joining("\n"))
-          + "\nRun `mvn parity:generate` (or `parity generate`) to bring the tree up to date; move hand edits into"
-          + " the spec first.");
+          + "\n" + report.nextStep("mvn parity:generate", "-Dparity.force=true"));
     }
     getLog().info(outputDirectory + " is up to date: " + expected.files().size() + " files, as " + loaded.name()
         + " generates them.");

@@ -4,6 +4,7 @@ import dev.parity.generate.CommentStyle;
 import dev.parity.generate.GeneratedFile;
 import dev.parity.generate.GenerationContext;
 import dev.parity.generate.Generator;
+import dev.parity.generate.YamlFolding;
 import java.util.List;
 import java.util.Map;
 

@@ -8,6 +8,7 @@ import dev.parity.core.Stack;
 import dev.parity.generate.CommentStyle;
 import dev.parity.generate.GeneratedFile;
 import dev.parity.generate.GenerationContext;
+import dev.parity.generate.YamlFolding;
 import dev.parity.generate.YamlWriter;
 
 /**
@@ -77,6 +78,7 @@ final class Manifests {
   /** {@code object} as a YAML file at {@code path}, below Parity's header and {@code note} (comment lines, may be empty). */
   static GeneratedFile file(GenerationContext context, String path, ObjectNode object, String note) {
     String comment = note.isEmpty() ? "" : CommentStyle.HASH.comment(note);
-    return GeneratedFile.of(path, context.header(CommentStyle.HASH) + comment + YamlWriter.write(object));
+    return GeneratedFile.of(path, YamlFolding.fold(context.header(CommentStyle.HASH) + comment
+        + YamlWriter.write(object)));
   }
 }

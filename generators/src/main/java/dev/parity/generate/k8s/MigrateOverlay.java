@@ -111,12 +111,12 @@ final class MigrateOverlay {
   private String jobNote(Service database) {
     String name = MigrationJobs.name(database);
     return "\nRuns `flyway migrate` of database '" + database.name() + "' once, from its migrations image."
-        + "\nA Job's pod template is immutable and a finished Job is not run again, so each deploy deletes"
-        + "\nthe previous one first, then applies and waits:"
+        + " A Job's pod template is immutable and a finished Job is not run again, so each deploy deletes"
+        + " the previous one first, then applies and waits:"
         + "\n  kubectl delete job/" + name + " -n " + k8s.namespace() + " --ignore-not-found"
         + "\n  kubectl apply -k k8s/overlays/" + env.name() + "/migrate && kubectl wait --for=condition=complete job/" + name + " -n " + k8s.namespace()
         + "\nThe apps roll out only after it completes; a failure (" + (MigrationJobs.BACKOFF_LIMIT + 1)
         + " attempts, " + MigrationJobs.DEADLINE_SECONDS + " s at most)"
-        + "\nstops the deploy and leaves the running version serving.";
+        + " stops the deploy and leaves the running version serving.";
   }
 }

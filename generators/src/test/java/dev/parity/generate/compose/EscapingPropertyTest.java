@@ -16,6 +16,7 @@ import dev.parity.core.Stack;
 import dev.parity.generate.AdversarialStrings;
 import dev.parity.generate.DeployTree;
 import dev.parity.generate.Fixtures;
+import dev.parity.generate.YamlFolding;
 import dev.parity.generate.dockerfile.DockerfileGenerator;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -137,7 +137,22 @@ class KubernetesGeneratorTest {
         .isEqualTo("registry.example.com/platform/web:unreleased");
     assertThat(yaml(files, "k8s/overlays/production/kustomization.yaml").has("images")).isFalse();
     assertThat(files.get("k8s/overlays/production/kustomization.yaml"))
-        .contains("# web: no release recorded; the base's registry.example.com/platform/web:unreleased is never pushed");
+        .contains("# web: no release recorded; the base's\n# registry.example.com/platform/web:unreleased is never"
+            + " pushed");
+  }
+
+  @Test
+  void everyManifestLineFitsYamllintsDefaultEightyColumnsAndReadsBackTheSameValues() throws Exception {
+    Map<String, String> files = generate(Fixtures.platform().build());
+
+    assertThat(files).isNotEmpty();
+    files.forEach((path, text) -> assertThat(text.split("\n"))
+        .as(path).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80)));
+    // The header's second sentence and a long plain value are folded, not cut.
+    assertThat(yaml(files, "k8s/base/web/deployment.yaml").at("/spec/template/spec/containers/0/image").asText())
+        .isEqualTo("registry.example.com/platform/web:unreleased");
+    assertThat(files.get("k8s/base/web/deployment.yaml")).contains("# Do not edit: change the spec and run `parity"
+        + " generate`; `parity check` detects\n# hand edits.\n");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.parity.generate.compose;
+package dev.parity.generate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Folds every line longer than yamllint's default limit (80 characters) without changing what any
- * YAML reader reads. Input is YAML as {@link dev.parity.generate.YamlWriter} has Jackson write it: one scalar per
+ * YAML reader reads. Input is YAML as {@link YamlWriter} has Jackson write it: one scalar per
  * line, plain or double-quoted, never followed by a comment.
  *
  * <p>A long scalar becomes a double-quoted one continued over several lines, each ending in an
@@ -18,13 +18,20 @@ import java.util.regex.Pattern;
  * a space that would start a continuation line, where it would be read as indentation, is written
  * {@code \x20}. SnakeYAML's own line splitting breaks only at spaces, so a long path or digest
  * would stay too long.
+ *
+ * <p>A comment line is broken at spaces. An indented comment line is a command to copy (as in
+ * {@code #   kubectl apply -k .}): each of its broken lines ends in a shell line continuation
+ * ({@code  \}) and the next is indented two more, so what is copied still runs as one command. A word
+ * longer than the line (a URL) stays whole: yamllint's {@code allow-non-breakable-words}, on by
+ * default, accepts it on a line of its own. Used by the compose and the Kubernetes generators.
  */
-final class YamlFolding {
+public final class YamlFolding {
 
-  static final int WIDTH = 80;
+  /** yamllint's default {@code line-length: max}. */
+  public static final int WIDTH = 80;
 
   /** Indentation, a sequence entry's dash, a plain key, then the scalar. */
-  private static final Pattern ENTRY = Pattern.compile("( *)((?:- )?)((?:[A-Za-z0-9_][A-Za-z0-9_.-]*: )?)(.+)");
+  private static final Pattern ENTRY = Pattern.compile("( *)((?:- )?)((?:[A-Za-z0-9_][A-Za-z0-9_./-]*: )?)(.+)");
   /** Plain scalars that need no escaping inside double quotes. */
   private static final Pattern PLAIN_TEXT = Pattern.compile("[A-Za-z0-9_./@+:=-]+");
   /** Plain scalars that are not strings: these are never long, and never quoted. */
@@ -33,7 +40,8 @@ final class YamlFolding {
   private YamlFolding() {
   }
 
-  static String fold(String yaml) {
+  /** {@code yaml} with every line longer than {@link #WIDTH} folded, read back as the same values. */
+  public static String fold(String yaml) {
     List<String> out = new ArrayList<>();
     for (String line : yaml.split("\n", -1)) {
       out.addAll(line.startsWith("#") ? comment(line) : scalar(line));
@@ -44,14 +52,21 @@ final class YamlFolding {
   /** A comment line as comment lines of at most {@link #WIDTH}, broken at spaces. */
   static List<String> comment(String line) {
     List<String> lines = new ArrayList<>();
+    int indent = 1;
+    while (indent < line.length() && line.charAt(indent) == ' ') {
+      indent++;
+    }
+    boolean command = indent > 2;
+    String prefix = "#" + " ".repeat(Math.max(1, indent - 1)) + (command ? "  " : "");
+    String end = command ? " \\" : "";
     String rest = line;
     while (rest.length() > WIDTH) {
-      int space = rest.lastIndexOf(' ', WIDTH);
-      if (space <= 2) {
+      int space = rest.lastIndexOf(' ', WIDTH - end.length());
+      if (space <= prefix.length()) {
         break;
       }
-      lines.add(rest.substring(0, space));
-      rest = "# " + rest.substring(space + 1);
+      lines.add(rest.substring(0, space) + end);
+      rest = prefix + rest.substring(space + 1);
     }
     lines.add(rest);
     return lines;
@@ -75,24 +90,35 @@ final class YamlFolding {
     return wrap(m.group(1) + m.group(2) + m.group(3) + "\"", atoms(content), continuation);
   }
 
+  /** Where a long word reads well when broken: after these, as in a URL or a host name. */
+  private static boolean breaksAfter(String atom) {
+    return atom.equals("/") || atom.equals(".") || atom.equals(",") || atom.equals("&");
+  }
+
   private static List<String> wrap(String start, List<String> atoms, int indent) {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder(start);
     int contentStart = current.length();
     int afterSpace = -1;
+    // Where a line without a space may break: after a URL's or a host name's punctuation.
+    int afterPunctuation = -1;
     for (String atom : atoms) {
       // One character is kept free for the closing '\' or '"'.
       if (current.length() + atom.length() + 1 > WIDTH && current.length() > contentStart) {
-        String tail = "";
-        if (afterSpace > contentStart && indent + current.length() - afterSpace + atom.length() + 1 <= WIDTH) {
-          tail = current.substring(afterSpace);
-          current.setLength(afterSpace);
+        int at = afterSpace > contentStart ? afterSpace : afterPunctuation;
+        String tail = at > contentStart ? current.substring(at) : "";
+        // A tail starting with a space would be read as the next line's indentation, so it stays.
+        if (at > contentStart && !tail.startsWith(" ") && indent + tail.length() + atom.length() + 1 <= WIDTH) {
+          current.setLength(at);
+        } else {
+          tail = "";
         }
         lines.add(current.append('\\').toString());
         current = new StringBuilder(" ".repeat(indent));
         contentStart = current.length();
         current.append(tail);
         afterSpace = -1;
+        afterPunctuation = -1;
         if (atom.equals(" ") && current.length() == contentStart) {
           atom = "\\x20";
         }
@@ -100,6 +126,8 @@ final class YamlFolding {
       current.append(atom);
       if (atom.equals(" ")) {
         afterSpace = current.length();
+      } else if (breaksAfter(atom)) {
+        afterPunctuation = current.length();
       }
     }
     lines.add(current.append('"').toString());
