@@ -9,7 +9,9 @@ import java.util.Optional;
  * A service's {@code volumes:} as mounts: named volumes, bind mounts of files beside the spec, and
  * anonymous volumes, in short ({@code source:target[:ro]}) or long syntax. A bind source outside the
  * spec's folder (the Docker socket, a home folder) or a tmpfs cannot be declared and is reported; a
- * bind source that does not exist yet is a TODO, since Parity checks that it does.
+ * bind source that does not exist yet is a TODO, since Parity checks that it does. A bind's SELinux
+ * flag ({@code :z}, {@code :Z}, or the long syntax's {@code bind: selinux:}) is kept as
+ * {@code .relabel(Mount.Relabel.SHARED)} or {@code .relabel(Mount.Relabel.PRIVATE)}.
  */
 final class Mounts {
 
@@ -25,11 +27,13 @@ final class Mounts {
       String source;
       String target;
       boolean readOnly;
+      String selinux;
       if (v.isObject()) {
         type = v.path("type").asText("volume");
         source = v.path("source").asText("");
         target = v.path("target").asText();
         readOnly = v.path("read_only").asBoolean(false);
+        selinux = v.at("/bind/selinux").asText("");
       } else {
         String[] parts = v.asText().split(":");
         if (parts.length == 1) {
@@ -38,10 +42,13 @@ final class Mounts {
         }
         source = parts[0];
         target = parts[1];
-        readOnly = parts.length > 2 && List.of(parts[2].split(",")).contains("ro");
+        List<String> modes = parts.length > 2 ? List.of(parts[2].split(",")) : List.of();
+        readOnly = modes.contains("ro");
+        selinux = modes.contains("Z") ? "Z" : modes.contains("z") ? "z" : "";
         type = source.startsWith("/") || source.startsWith(".") || source.startsWith("~") ? "bind" : "volume";
       }
-      String mode = readOnly ? ".readOnly()" : "";
+      String mode = (readOnly ? ".readOnly()" : "") + dev.parity.core.Mount.Relabel.ofFlag(selinux)
+          .filter(r -> !"volume".equals(type)).map(r -> ".relabel(Mount.Relabel." + r + ")").orElse("");
       String element = "service '" + name + "' volume '" + (v.isObject() ? source + ":" + target : v.asText()) + "'";
       ctx.literalFromOutside(pointer, element, "a volume's name or path", ctx.raw(v.isObject() ? pointer + "/source"
           : pointer)).ifPresent(chain::optionComment);

@@ -119,6 +119,27 @@ class ComposeElementsRoundTripTest {
     trip.assertSame("/services/search/ulimits/nproc/hard", "4096");
   }
 
+  @Test
+  void selinuxFlagsOfBindMountsAreKept() throws Exception {
+    Files.createDirectories(temp.resolve("project/html"));
+    Files.createDirectories(temp.resolve("project/cache"));
+    RoundTrip trip = roundTrip("""
+        services:
+          site:
+            image: nginx:1.25.3-alpine
+            volumes:
+              - ./html:/usr/share/nginx/html:ro,z
+              - ./cache:/var/cache/nginx:Z
+        """, "env");
+    assertThat(trip.spec()).contains(
+        "Mount.bind(\"html\",", "\"/usr/share/nginx/html\").readOnly().relabel(Mount.Relabel.SHARED))",
+        ".mount(Mount.bind(\"cache\", \"/var/cache/nginx\").relabel(Mount.Relabel.PRIVATE))");
+    assertThat(trip.original().at("/services/site/volumes/0").asText()).endsWith("/html:/usr/share/nginx/html:ro,z");
+    assertThat(trip.generated().at("/services/site/volumes/0").asText()).endsWith("/html:/usr/share/nginx/html:ro,z");
+    assertThat(trip.original().at("/services/site/volumes/1").asText()).endsWith("/cache:/var/cache/nginx:Z");
+    assertThat(trip.generated().at("/services/site/volumes/1").asText()).endsWith("/cache:/var/cache/nginx:Z");
+  }
+
   /** The spec imported from {@code compose}, and both files as {@code docker-compose config} prints them under {@code env}. */
   record RoundTrip(String spec, JsonNode original, JsonNode generated) {
 

@@ -25,6 +25,33 @@ final class RunOptionChecks {
     checkKubernetesRunOptions(element, service);
     checkMigrateJobName(element, service);
     checkContainerSettings(element, service);
+    checkRelabels(element, service);
+  }
+
+  /**
+   * SELinux relabelling ({@code :z}/{@code :Z}) is a bind mount's, and the developer's machine's: Docker
+   * refuses it on a named volume, and remote environments mount nothing of the developer's machine.
+   */
+  private void checkRelabels(String element, Service service) {
+    for (Mount mount : service.options().mounts()) {
+      mount.relabel().ifPresent(how -> {
+        if (!mount.isBind()) {
+          context.problem(element, "relabels " + (mount.isVolume() ? "volume '" + mount.source() + "'"
+              : "the anonymous volume at '" + mount.target() + "'") + " for SELinux (:" + how.flag() + "), which only"
+              + " a bind mount can be", "remove .relabel(Mount.Relabel." + how + ") from the mount");
+        } else if (mount.source().contains(":")) {
+          // docker-compose 1.29 takes z/Z only in the short syntax, which splits at every ':'
+          context.problem(element, "relabels bind mount '" + mount.source() + "' for SELinux (:" + how.flag()
+              + "), whose path holds ':', which compose's short syntax cannot carry", "rename the file or folder"
+              + " without ':'");
+        } else if (service instanceof App && !context.stack().remoteEnvironments().isEmpty()) {
+          context.problem(element, "relabels bind mount '" + mount.source() + "' for SELinux (:" + how.flag()
+              + "), but remote environment '" + context.stack().remoteEnvironments().get(0).name() + "' deploys the"
+              + " app where no folder of the developer's machine is mounted", "remove .relabel(Mount.Relabel." + how
+              + "), or move the bind mount into a Container that only the local stack runs");
+        }
+      });
+    }
   }
 
   /** Docker's container name rule. */

@@ -181,4 +181,35 @@ class RealStackElementsTest {
         "service 'mail': ulimit 'files' is not one Docker knows; fix: use one of: core, cpu, data, fsize, locks,"
             + " memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack");
   }
+
+  // ---- SELinux relabelling of bind mounts ----
+
+  @Test
+  void aRelabelledBindKeepsItsFlagBesideReadOnly() {
+    Mount site = Mount.bind("site", "/usr/share/nginx/html").readOnly().relabel(Mount.Relabel.SHARED);
+    assertThat(site.relabel()).contains(Mount.Relabel.SHARED);
+    assertThat(site.isReadOnly()).isTrue();
+    assertThat(site).hasToString("site:/usr/share/nginx/html:ro,z");
+    assertThat(Mount.bind("site", "/srv").relabel(Mount.Relabel.PRIVATE)).hasToString("site:/srv:Z");
+    assertThat(Mount.Relabel.ofFlag("Z")).contains(Mount.Relabel.PRIVATE);
+    assertThat(Mount.Relabel.ofFlag("rw")).isEmpty();
+    assertThat(withMail(o -> o.mount(site)).build().service("mail").orElseThrow().options().mounts())
+        .containsExactly(site);
+  }
+
+  @Test
+  void aRelabelledVolumeIsRefused() {
+    assertOnlyProblem(withMail(o -> o.mount(Mount.volume("mail-data", "/data").relabel(Mount.Relabel.PRIVATE))),
+        "service 'mail': relabels volume 'mail-data' for SELinux (:Z), which only a bind mount can be;"
+            + " fix: remove .relabel(Mount.Relabel.PRIVATE) from the mount");
+  }
+
+  @Test
+  void aRelabelledBindOfAnAppIsRefusedWhereRemoteEnvironmentsDeployIt() {
+    assertOnlyProblem(new ShopFixture().service(ShopFixture.web().options(o -> o.mount(Mount.bind("site", "/srv")
+            .relabel(Mount.Relabel.SHARED)))),
+        "service 'web': relabels bind mount 'site' for SELinux (:z), but remote environment 'staging' deploys the app"
+            + " where no folder of the developer's machine is mounted; fix: remove .relabel(Mount.Relabel.SHARED), or"
+            + " move the bind mount into a Container that only the local stack runs");
+  }
 }

@@ -83,12 +83,17 @@ final class OptionsRenderer {
 
   /** A bind mount of {@code specRelative} (relative to the spec's folder) at {@code target}. */
   JsonNode bind(String specRelative, String target, boolean readOnly) {
+    return bind(specRelative, target, readOnly, null);
+  }
+
+  /** The same, its host files relabelled for SELinux ({@code :z} or {@code :Z}) when {@code relabel} is set. */
+  private JsonNode bind(String specRelative, String target, boolean readOnly, Mount.Relabel relabel) {
     String source = document.context().pathFrom(ComposeDocument.COMPOSE_FILE, specRelative);
     // Compose reads a short-syntax source that starts with neither '.' nor '/' as a volume's name.
     if (!source.startsWith(".") && !source.startsWith("/")) {
       source = "./" + source;
     }
-    return volumeEntry("bind", source, target, readOnly);
+    return volumeEntry("bind", source, target, readOnly, relabel);
   }
 
   /** {@code first} alone, or compose's {@code first-last} for a range. */
@@ -111,18 +116,25 @@ final class OptionsRenderer {
     }
     if (mount.isVolume()) {
       document.volume(mount.source());
-      return volumeEntry("volume", mount.source(), mount.target(), mount.isReadOnly());
+      return volumeEntry("volume", mount.source(), mount.target(), mount.isReadOnly(), null);
     }
-    return bind(mount.source(), mount.target(), mount.isReadOnly());
+    return bind(mount.source(), mount.target(), mount.isReadOnly(), mount.relabel().orElse(null));
   }
 
   /**
    * The short syntax {@code source:target[:ro]} where it is unambiguous, else the long syntax:
-   * the short one splits at every {@code :}, so a path holding one needs the long form.
+   * the short one splits at every {@code :}, so a path holding one needs the long form. An SELinux
+   * relabel is the short syntax's mode {@code z}/{@code Z} ({@code ro,z} beside read-only): docker-compose
+   * 1.29 refuses the long syntax's {@code bind: selinux:}, so validation keeps such paths free of {@code :}.
    */
-  private static JsonNode volumeEntry(String type, String source, String target, boolean readOnly) {
-    if (!source.contains(":") && !target.contains(":")) {
-      return TextNode.valueOf(literal(source) + ":" + literal(target) + (readOnly ? ":ro" : ""));
+  private static JsonNode volumeEntry(String type, String source, String target, boolean readOnly,
+      Mount.Relabel relabel) {
+    if (relabel != null || !source.contains(":") && !target.contains(":")) {
+      String mode = readOnly ? "ro" : "";
+      if (relabel != null) {
+        mode = mode.isEmpty() ? relabel.flag() : mode + "," + relabel.flag();
+      }
+      return TextNode.valueOf(literal(source) + ":" + literal(target) + (mode.isEmpty() ? "" : ":" + mode));
     }
     ObjectNode node = NODES.objectNode();
     node.put("type", type);

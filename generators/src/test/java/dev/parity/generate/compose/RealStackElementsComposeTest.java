@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.core.Container;
 import dev.parity.core.Environment;
+import dev.parity.core.Mount;
 import dev.parity.core.Stack;
 import dev.parity.generate.Golden;
 import dev.parity.generate.RealTool;
@@ -30,6 +31,9 @@ class RealStackElementsComposeTest {
                 .containerName("es01").pullPolicy(dev.parity.core.PullPolicy.MISSING).shmSize("1g")
                 .ulimit(dev.parity.core.Ulimit.unlimited("memlock")).ulimit(dev.parity.core.Ulimit.of("nofile", 1024, 65535))))
         .service(Container.of("debug", "nginx:1.25.3-alpine").options(o -> o.profiles("tools", "debug")))
+        .service(Container.of("site", "nginx:1.25.3-alpine").options(o -> o
+            .mount(Mount.bind("site/html", "/usr/share/nginx/html").readOnly().relabel(Mount.Relabel.SHARED))
+            .mount(Mount.bind("site/cache", "/var/cache/nginx").relabel(Mount.Relabel.PRIVATE))))
         .environment(Environment.local()).build();
   }
 
@@ -66,8 +70,8 @@ class RealStackElementsComposeTest {
   void aProfiledServiceStartsOnlyWithItsProfile(@TempDir Path root) throws Exception {
     requireDocker(root);
     Path compose = LocalProject.write(root, elements());
-    assertThat(services(root, compose)).containsExactly("search", "shell");
-    assertThat(services(root, compose, "--profile", "debug")).containsExactly("debug", "search", "shell");
+    assertThat(services(root, compose)).containsExactly("search", "shell", "site");
+    assertThat(services(root, compose, "--profile", "debug")).containsExactly("debug", "search", "shell", "site");
     assertThat(config(root, "env").at("/services/debug/profiles").toString()).isEqualTo("[\"tools\",\"debug\"]");
   }
 
@@ -115,5 +119,13 @@ class RealStackElementsComposeTest {
     assertThat(search.at("/ulimits/memlock").asText()).isEqualTo("-1");
     assertThat(search.at("/ulimits/nofile/soft").asText()).isEqualTo("1024");
     assertThat(search.at("/ulimits/nofile/hard").asText()).isEqualTo("65535");
+  }
+
+  @Test
+  void selinuxRelabelFlagsReadBackInTheShortSyntax(@TempDir Path root) throws Exception {
+    JsonNode volumes = config(root, "env").at("/services/site/volumes");
+    assertThat(volumes).hasSize(2);
+    assertThat(volumes.get(0).asText()).endsWith("/site/html:/usr/share/nginx/html:ro,z");
+    assertThat(volumes.get(1).asText()).endsWith("/site/cache:/var/cache/nginx:Z");
   }
 }

@@ -111,8 +111,13 @@ record ContainerPlan(Service service, int replica, ImageRef declaredImage, Image
    * @param source the volume's Docker name, the absolute host path, or null for an anonymous volume
    * @param target the absolute path in the container
    * @param readOnly whether the container sees it read-only
+   * @param relabel a bind mount's SELinux relabelling, {@code z} or {@code Z}; null leaves the labels alone
    */
-  record MountPlan(Kind kind, String source, String target, boolean readOnly) {
+  record MountPlan(Kind kind, String source, String target, boolean readOnly, String relabel) {
+
+    MountPlan(Kind kind, String source, String target, boolean readOnly) {
+      this(kind, source, target, readOnly, null);
+    }
 
     enum Kind {
       VOLUME, BIND, ANONYMOUS

@@ -42,15 +42,24 @@ final class CreateRequests {
     }
     List<Mount> mounts = new ArrayList<>();
     List<Volume> anonymous = new ArrayList<>();
+    List<com.github.dockerjava.api.model.Bind> relabelled = new ArrayList<>();
     for (MountPlan m : plan.mounts()) {
       if (m.kind() == MountPlan.Kind.ANONYMOUS) {
         anonymous.add(new Volume(m.target()));
+      } else if (m.relabel() != null) {
+        // Docker's mounts API has no SELinux relabel; its binds ("src:dst:ro,z") have, as compose uses them
+        relabelled.add(new com.github.dockerjava.api.model.Bind(m.source(), new Volume(m.target()),
+            m.readOnly() ? com.github.dockerjava.api.model.AccessMode.ro : com.github.dockerjava.api.model.AccessMode.rw,
+            com.github.dockerjava.api.model.SELContext.fromString(m.relabel())));
       } else {
         mounts.add(new Mount().withType(m.kind() == MountPlan.Kind.VOLUME ? MountType.VOLUME : MountType.BIND)
             .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly()));
       }
     }
     HostConfig host = HostConfig.newHostConfig().withNetworkMode(network).withPortBindings(bindings).withMounts(mounts);
+    if (!relabelled.isEmpty()) {
+      host.withBinds(relabelled);
+    }
     if (plan.restart() != null) {
       host.withRestartPolicy(RestartPolicy.parse(plan.restart().compose()));
     }

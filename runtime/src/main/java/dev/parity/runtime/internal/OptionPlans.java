@@ -74,7 +74,7 @@ final class OptionPlans {
         case VOLUME -> new MountPlan(MountPlan.Kind.VOLUME, context.volumeNames().apply(mount.source()), mount.target(),
             mount.isReadOnly());
         case BIND -> new MountPlan(MountPlan.Kind.BIND, bindSource(service, mount, context.projectFolder()).toString(),
-            mount.target(), mount.isReadOnly());
+            mount.target(), mount.isReadOnly(), mount.relabel().map(dev.parity.core.Mount.Relabel::flag).orElse(null));
         case ANONYMOUS -> new MountPlan(MountPlan.Kind.ANONYMOUS, "", mount.target(), false);
       });
     }

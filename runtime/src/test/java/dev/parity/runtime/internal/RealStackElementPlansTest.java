@@ -73,4 +73,22 @@ class RealStackElementPlansTest {
     assertThat(CreateRequests.bytes("256mb")).isEqualTo(256L * 1024 * 1024);
     assertThat(CreateRequests.bytes("512")).isEqualTo(512L);
   }
+
+  @Test
+  void relabelledBindsReachDockerWithTheirSelinuxFlagAsComposePassesThem() throws Exception {
+    java.nio.file.Files.createDirectories(project.resolve("site/html"));
+    java.nio.file.Files.createDirectories(project.resolve("site/cache"));
+    java.nio.file.Files.createDirectories(project.resolve("site/conf"));
+    Container site = Container.of("site", "nginx:1.25.3-alpine").options(o -> o
+        .mount(dev.parity.core.Mount.bind("site/html", "/usr/share/nginx/html").readOnly()
+            .relabel(dev.parity.core.Mount.Relabel.SHARED))
+        .mount(dev.parity.core.Mount.bind("site/cache", "/var/cache/nginx").relabel(dev.parity.core.Mount.Relabel.PRIVATE))
+        .mount(dev.parity.core.Mount.bind("site/conf", "/etc/nginx/conf.d").readOnly()));
+    CreateContainerCmdImpl create = create(site, Map.of());
+    Path root = project.toRealPath();
+    assertThat(create.getHostConfig().getBinds()).extracting(Object::toString).containsExactly(
+        root.resolve("site/html") + ":/usr/share/nginx/html:ro,z", root.resolve("site/cache") + ":/var/cache/nginx:rw,Z");
+    // a bind without a relabel stays in Docker's mounts API, as before
+    assertThat(create.getHostConfig().getMounts()).extracting(m -> m.getTarget()).containsExactly("/etc/nginx/conf.d");
+  }
 }
