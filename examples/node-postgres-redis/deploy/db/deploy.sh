@@ -7,6 +7,9 @@
 # for example: db/deploy.sh staging -- node server.js
 # A failed migration stops the deploy before the app starts. Needs the Flyway command line
 # (10 or later) on the PATH and each database's password in its environment variable.
+# This script is for hosts and people with a Flyway of their own: the generated workflow does
+# not call it. It migrates from the migrations image it built (db/<db>/Dockerfile, promoted
+# by digest), so every environment applies what the first one applied with the pinned Flyway.
 set -euo pipefail
 
 usage() {

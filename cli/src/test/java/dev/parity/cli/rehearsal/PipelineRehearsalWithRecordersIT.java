@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * production databases, and <b>recorders standing in for kubectl and terraform</b> ({@link Recorder}),
  * which keep what each environment was asked to apply and run the migration Job's image for real.
  * The workflow's kubectl and terraform install steps are replaced by the recorders; the parity CLI
- * and Flyway install steps run as written against a {@code file://} mirror ({@link RehearsalFixture}).
+ * install step runs as written against a {@code file://} mirror ({@link RehearsalFixture}). Production, on
+ * instances, migrates with {@code docker run} of the migrations image the build pushed to 127.0.0.1:5000
+ * (built on the stand-in Flyway image), as written in the workflow: no Flyway is installed.
  * The scenarios build on each other, in order, on one repository ({@link RehearsalRepository}) and
  * one set of stand-ins, built once for all four: each scenario is one push to main. Each run's log,
  * with per-step timings, is written to {@code target/rehearsal/<scenario>.log}.
@@ -158,6 +160,8 @@ class PipelineRehearsalWithRecordersIT {
     String production = run.jobLog("deploy-production");
     assertThat(production.indexOf("now at version v2")).as("production migrated before terraform apply")
         .isPositive().isLessThan(production.indexOf("-- Deploy production"));
+    assertThat(production).as("production migrates with this run's migrations image, no Flyway installed")
+        .contains("-- Migrate the databases of production before the apps start").doesNotContain("Install flyway");
     for (String environment : ENVIRONMENTS) {
       assertThat(fixture.query(environment, "SELECT string_agg(version || ':' || success, ',' ORDER BY installed_rank)"
           + " FROM flyway_schema_history")).isEqualTo("1:true,2:true");

@@ -27,7 +27,7 @@ import java.util.UUID;
  * {@code flyway/flyway}, the base of the generated migrations images), one Docker network and one
  * PostgreSQL stand-in per remote environment (answering on the network to the endpoint's host name,
  * published on loopback for the schema gate), the recorders on a {@code bin} folder, and a {@code file://}
- * mirror holding the built CLI jar and a stand-in of Flyway's command-line archive, with their real SHA-256.
+ * mirror holding the built CLI jar with its real SHA-256.
  */
 final class RehearsalFixture implements AutoCloseable {
 
@@ -51,7 +51,6 @@ final class RehearsalFixture implements AutoCloseable {
   final String flywayCli;
   final Map<String, Database> databases = new LinkedHashMap<>();
   String parityJarSha256;
-  String flywayArchiveSha256;
 
   /** An environment's stand-in database: its container, host port on loopback and password. */
   record Database(String container, String network, int port, String password) {
@@ -179,32 +178,14 @@ final class RehearsalFixture implements AutoCloseable {
     return server;
   }
 
-  /** The mirror's two archives: the built CLI jar and the stand-in of Flyway's command line, with their SHA-256. */
+  /**
+   * The mirror's archive: the built CLI jar, with its real SHA-256. No Flyway command line: environments on
+   * instances migrate with the migrations image the build job pushed, as the Kubernetes Job does.
+   */
   void mirror(Path parityJar) throws IOException {
     Path cli = Files.createDirectories(mirror.resolve("maven2/dev/parity/parity-cli/0.1.0"));
     Files.copy(parityJar, cli.resolve("parity-cli-0.1.0.jar"), StandardCopyOption.REPLACE_EXISTING);
     parityJarSha256 = sha256(cli.resolve("parity-cli-0.1.0.jar"));
-
-    Path archive = Files.createDirectories(root.resolve("flyway-archive/flyway-" + FLYWAY_VERSION));
-    Path flyway = archive.resolve("flyway");
-    Files.writeString(flyway, """
-        #!/usr/bin/env bash
-        # The rehearsal's stand-in of Flyway's command line: the stand-in Flyway image, run on the
-        # environment's network (where its database answers to the endpoint's name), in this folder.
-        set -euo pipefail
-        args=(--rm --label '%s' --network "REHEARSAL_NETWORK_PLACEHOLDER" -v "$GITHUB_WORKSPACE:$GITHUB_WORKSPACE" -w "$PWD")
-        while IFS='=' read -r name _; do
-          case "$name" in *_PASSWORD) args+=(-e "$name") ;; esac
-        done < <(env)
-        exec docker run "${args[@]}" '%s' "$@"
-        """.formatted(label, flywayCli).replace("\"REHEARSAL_NETWORK_PLACEHOLDER\"",
-        "\"$(printenv \"REHEARSAL_NETWORK_$REHEARSAL_ENVIRONMENT\")\""));
-    flyway.toFile().setExecutable(true);
-    Path release = Files.createDirectories(mirror.resolve("maven/release/com/redgate/flyway/flyway-commandline/"
-        + FLYWAY_VERSION));
-    Path tar = release.resolve("flyway-commandline-" + FLYWAY_VERSION + "-linux-x64.tar.gz");
-    RealTool.assertAccepts(archive.getParent(), "tar", "-czf", tar.toString(), archive.getFileName().toString());
-    flywayArchiveSha256 = sha256(tar);
   }
 
   static String sha256(Path file) throws IOException {

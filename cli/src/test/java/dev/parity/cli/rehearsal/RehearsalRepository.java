@@ -152,9 +152,7 @@ final class RehearsalRepository {
   private WorkflowRun.Settings settings() {
     Map<String, String> vars = Map.of(
         "PARITY_CLI_MIRROR", fixture.mirror.toUri().toString().replaceAll("/$", ""),
-        "PARITY_CLI_SHA256", fixture.parityJarSha256,
-        "FLYWAY_MIRROR", fixture.mirror.toUri().toString().replaceAll("/$", ""),
-        "FLYWAY_SHA256", fixture.flywayArchiveSha256);
+        "PARITY_CLI_SHA256", fixture.parityJarSha256);
     Map<String, Map<String, String>> secrets = new HashMap<>();
     for (var entry : fixture.databases.entrySet()) {
       secrets.put(entry.getKey(), Map.of("ORDERS_DB_PASSWORD", entry.getValue().password(),

@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>the schema gate, {@code ci/parity-gate.sh drift <env>}: a schema changed by hand stops the deploy
  *       before anything changes (pending migrations pass: the next step applies them);</li>
  *   <li>the migrations ({@link KubernetesDeploy} runs each database's migration Job on a cluster,
- *       {@link InstanceDeploy} runs {@code db/deploy.sh} with Flyway's command line for instances);</li>
+ *       {@link InstanceDeploy} runs each database's migrations image with {@code docker run} on the runner for
+ *       instances: the same digest on both, so no Flyway is installed anywhere);</li>
  *   <li>the roll-out of this run's app images and the wait until they are ready.</li>
  * </ol>
  * The migrations run in the same job as the roll-out, so one approval of the GitHub environment covers
@@ -52,6 +53,9 @@ final class DeployJob {
     }
     for (Service database : databases) {
       job = job.env(Pipeline.migrationsVariable(database), Pipeline.fromBuild(Pipeline.migrationsOutput(database)));
+    }
+    if (!migrated && environment.runsOnInstances() && pipeline.migrationRegistries().contains("ghcr.io")) {
+      job = job.grant("packages", "read");
     }
     return job;
   }

@@ -132,8 +132,9 @@ final class GitHubWorkflow {
             + " in its own Terraform workspace.");
         lines.add("- Give each GitHub environment the cloud credentials terraform apply needs.");
         if (!pipeline.databases().isEmpty()) {
-          lines.add("- Repository variable FLYWAY_SHA256: the SHA-256 of Flyway's command line "
-              + Installs.FLYWAY.version() + " (linux-x64), which migrates environments on instances.");
+          lines.add("- Environments on instances migrate from the runner: docker run of this run's migrations image"
+              + " (Flyway and the migrations, pinned by digest: what the earlier environments applied) against the"
+              + " database's endpoint, or the secret <SERVICE>_JDBC_URL; the runner must reach the database.");
         }
       }
       lines.add("- PARITY: the parity command the gate runs.");

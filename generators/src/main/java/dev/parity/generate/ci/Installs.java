@@ -11,12 +11,14 @@ import java.util.List;
  *
  * <p>The download's origin ({@code https://dl.k8s.io}, …) may be replaced by a company mirror serving the same
  * paths, with a repository variable ({@code vars.KUBECTL_MIRROR}, {@code vars.TERRAFORM_MIRROR},
- * {@code vars.FLYWAY_MIRROR}, {@code vars.PARITY_CLI_MIRROR}); the checksum stays
+ * {@code vars.PARITY_CLI_MIRROR}); the checksum stays
  * the one pinned here, so a mirror cannot serve other bytes. kubectl's and Terraform's checksums are the
  * ones their projects publish beside the download ({@code kubectl.sha256}, {@code terraform_<v>_SHA256SUMS}).
- * Parity's own CLI and Flyway's command line are pinned by version here, and their checksums are given by
- * the repository variables {@code PARITY_CLI_SHA256} and {@code FLYWAY_SHA256} (docs/cli.md, "Installing the
- * CLI in CI", says how to obtain them); the step stops with that instruction while one is not set.
+ * Parity's own CLI is pinned by version here, and its checksum is given by the repository variable
+ * {@code PARITY_CLI_SHA256} (docs/cli.md, "Installing the CLI in CI", says how to obtain it); the step stops with
+ * that instruction while it is not set. Flyway is not installed: the migrations run in the migrations image the
+ * pipeline builds and promotes by digest ({@code FROM flyway/flyway:<version>}), on Kubernetes as a Job and on
+ * instances with {@code docker run} on the runner ({@link InstanceDeploy}).
  * To move to a newer version, change the version and its checksum here together and update the goldens.
  */
 enum Installs {
@@ -25,8 +27,6 @@ enum Installs {
       "10d739e9af8a59c9e7a730a2445916e04bc9cbb44bc79d22ce460cd329fa076c", "KUBECTL_MIRROR"),
   TERRAFORM("terraform", "1.11.4", "https://releases.hashicorp.com/terraform/1.11.4/terraform_1.11.4_linux_amd64.zip",
       "1ce994251c00281d6845f0f268637ba50c0005657eb3cf096b92f753b42ef4dc", "TERRAFORM_MIRROR"),
-  FLYWAY("flyway", "13.12.1", "https://download.red-gate.com/maven/release/com/redgate/flyway/flyway-commandline/13.12.1/"
-      + "flyway-commandline-13.12.1-linux-x64.tar.gz", null, "FLYWAY_MIRROR"),
   PARITY("parity", Installs.PARITY_VERSION, "https://repo.maven.apache.org/maven2/dev/parity/parity-cli/"
       + Installs.PARITY_VERSION + "/parity-cli-" + Installs.PARITY_VERSION + ".jar", null, "PARITY_CLI_MIRROR");
 
@@ -110,7 +110,6 @@ enum Installs {
       case KUBECTL -> "install -m 755 download \"$RUNNER_TEMP/bin/kubectl\"";
       // the JDK's jar tool reads zip files, so no unzip is assumed on the runner
       case TERRAFORM -> "jar xf download terraform\ninstall -m 755 terraform \"$RUNNER_TEMP/bin/terraform\"";
-      case FLYWAY -> "tar -xzf download --strip-components=1\nln -sf \"$PWD/flyway\" \"$RUNNER_TEMP/bin/flyway\"";
       case PARITY -> "mv download parity-cli.jar\n"
           + "launcher=\"$RUNNER_TEMP/bin/parity\"\n"
           + "printf '#!/bin/sh\\nexec java -jar \"%s\" \"$@\"\\n' \\\n"

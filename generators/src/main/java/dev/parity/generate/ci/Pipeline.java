@@ -109,6 +109,13 @@ final class Pipeline {
     return registries;
   }
 
+  /** The registries the migrations images are pulled from, in order of first use: a deploy on instances logs in to each. */
+  Set<String> migrationRegistries() {
+    Set<String> registries = new LinkedHashSet<>();
+    databases().forEach(d -> registries.add(ImageRef.parse(migrationsRepository(d)).registry().orElse("docker.io")));
+    return registries;
+  }
+
   /** {@code word} as one shell word: as it is when nothing in it is special, else single-quoted. */
   static String shell(String word) {
     return PLAIN_SHELL_WORD.matcher(word).matches() ? word : Escape.shellWord(word);

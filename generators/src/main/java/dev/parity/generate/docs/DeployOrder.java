@@ -50,9 +50,10 @@ final class DeployOrder {
         }
       } else {
         for (Service db : databases) {
-          steps.add("**migrate** " + db.name() + ": `db/deploy.sh " + env.name() + " -- <start command>` runs `flyway"
-              + " migrate` (`db/" + db.name() + "/flyway.toml`, environment `" + env.name() + "`) before the app starts;"
-              + " a failed migration keeps the app from starting");
+          steps.add("**migrate** " + db.name() + ": `docker run --rm --network host <this run's " + db.name()
+              + " migrations image> migrate` on the runner (the digest the earlier environments applied; `FLYWAY_URL`"
+              + " from the endpoint of `" + env.name() + "` or the secret `" + db.name().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_JDBC_URL" + "`) before"
+              + " `terraform apply`; a failed migration stops the deploy and nothing is applied");
         }
         steps.add("**roll out**: `terraform apply -var-file=" + env.name() + ".tfvars` in workspace `" + env.name() + "`");
       }

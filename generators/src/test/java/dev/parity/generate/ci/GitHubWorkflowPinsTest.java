@@ -87,8 +87,11 @@ class GitHubWorkflowPinsTest {
     JsonNode jobs = shop.path("jobs");
     assertThat(jobs.path("parity-gate").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
     assertThat(jobs.path("integration-tests-staging").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
-    assertThat(jobs.path("deploy-staging").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
-    assertThat(jobs.path("deploy-production").path("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
+    // shop runs on instances: each deploy pulls this run's migrations image from ghcr.io to migrate with it
+    assertThat(jobs.path("deploy-staging").path("permissions").toString())
+        .isEqualTo("{\"contents\":\"read\",\"packages\":\"read\"}");
+    assertThat(jobs.path("deploy-production").path("permissions").toString())
+        .isEqualTo("{\"contents\":\"read\",\"packages\":\"read\"}");
     // the build pushes the images to ghcr.io with the workflow's token; a release job commits its record
     assertThat(jobs.path("build").path("permissions").toString())
         .isEqualTo("{\"contents\":\"read\",\"packages\":\"write\"}");
