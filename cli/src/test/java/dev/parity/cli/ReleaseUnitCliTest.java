@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +23,7 @@ class ReleaseUnitCliTest {
   private static final String APP = "sha256:" + "a".repeat(64);
   private static final String MIGRATIONS = "sha256:" + "c".repeat(64);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @TempDir
   Path project;
@@ -63,8 +65,10 @@ class ReleaseUnitCliTest {
     assertThat(production.at("/apps/web/image").asText()).isEqualTo("ghcr.io/acme/shop-web@" + APP);
     assertThat(production.at("/migrations/db/image").asText()).isEqualTo("ghcr.io/acme/shop-db-migrations@" + MIGRATIONS);
     assertThat(production.at("/migrations/db/version").asText()).isEqualTo("10");
-    assertThat(Files.readString(project.resolve("deploy/k8s/overlays/production/migrate/kustomization.yaml")))
-        .contains("name: ghcr.io/acme/shop-db-migrations", "digest: " + MIGRATIONS);
+    JsonNode images = YAML.readTree(project.resolve("deploy/k8s/overlays/production/migrate/kustomization.yaml")
+        .toFile()).path("images");
+    assertThat(images.path(0).path("name").asText()).isEqualTo("ghcr.io/acme/shop-db-migrations");
+    assertThat(images.path(0).path("digest").asText()).isEqualTo(MIGRATIONS);
     assertThat(run("check", "--spec", spec.toString())).as(out + "\n" + err).isZero();
   }
 

@@ -10,14 +10,18 @@ import java.util.regex.Pattern;
  * YAML reader reads. Input is YAML as {@link YamlWriter} has Jackson write it: one scalar per
  * line, plain or double-quoted, never followed by a comment.
  *
- * <p>A long scalar becomes a double-quoted one continued over several lines, each ending in an
+ * <p>A long scalar of one word (no space: a digest, an image reference, a URL, a path) becomes a
+ * literal block scalar ({@code key: |-}) whose only line holds the word whole, indented under its
+ * key: yamllint's {@code allow-non-breakable-words}, on by default, accepts a line without a space
+ * at any length, and the value can still be found and copied as it is.
+ *
+ * <p>Any other long scalar becomes a double-quoted one continued over several lines, each ending in an
  * escaped line break ({@code \} at the end of the line): the break and the next line's leading
  * indentation are not part of the value, in YAML 1.1 and 1.2 alike (PyYAML, SnakeYAML, Go). It
  * breaks after a space where it can, else between any two characters, never inside an escape
  * sequence, a surrogate pair, compose's escaped {@code $$} or its {@code $} before a name;
  * a space that would start a continuation line, where it would be read as indentation, is written
- * {@code \x20}. SnakeYAML's own line splitting breaks only at spaces, so a long path or digest
- * would stay too long.
+ * {@code \x20}. SnakeYAML's own line splitting breaks only at spaces.
  *
  * <p>A comment line is broken at spaces. An indented comment line is a command to copy (as in
  * {@code #   kubectl apply -k .}): each of its broken lines ends in a shell line continuation
@@ -87,6 +91,10 @@ public final class YamlFolding {
       return List.of(line);
     }
     int continuation = m.group(1).length() + m.group(2).length() + 2;
+    if (content.indexOf(' ') < 0 && content.indexOf('\\') < 0 && content.indexOf('"') < 0) {
+      // One word (a digest, an image, a URL): whole, on a line of its own, where a reader finds it.
+      return List.of(m.group(1) + m.group(2) + m.group(3) + "|-", " ".repeat(continuation) + content);
+    }
     return wrap(m.group(1) + m.group(2) + m.group(3) + "\"", atoms(content), continuation);
   }
 

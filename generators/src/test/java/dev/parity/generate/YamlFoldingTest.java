@@ -12,24 +12,43 @@ class YamlFoldingTest {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   @Test
-  void aLongUrlWithoutSpacesBreaksAfterItsPunctuationAndReadsBackWhole() throws Exception {
+  void aLongUrlWithoutSpacesStaysWholeOnALineOfItsOwnAndReadsBackWhole() throws Exception {
     String url = "jdbc:postgresql://orders-staging.c9akciq32.eu-central-1.rds.amazonaws.com:5432/orders";
     String folded = YamlFolding.fold("---\nenv:\n  - name: FLYWAY_URL\n    value: " + url + "\n");
 
     assertThat(folded).isEqualTo("---\nenv:\n  - name: FLYWAY_URL\n"
-        + "    value: \"jdbc:postgresql://orders-staging.c9akciq32.eu-central-1.rds.\\\n"
-        + "      amazonaws.com:5432/orders\"\n");
+        + "    value: |-\n"
+        + "      " + url + "\n");
     assertThat(YAML.readTree(folded).at("/env/0/value").asText()).isEqualTo(url);
   }
 
   @Test
-  void aLongAnnotationKeyWithASlashIsFoldedToo() throws Exception {
+  void aLongDigestUnderAnAnnotationKeyWithASlashStaysWholeAndFitsYamllint() throws Exception {
     String digest = "sha256:" + "cb".repeat(32);
     String folded = YamlFolding.fold("---\nannotations:\n  parity.dev/config-sha256: " + digest + "\n");
 
-    assertThat(folded.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(folded).contains("\n    " + digest + "\n");
+    assertThat(folded.lines()).allSatisfy(YamlFoldingTest::fitsYamllintsDefaultLineLength);
     JsonNode read = YAML.readTree(folded);
     assertThat(read.at("/annotations").get("parity.dev/config-sha256").asText()).isEqualTo(digest);
+  }
+
+  @Test
+  void aLongValueWithSpacesIsContinuedInDoubleQuotesAndReadsBackWhole() throws Exception {
+    String text = "a value with spaces that is longer than eighty columns once its key and indentation come first";
+    String folded = YamlFolding.fold("---\nenv:\n  - name: NOTE\n    value: \"" + text + "\"\n");
+
+    assertThat(folded).contains("value: \"a value with spaces", "\\\n");
+    assertThat(folded.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(YAML.readTree(folded).at("/env/0/value").asText()).isEqualTo(text);
+  }
+
+  /**
+   * yamllint's default {@code line-length}: at most 80 columns, or one word without a space after
+   * the indentation ({@code allow-non-breakable-words: true}).
+   */
+  static boolean fitsYamllintsDefaultLineLength(String line) {
+    return line.length() <= 80 || !line.strip().contains(" ");
   }
 
   @Test

@@ -147,7 +147,8 @@ class KubernetesGeneratorTest {
 
     assertThat(files).isNotEmpty();
     files.forEach((path, text) -> assertThat(text.split("\n"))
-        .as(path).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80)));
+        .as(path).allSatisfy(line -> assertThat(line.length() <= 80 || !line.strip().contains(" "))
+            .as("over 80 columns with a space (yamllint's default line-length): " + line).isTrue()));
     // The header's second sentence and a long plain value are folded, not cut.
     assertThat(yaml(files, "k8s/base/web/deployment.yaml").at("/spec/template/spec/containers/0/image").asText())
         .isEqualTo("registry.example.com/platform/web:unreleased");
