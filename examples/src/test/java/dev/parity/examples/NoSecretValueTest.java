@@ -56,7 +56,7 @@ class NoSecretValueTest {
       for (String line : file.getValue().lines().toList()) {
         if (line.matches(".*\\b[A-Z_]*PASSWORD\\b\\s*[:=].*") && !line.trim().startsWith("#")) {
           assertThat(line).as("a secret key in %s", file.getKey()).matches(
-              ".*(\\$\\{[A-Z_]+:\\?[^}]*}|\\$\\{env\\.[A-Z_]+}|=\\s*$|= \"(/|arn:aws)[^\"]*\"|PASSWORD: \"\\$\\{).*");
+              ".*(\\$\\{[A-Z_]+:\\?[^}]*}|=\"\\$[A-Z_]+\"|\\$\\{env\\.[A-Z_]+}|=\\s*$|= \"(/|arn:aws)[^\"]*\"|PASSWORD: \"\\$\\{).*");
         }
       }
     }
